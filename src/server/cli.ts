@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openConfiguredDatabase } from './db/open.js';
+import { loadRegion, RegionDataError } from './seed/load-region.js';
+import { seedRegion } from './seed/seed-region.js';
+import { startServer } from './server.js';
+
+const usage = `okno — the information system of a network of МФЦ
+
+Usage: okno <command> [options]
+
+Commands:
+  start                 migrate, seed the demo region on a fresh embedded database, and serve
+  migrate               apply pending database migrations and exit
+  seed [--region DIR]   load a region's data files (default: REGION_DIR or ./regions/lipetsk)
+  help                  show this text
+
+Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;
+
+type Command = (config: Config, args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  start: async (config) => {
+    await startServer(config);
+  },
+  migrate: async (config) => {
+    const database = await openConfiguredDatabase(config);
+    try {
+      const applied = await migrate(database);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    } finally {
+      await database.close();
+    }
+  },
+  seed: async (config, args) => {
+    const { values } = parseArgs({ args, options: { region: { type: 'string' } } });
+    const dir = resolve(values.region ?? config.regionDir);
+    const data = loadRegion(dir);
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrate(database);
+      const counts = await seedRegion(database.db, data);
+      console.log(`seeded ${dir}: ${JSON.stringify(counts)}`);
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`okno: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    await command(loadConfig(process.env), args);
+    return 0;
+  } catch (err) {
+    console.error(`okno ${name}: ${describeFailure(err)}`);
+    return 1;
+  }
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof ConfigError || err instanceof RegionDataError) return err.message;
+  const e = err as { code?: string; message?: string };
+  if (e.code === 'ECONNREFUSED') return `cannot reach the database server (${e.message})`;
+  if (e.code === 'ENOTFOUND') return `database host not found (${e.message})`;
+  if (e.code === '28P01' || e.code === '28000') return `the database refused the credentials (${e.message})`;
+  if (e.code === '3D000') return `the database does not exist (${e.message})`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return e.message ?? String(err);
+  return e.message ?? String(err);
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0 || process.argv[2] !== 'start') process.exit(code);

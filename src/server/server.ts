@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openConfiguredDatabase } from './db/open.js';
+import { loadRegion } from './seed/load-region.js';
+import { hasRegion, seedRegion } from './seed/seed-region.js';
+
+/**
+ * Starts okno: opens and migrates the database, seeds the demo region on a fresh embedded database,
+ * serves until SIGTERM/SIGINT, then closes the server and the database cleanly.
+ */
+export async function startServer(config: Config): Promise<void> {
+  const webDir = resolve('dist/web');
+  if (!existsSync(resolve(webDir, 'index.html'))) await buildWeb();
+  const database = await openConfiguredDatabase(config);
+  await migrate(database);
+  // Only the embedded default loads demo data by itself; a production server is seeded on purpose.
+  if (database.kind === 'pglite' && !(await hasRegion(database.db))) {
+    const counts = await seedRegion(database.db, loadRegion(resolve(config.regionDir)));
+    console.log(`okno: first start, loaded the demo region: ${JSON.stringify(counts)}`);
+  }
+  const app = await buildApp({ config, database, webDir });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `okno: serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
+  );
+}
+
+async function buildWeb(): Promise<void> {
+  console.log('okno: building the web app (first start)…');
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}

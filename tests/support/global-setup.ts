@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/client.js';
+import { migrate } from '../../src/server/db/migrate.js';
+import { loadRegion } from '../../src/server/seed/load-region.js';
+import { seedRegion } from '../../src/server/seed/seed-region.js';
+import { type PostgresServer, startPostgres } from './postgres-server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    postgresAdminUrl: string;
+    postgresTemplate: string;
+  }
+}
+
+// The demo region by default; OKNO_TEST_REGION points the suite at another region's files.
+const regionDir = resolve(process.env.OKNO_TEST_REGION ?? 'regions/lipetsk');
+const cacheDir = resolve('.tmp/test');
+
+/** A hash of everything a seeded snapshot depends on, so a stale one is never reused. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const dir of ['src/server/db/migrations', 'src/server/seed', 'src/server/modules', regionDir])
+    walk(resolve(dir));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function pgliteSnapshot(): Promise<string> {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `pglite-${inputsHash()}.tar.gz`);
+  if (existsSync(file)) return file;
+  const database = await openDatabase({ kind: 'pglite' });
+  await migrate(database);
+  await seedRegion(database.db, loadRegion(regionDir));
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('gzip');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  return file;
+}
+
+let server: PostgresServer | undefined;
+
+export default async function setup(project: TestProject) {
+  const snapshot = await pgliteSnapshot();
+  server = await startPostgres();
+  const template = 'okno_template';
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  await admin.query(`create database ${template}`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: server.url(template), poolSize: 2 });
+  await migrate(database);
+  await seedRegion(database.db, loadRegion(regionDir));
+  await database.close();
+
+  project.provide('pgliteSnapshot', snapshot);
+  project.provide('postgresAdminUrl', server.url('postgres'));
+  project.provide('postgresTemplate', template);
+
+  return () => server?.stop();
+}
