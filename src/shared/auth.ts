@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Staff roles and the scopes they are granted on; shared by the server's policies and the web app. */
+
+export const roleSchema = z.enum([
+  'operator',
+  'backoffice',
+  'callcenter',
+  'office_head',
+  'analyst',
+  'catalog_editor',
+  'admin',
+]);
+export type Role = z.infer<typeof roleSchema>;
+export const roles = roleSchema.options;
+
+export const scopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('region') }),
+  z.object({ kind: z.literal('district'), district: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('offices'), offices: z.array(z.string().min(1).max(64)).min(1).max(500) }),
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const grantSchema = z.object({ role: roleSchema, scope: scopeSchema });
+export type Grant = z.infer<typeof grantSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  fullName: z.string(),
+  grants: z.array(grantSchema),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const loginBodySchema = z.object({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
