@@ -55,13 +55,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Serves the built React app; any non-API GET falls back to index.html (client-side routing). */
+/**
+ * Serves the built React app when there is one; any other non-API GET falls back to index.html
+ * (client-side routing). Everything else that matches no route is a NOT_FOUND error.
+ */
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
-  if (!existsSync(join(webDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    if (request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply
