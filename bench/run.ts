@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: okno's figures, on the embedded PGlite and on a real PostgreSQL 15 server that this
+ * script starts itself. Prints a table and writes bench/results/latest.json. A benchmark, not a test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort, startPostgres } from '../tests/support/postgres-server.js';
+import { authBench } from './auth-bench.js';
+import { type LoadResult, load, searchQueries } from './load.js';
+import { timedStart } from './start.js';
+
+const seconds = Number(process.argv[2] ?? 10);
+const noLimits = { RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000000' };
+const report: Record<string, unknown> = { at: new Date().toISOString(), seconds };
+const rows: string[] = [];
+const line = (r: LoadResult) =>
+  rows.push(
+    `${r.name.padEnd(44)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}`,
+  );
+
+async function benchBackend(kind: 'pglite' | 'postgres', env: Record<string, string>): Promise<void> {
+  const port = await freePort();
+  const first = await timedStart({ ...env, ...noLimits }, port);
+  rows.push(`${kind}: first start → serving ${Math.round(first.msToServe)} ms, RSS ${first.rssMiB()} MiB`);
+  await first.stop();
+  const later = await timedStart({ ...env, ...noLimits }, port);
+  rows.push(`${kind}: later start → serving ${Math.round(later.msToServe)} ms, RSS ${later.rssMiB()} MiB`);
+  const base = `http://127.0.0.1:${port}`;
+  // Warm up, then measure the ceiling (/health) and the catalog search.
+  await load('warm-up', base, searchQueries, { seconds: 2 });
+  const health = await load(`${kind} GET /health`, base, ['/health'], { seconds });
+  const search = await load(`${kind} GET /api/services?q=… (16 queries)`, base, searchQueries, { seconds });
+  line(health);
+  line(search);
+  const auth = await authBench(kind, base, seconds);
+  for (const r of auth.loads) line(r);
+  rows.push(`${kind}: password hash (scrypt) ${auth.hashMs} ms per sign-in`);
+  rows.push(`${kind}: RSS after load ${later.rssMiB()} MiB`);
+  report[kind] = { firstStartMs: first.msToServe, laterStartMs: later.msToServe, health, search, auth };
+  await later.stop();
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'okno-bench-'));
+const server = await startPostgres();
+try {
+  await benchBackend('pglite', { DATA_DIR: join(tmp, 'data') });
+
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  await admin.query('create database okno_bench');
+  await admin.end();
+  const url = server.url('okno_bench');
+  // Production never seeds by itself: load the demo region on purpose, as an operator would.
+  const { execFileSync } = await import('node:child_process');
+  execFileSync('node', ['bin/okno.js', 'seed'], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'inherit',
+  });
+  await benchBackend('postgres', { DATABASE_URL: url });
+} finally {
+  server.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+console.log(
+  `\nokno bench (${seconds} s per load, 16 connections, ${new Date().toISOString()})\n${rows.join('\n')}`,
+);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(report, null, 2));
