@@ -89,13 +89,16 @@ describe('okno command line', () => {
     expect(first.output()).toContain('first start, loaded the demo region');
     const districts = await (await fetch(`http://127.0.0.1:${port}/api/districts`)).json();
     expect(districts.map((d: { code: string }) => d.code).sort()).toEqual(['town', 'village']);
+    const second = await runOkno(['migrate'], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('in use by another okno process');
     expect(await first.stop()).toBe(0);
 
-    const second = await startOkno(env, port);
-    expect(second.output()).not.toContain('first start');
+    const restarted = await startOkno(env, port);
+    expect(restarted.output()).not.toContain('first start');
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
     expect(health).toEqual({ status: 'ok', database: { kind: 'pglite', ok: true } });
-    expect(await second.stop()).toBe(0);
+    expect(await restarted.stop()).toBe(0);
   });
 
   it('serves from a PostgreSQL server with DATABASE_URL and never loads demo data there by itself', async () => {
