@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 export const errorStatus = {
   BAD_REQUEST: 400,
   VALIDATION: 400,
+  NOT_PUBLISHABLE: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CSRF: 403,
@@ -35,6 +36,9 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('BAD_REQUEST', message, details);
+/** A body field that is well-formed but wrong (an unknown referenced code): named as schema errors name it. */
+export const invalidField = (field: string, message: string) =>
+  new AppError('VALIDATION', `invalid body.${field}: ${message}`, [{ field: `body.${field}`, message }]);
 
 type Issue = { path: PropertyKey[]; message: string };
 const describeIssues = (prefix: string, issues: Issue[]) =>
