@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
+import { registerAuth } from './modules/auth/auth.plugin.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 
 export type AppDeps = { config: Config; database: Database; webDir?: string };
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Before every domain module: its hooks guard them, and it refuses a staff route without a policy.
+  await registerAuth(app);
 
   await app.register(healthRoutes);
   // Domain modules, in order.

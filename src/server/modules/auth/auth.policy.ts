@@ -1,0 +1,99 @@
+import type { FastifyRequest } from 'fastify';
+import type { Grant, Role, Scope } from '../../../shared/auth.js';
+
+/**
+ * Who may call a route: every route declares it in its config, and one hook (auth.plugin.ts) enforces it.
+ *
+ *   config: { policy: { roles: ['admin'], office: (r) => (r.params as { code?: string }).code } }
+ *   config: { policy: 'public' }
+ *
+ * `office` / `district` are called before validation (so that a refusal never depends on a body being
+ * valid): read the raw params, query or body defensively and return undefined when the value is missing.
+ * When neither is given, or both return undefined, a grant of one of the roles on any scope passes and the
+ * handler must narrow what it returns with `actorScope(request, roles)`.
+ */
+export type RoutePolicy =
+  | 'public'
+  | {
+      roles: readonly Role[];
+      office?: (request: FastifyRequest) => string | undefined;
+      district?: (request: FastifyRequest) => string | undefined;
+    };
+
+/** The signed-in staff member behind a request. */
+export type Actor = {
+  userId: string;
+  login: string;
+  fullName: string;
+  grants: Grant[];
+  mustChangePassword: boolean;
+  sessionId: string;
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    /** Set for a request that carries a live session; undefined otherwise. */
+    actor?: Actor;
+  }
+}
+
+/** URLs that belong to staff: a route under them must declare a policy with roles. */
+export const staffPrefixes = ['/api/admin/', '/api/staff/'] as const;
+export const isStaffUrl = (url: string) => staffPrefixes.some((p) => url.startsWith(p));
+
+/** What a route must have declared; the message names the route so the failing test points at it. */
+export function checkRouteDeclaresPolicy(
+  method: string | string[],
+  url: string,
+  policy: RoutePolicy | undefined,
+) {
+  if (!isStaffUrl(url)) return;
+  if (!policy || policy === 'public' || !Array.isArray(policy.roles) || policy.roles.length === 0) {
+    throw new Error(
+      `route ${[method].flat().join(',')} ${url} is a staff route and must declare config.policy with roles`,
+    );
+  }
+}
+
+/** Whether a scope covers an office (of a district) or a district. */
+export function scopeCovers(scope: Scope, target: { office?: string; district?: string }): boolean {
+  if (scope.kind === 'region') return true;
+  if (target.office !== undefined) {
+    if (scope.kind === 'offices') return scope.offices.includes(target.office);
+    return target.district !== undefined && scope.district === target.district;
+  }
+  if (target.district !== undefined) return scope.kind === 'district' && scope.district === target.district;
+  return true;
+}
+
+/** The grants of an actor that carry one of the roles. */
+export const grantsFor = (grants: readonly Grant[], roles: readonly Role[]) =>
+  grants.filter((g) => roles.includes(g.role));
+
+/** What a handler may show: the whole region, or the union of the districts and offices granted. */
+export type ActorScope = 'region' | { districts: string[]; offices: string[] };
+
+export function scopeOfGrants(grants: readonly Grant[], roles: readonly Role[]): ActorScope {
+  const districts = new Set<string>();
+  const offices = new Set<string>();
+  for (const g of grantsFor(grants, roles)) {
+    if (g.scope.kind === 'region') return 'region';
+    if (g.scope.kind === 'district') districts.add(g.scope.district);
+    else for (const o of g.scope.offices) offices.add(o);
+  }
+  return { districts: [...districts], offices: [...offices] };
+}
+
+/** The scope of the request's actor for these roles; nothing (empty lists) without an actor. */
+export function actorScope(request: FastifyRequest, roles: readonly Role[]): ActorScope {
+  return scopeOfGrants(request.actor?.grants ?? [], roles);
+}
+
+/** Whether an ActorScope covers an office of a district: for filtering lists in handlers. */
+export function actorScopeCovers(scope: ActorScope, office: string | undefined, district: string): boolean {
+  if (scope === 'region') return true;
+  return scope.districts.includes(district) || (office !== undefined && scope.offices.includes(office));
+}

@@ -1,0 +1,115 @@
+import { type Db, rows, sql } from '../../db/client.js';
+import { type ChainEntry, chainHash, firstBrokenLink, genesisHash } from './security-log.chain.js';
+
+export const securityEvents = [
+  'login_success',
+  'login_failure',
+  'lock',
+  'logout',
+  'password_change',
+  'password_reset',
+  'role_change',
+  'user_disabled',
+  'access_denied',
+  'session_expired',
+] as const;
+export type SecurityEvent = (typeof securityEvents)[number];
+
+export type SecurityEntry = {
+  event: SecurityEvent;
+  result: 'ok' | 'refused' | 'failed';
+  userId?: string | null;
+  login?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Never a password or a token. */
+  details?: Record<string, unknown>;
+};
+
+// Every writer of the log takes this lock in its transaction, so the chain never forks.
+const chainLock = 4207002;
+
+/**
+ * Appends an entry to the security log, chained to the previous one. Call it with the transaction of the
+ * change it records; it serializes with every other writer until that transaction ends.
+ */
+export async function recordSecurityEvent(tx: Db, entry: SecurityEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${chainLock})`);
+  const [head] = await rows<{ hash: string }>(
+    tx,
+    sql`select hash from security_log order by id desc limit 1`,
+  );
+  const [{ id }] = await rows<{ id: string }>(tx, sql`select nextval('security_log_id_seq')::text as id`);
+  const chained: ChainEntry = {
+    id: String(id),
+    at: new Date().toISOString(),
+    userId: entry.userId ?? null,
+    login: entry.login ?? null,
+    event: entry.event,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, 500) ?? null,
+    result: entry.result,
+    details: entry.details ?? {},
+  };
+  const prevHash = head?.hash ?? genesisHash;
+  const hash = chainHash(prevHash, chained);
+  await tx.execute(sql`insert into security_log (id, at, user_id, login, event, ip, user_agent, result, details, prev_hash, hash)
+    values (${chained.id}::bigint, ${chained.at}::timestamptz, ${chained.userId}::uuid, ${chained.login}, ${chained.event},
+      ${chained.ip}, ${chained.userAgent}, ${chained.result}, ${JSON.stringify(chained.details)}::jsonb, ${prevHash}, ${hash})`);
+}
+
+/** Records an entry in a transaction of its own (for events that change nothing else). */
+export const recordSecurityEventAlone = (db: Db, entry: SecurityEntry) =>
+  db.transaction((tx) => recordSecurityEvent(tx, entry));
+
+type LogRow = {
+  id: string;
+  at: string;
+  user_id: string | null;
+  login: string | null;
+  event: string;
+  ip: string | null;
+  user_agent: string | null;
+  result: string;
+  details: unknown;
+  prev_hash: string;
+  hash: string;
+};
+
+export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: string };
+
+/** Walks the whole chain in id order and reports the first entry whose link does not hold. */
+export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyResult> {
+  let prev = genesisHash;
+  let after = '0';
+  let count = 0;
+  for (;;) {
+    const page = await rows<LogRow>(
+      db,
+      sql`select id::text as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+        user_id::text as user_id, login, event, ip, user_agent, result, details, prev_hash, hash
+        from security_log where id > ${after}::bigint order by id limit ${batch}`,
+    );
+    if (page.length === 0) return { ok: true, entries: count };
+    const outcome = firstBrokenLink(
+      page.map((r) => ({
+        id: r.id,
+        at: r.at,
+        userId: r.user_id,
+        login: r.login,
+        event: r.event,
+        ip: r.ip,
+        userAgent: r.user_agent,
+        result: r.result,
+        details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      })),
+      prev,
+    );
+    if ('id' in outcome) return { ok: false, entries: count, brokenAt: outcome.id };
+    prev = outcome.lastHash;
+    count += page.length;
+    after = page[page.length - 1].id;
+  }
+}
