@@ -15,7 +15,9 @@ import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
 import { registerAuth } from './modules/auth/auth.plugin.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { networkRoutes } from './modules/network/network.routes.js';
 
 export type AppDeps = { config: Config; database: Database; webDir?: string };
 
@@ -52,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   // Domain modules, in order.
+  await app.register(networkRoutes);
+  await app.register(catalogRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWeb(app, deps.webDir ?? resolve('dist/web'));

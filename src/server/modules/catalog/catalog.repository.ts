@@ -1,0 +1,234 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.js';
+import type { SearchPlan } from './catalog.query.js';
+
+/** The published version of each service: drafts and archived versions never reach the public catalog. */
+const published = sql`services s join service_versions v on v.service_code = s.code and v.version = s.published_version`;
+
+/** A trigram neighbour must be at least this similar to replace a word that matches nothing. */
+const minCorrectionSimilarity = 0.35;
+const maxCorrectionsPerWord = 3;
+
+/** A text[] literal of words that hold only letters and digits (the parser guarantees it). */
+const wordArray = (words: string[]) => sql`${`{${words.join(',')}}`}::text[]`;
+
+export type AgencyRow = {
+  code: string;
+  name: string;
+  short_name: string;
+  level: string;
+  service_count: number;
+};
+export type TopicRow = { code: string; title: string; title_en: string | null; service_count: number };
+
+export type ServiceSummaryRow = {
+  code: string;
+  title: string;
+  short_title: string;
+  agency_code: string | null;
+  agency_short_name: string | null;
+  category_code: string | null;
+  category_title: string | null;
+  fee_amount: number | null;
+  fee_note: string | null;
+  term_days: number | null;
+  term_kind: string | null;
+  popularity: number;
+  total: number;
+};
+
+export type ServiceCardRow = Omit<ServiceSummaryRow, 'total' | 'agency_short_name'> & {
+  version: number;
+  description: string;
+  keep_result_days: number | null;
+  applicant_kinds: string[];
+  documents: unknown[];
+  results: string[];
+  refusal_reasons: string[];
+  stages: unknown[];
+  aliases: string[];
+  agency_name: string | null;
+  agency_short_name: string | null;
+  agency_level: string | null;
+  situations: { code: string; title: string }[];
+  offices: {
+    code: string;
+    name: string;
+    kind: string;
+    district_code: string;
+    district_name: string;
+    address: string;
+  }[];
+};
+
+export type ServiceFilters = { category?: string; agency?: string; situation?: string; office?: string };
+
+export function listAgencies(db: Db): Promise<AgencyRow[]> {
+  return rows(
+    db,
+    sql`select a.code, a.name, a.short_name, a.level,
+        (select count(*)::int from ${published} where v.agency_code = a.code) as service_count
+      from agencies a
+      order by array_position(array['federal', 'regional', 'municipal'], a.level), a.name collate "C", a.code`,
+  );
+}
+
+export function listCategories(db: Db): Promise<TopicRow[]> {
+  return rows(
+    db,
+    sql`select c.code, c.title, c.title_en,
+        (select count(*)::int from ${published} where v.category_code = c.code) as service_count
+      from categories c order by c.sort, c.code`,
+  );
+}
+
+export function listSituations(db: Db): Promise<TopicRow[]> {
+  return rows(
+    db,
+    sql`select t.code, t.title, t.title_en,
+        (select count(*)::int from ${published} where t.code = any(v.situation_codes)) as service_count
+      from situations t order by t.sort, t.code`,
+  );
+}
+
+/**
+ * For each word that matches no published card (a typo), the most similar lexicon words, best first.
+ * The last word counts as matching when some word starts with it (the citizen is still typing).
+ * A word with е also finds its lexicon spelling with ё.
+ */
+export async function findCorrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
+  const found = await rows<{ word: string; fix: string }>(
+    db,
+    sql`select i.word, c.word as fix
+      from unnest(${wordArray(words)}) with ordinality as i(word, n)
+      cross join lateral (
+        select x.word from (
+          select sw.word, similarity(sw.word, i.word) as sim from search_words sw where sw.word % i.word
+          union all
+          select sw.word, 1::real from search_words sw
+            where strpos(sw.word, 'ё') > 0 and translate(sw.word, 'ё', 'е') = i.word
+        ) x
+        where x.sim >= ${minCorrectionSimilarity} and x.word <> i.word
+        order by x.sim desc, x.word collate "C"
+        limit ${maxCorrectionsPerWord}
+      ) c
+      where length(i.word) >= 3
+        and numnode(to_tsquery('russian', i.word)) > 0
+        and not exists (
+          select 1 from ${published}
+          where v.search @@ to_tsquery('russian', i.word || case when i.n = ${words.length} then ':*' else '' end)
+        )
+      order by i.n, similarity(c.word, i.word) desc, c.word collate "C"`,
+  );
+  const corrections = new Map<string, string[]>();
+  for (const { word, fix } of found) corrections.set(word, [...(corrections.get(word) ?? []), fix]);
+  return corrections;
+}
+
+function filterClause(f: ServiceFilters): SQL {
+  const parts: SQL[] = [];
+  if (f.category) parts.push(sql`and v.category_code = ${f.category}`);
+  if (f.agency) parts.push(sql`and v.agency_code = ${f.agency}`);
+  if (f.situation) parts.push(sql`and ${f.situation} = any(v.situation_codes)`);
+  if (f.office)
+    parts.push(sql`and exists (select 1 from offices o where o.code = ${f.office} and (o.offers_all_services
+      or exists (select 1 from office_services os where os.office_code = o.code and os.service_code = s.code)))`);
+  return sql.join(parts, sql` `);
+}
+
+const summaryColumns = sql`m.code, m.title, m.short_title, m.agency_code, a.short_name as agency_short_name,
+  m.category_code, c.title as category_title, m.fee_amount, m.fee_note, m.term_days, m.term_kind, m.popularity,
+  count(*) over ()::int as total`;
+const cardColumns = sql`s.code, s.popularity, v.title, v.short_title, v.agency_code, v.category_code,
+  v.fee_amount::float8 as fee_amount, v.fee_note, v.term_days, v.term_kind`;
+
+export type Page = { filters: ServiceFilters; limit: number; offset: number };
+
+/** Published services by popularity (most requested first), then title. */
+export function listServices(db: Db, page: Page): Promise<ServiceSummaryRow[]> {
+  return rows(
+    db,
+    sql`select ${summaryColumns}
+      from (select ${cardColumns} from ${published} where true ${filterClause(page.filters)}) m
+      left join agencies a on a.code = m.agency_code
+      left join categories c on c.code = m.category_code
+      order by m.popularity desc, m.title collate "C", m.code
+      limit ${page.limit} offset ${page.offset}`,
+  );
+}
+
+/**
+ * Full-text search over published cards, in tiers: cards matching every word (tier 3 when all of them
+ * are in the title or an alias, 2 when in the title, aliases or short title, 1 anywhere); failing any,
+ * cards matching some word (tier 0, by cover density); failing that, cards whose text is similar to the
+ * whole query (tier -1, by trigram word similarity). Within a tier the more requested service comes first.
+ */
+export function searchServices(db: Db, plan: SearchPlan, page: Page): Promise<ServiceSummaryRow[]> {
+  return rows(
+    db,
+    sql`with q as (
+        select to_tsquery('russian', ${plan.all}) as qall, to_tsquery('russian', ${plan.any}) as qany
+      ),
+      scored as (
+        select ${cardColumns},
+          case
+            when v.search @@ q.qall then case
+              when ts_filter(v.search, '{a}') @@ q.qall then 3
+              when ts_filter(v.search, '{a,b}') @@ q.qall then 2
+              else 1 end
+            when v.search @@ q.qany then 0
+            else -1
+          end as tier,
+          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', v.search, q.qany) as rank,
+          word_similarity(${plan.text}, v.search_text) as fuzzy
+        from ${published} cross join q
+        where (v.search @@ q.qany or ${plan.text} <% v.search_text) ${filterClause(page.filters)}
+      ),
+      leveled as (select scored.*, max(least(tier, 1)) over () as best from scored)
+      select ${summaryColumns}
+      from leveled m
+      left join agencies a on a.code = m.agency_code
+      left join categories c on c.code = m.category_code
+      where least(m.tier, 1) = m.best
+      order by m.tier desc, case when m.tier = 0 then m.rank when m.tier < 0 then m.fuzzy else 0 end desc,
+        m.popularity desc, m.title collate "C", m.code
+      limit ${page.limit} offset ${page.offset}`,
+  );
+}
+
+/** The published card of a service with its agency, category, situations and the open offices offering it. */
+export async function findServiceCard(db: Db, code: string): Promise<ServiceCardRow | undefined> {
+  const found = await rows<ServiceCardRow>(
+    db,
+    sql`select ${cardColumns}, v.version, v.description, v.keep_result_days,
+        to_json(v.applicant_kinds) as applicant_kinds, v.documents, v.results, v.refusal_reasons, v.stages,
+        to_json(v.aliases) as aliases,
+        a.name as agency_name, a.short_name as agency_short_name, a.level as agency_level,
+        c.title as category_title,
+        coalesce((select json_agg(json_build_object('code', t.code, 'title', t.title) order by t.sort, t.code)
+          from situations t where t.code = any(v.situation_codes)), '[]') as situations,
+        coalesce((select json_agg(json_build_object('code', o.code, 'name', o.name, 'kind', o.kind,
+            'district_code', d.code, 'district_name', d.name, 'address', o.address)
+            order by o.kind <> 'main', d.name collate "C", o.name collate "C", o.code)
+          from offices o join districts d on d.code = o.district_code
+          where o.status = 'open' and (o.offers_all_services
+            or exists (select 1 from office_services os where os.office_code = o.code and os.service_code = s.code))
+        ), '[]') as offices
+      from ${published}
+      left join agencies a on a.code = v.agency_code
+      left join categories c on c.code = v.category_code
+      where s.code = ${code}`,
+  );
+  return found[0];
+}
+
+/** How many published services pass the filters (and the search): for a page past the last one. */
+export async function countServices(
+  db: Db,
+  plan: SearchPlan | null,
+  filters: ServiceFilters,
+): Promise<number> {
+  const probe = { filters, limit: 1, offset: 0 };
+  const first = plan ? await searchServices(db, plan, probe) : await listServices(db, probe);
+  return first[0]?.total ?? 0;
+}

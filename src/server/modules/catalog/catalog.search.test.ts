@@ -1,0 +1,145 @@
+import { describeOnBackends } from '../../../../tests/support/app.js';
+import { buildService } from '../../../../tests/support/build-service.js';
+import type { ServiceCard, ServicesPage } from '../../../shared/catalog.js';
+import { refreshSearchWords } from './catalog.search-words.js';
+
+describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
+  const search = async (q: string, extra = ''): Promise<ServicesPage> => {
+    const res = await ctx().app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent(q)}&limit=100${extra}`,
+    });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const card = async (code: string): Promise<ServiceCard> =>
+    (await ctx().app.inject({ method: 'GET', url: `/api/services/${code}` })).json();
+  const titles = (page: ServicesPage) => page.items.map((i) => i.title);
+
+  beforeAll(async () => {
+    const { db } = ctx().database;
+    await buildService(db, {
+      code: 'test-residence',
+      title: 'Регистрационный учёт граждан по месту жительства (тест)',
+      shortTitle: 'Прописка (тест)',
+      aliases: ['прописка'],
+      popularity: 5,
+    });
+    await buildService(db, {
+      code: 'test-cadastre',
+      title: 'Государственный кадастровый учёт недвижимого имущества (тест)',
+      popularity: 3,
+    });
+    await buildService(db, {
+      code: 'test-passport-mention',
+      title: 'Справка о наличии или отсутствии судимости (тест)',
+      description: 'Подаётся лично, при себе нужен паспорт.',
+      popularity: 1_000_000,
+    });
+    await buildService(db, {
+      code: 'test-draft',
+      title: 'Секретная черновая услуга',
+      aliases: ['черновичок'],
+      status: 'draft',
+      popularity: 1_000_000,
+    });
+    await refreshSearchWords(db);
+  });
+
+  it('finds a service by another form of a title word', async () => {
+    expect(titles(await search('паспорт'))).toContainEqual(expect.stringMatching(/заграничн\S* паспорт/i));
+    expect(titles(await search('заграничный паспорт'))).toContainEqual(
+      expect.stringMatching(/заграничн\S* паспорт/i),
+    );
+    expect(titles(await search('регистрация по месту жительства'))).toContainEqual(
+      expect.stringMatching(/по месту жительства/i),
+    );
+  });
+
+  it('finds a service by its alias', async () => {
+    const foreign = await search('загранпаспорт');
+    expect(foreign.items[0].title).toMatch(/загран/i);
+    const residence = await search('прописка');
+    expect((await card(residence.items[0].code)).aliases).toContain('прописка');
+  });
+
+  it('matches the last word as a prefix while the citizen types', async () => {
+    expect(titles(await search('загранп'))).toContainEqual(expect.stringMatching(/загран/i));
+    const residence = await search('пропис');
+    expect((await card(residence.items[0].code)).aliases).toContain('прописка');
+  });
+
+  it('still finds a service when a word is misspelt', async () => {
+    expect(titles(await search('пасспорт'))).toContainEqual(expect.stringMatching(/паспорт/i));
+    expect(titles(await search('загранпасорт'))[0]).toMatch(/загран/i);
+    expect((await card((await search('прописька')).items[0].code)).aliases).toContain('прописка');
+    expect(titles(await search('кадастравый учет'))).toContainEqual(expect.stringMatching(/кадастров/i));
+  });
+
+  it('finds a word spelt with ё when the citizen types е', async () => {
+    const page = await search('регистрационный учет');
+    expect(page.items.map((i) => i.code)).toContain('test-residence');
+  });
+
+  it('ranks services named by the word above those that only mention it, then the more requested first', async () => {
+    const page = await search('паспорт');
+    const named = await Promise.all(
+      page.items.map(async (item) => {
+        const c = await card(item.code);
+        return /(^|[^а-яё])паспорт/i.test([c.title, ...c.aliases].join(' '));
+      }),
+    );
+    const firstUnnamed = named.indexOf(false);
+    expect(firstUnnamed).toBeGreaterThan(0);
+    expect(named.slice(firstUnnamed)).not.toContain(true);
+    const namedPopularity = page.items.slice(0, firstUnnamed).map((i) => i.popularity);
+    expect(namedPopularity).toEqual([...namedPopularity].sort((a, b) => b - a));
+    // The most requested service of all only mentions a passport in its description.
+    expect(page.items.map((i) => i.code).indexOf('test-passport-mention')).toBeGreaterThanOrEqual(
+      firstUnnamed,
+    );
+  });
+
+  it('puts the service matching every word first when another matches only some', async () => {
+    const page = await search('кадастровый учет недвижимого имущества');
+    expect(page.items[0].title).toMatch(/кадастров/i);
+  });
+
+  it('never shows a service that is only a draft', async () => {
+    expect((await search('секретная черновая услуга')).total).toBe(0);
+    expect((await search('черновичок')).total).toBe(0);
+  });
+
+  it('treats a query of punctuation only as no query', async () => {
+    const all = (await ctx().app.inject({ method: 'GET', url: '/api/services?limit=1' })).json();
+    expect((await search('!!! ? -')).total).toBe(all.total);
+  });
+
+  it('takes tsquery operators and quotes typed by a citizen as plain text', async () => {
+    const page = await search("паспорт & | ! :* ( ) ' \\ <->");
+    expect(titles(page)).toContainEqual(expect.stringMatching(/паспорт/i));
+  });
+
+  it('answers nonsense with an empty page, not an error', async () => {
+    expect(await search('ъъъъъ щщщщщ')).toEqual({ items: [], total: 0 });
+  });
+
+  it('applies filters to the search and counts the total', async () => {
+    const page = await search('паспорт', '&category=no-such-category');
+    expect(page).toEqual({ items: [], total: 0 });
+    const all = await search('паспорт');
+    expect(all.total).toBe(all.items.length);
+    const firstCategory = all.items[0].category?.code ?? '';
+    const filtered = await search('паспорт', `&category=${firstCategory}`);
+    expect(filtered.total).toBe(all.items.filter((i) => i.category?.code === firstCategory).length);
+  });
+
+  it('pages search results without overlap', async () => {
+    const all = await search('паспорт');
+    const res = await ctx().app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent('паспорт')}&limit=1&page=2`,
+    });
+    expect(res.json()).toEqual({ items: [all.items[1]], total: all.total });
+  });
+});

@@ -1,0 +1,121 @@
+import type {
+  Agency,
+  Category,
+  ServiceCard,
+  ServiceSummary,
+  ServicesPage,
+  ServicesQuery,
+  Situation,
+} from '../../../shared/catalog.js';
+import type { Db } from '../../db/client.js';
+import { notFound } from '../../errors.js';
+import { buildSearchPlan, parseSearchWords } from './catalog.query.js';
+import * as repo from './catalog.repository.js';
+
+export type CatalogDeps = { db: Db };
+
+export { refreshSearchWords } from './catalog.search-words.js';
+
+export async function listAgencies({ db }: CatalogDeps): Promise<Agency[]> {
+  return (await repo.listAgencies(db)).map(toAgencyDto);
+}
+
+export async function listCategories({ db }: CatalogDeps): Promise<Category[]> {
+  return (await repo.listCategories(db)).map(toTopicDto);
+}
+
+export async function listSituations({ db }: CatalogDeps): Promise<Situation[]> {
+  return (await repo.listSituations(db)).map(toTopicDto);
+}
+
+/**
+ * One page of published services: searched by the citizen's words when `q` holds any (misspelt words
+ * are replaced by their nearest lexicon words), otherwise the most requested first. Unknown filter
+ * codes are not errors: they filter to nothing, like any filter that matches no service.
+ */
+export async function findServices({ db }: CatalogDeps, query: ServicesQuery): Promise<ServicesPage> {
+  const words = parseSearchWords(query.q);
+  const plan = words.length ? buildSearchPlan(words, await repo.findCorrections(db, words)) : null;
+  const filters = {
+    category: query.category,
+    agency: query.agency,
+    situation: query.situation,
+    office: query.office,
+  };
+  const page = { filters, limit: query.limit, offset: (query.page - 1) * query.limit };
+  const found = plan ? await repo.searchServices(db, plan, page) : await repo.listServices(db, page);
+  const total = found[0]?.total ?? (page.offset > 0 ? await repo.countServices(db, plan, filters) : 0);
+  return { items: found.map(toServiceSummaryDto), total };
+}
+
+export async function getServiceCard({ db }: CatalogDeps, code: string): Promise<ServiceCard> {
+  const row = await repo.findServiceCard(db, code);
+  if (!row) throw notFound(`service ${code}`);
+  return toServiceCardDto(row);
+}
+
+const toAgencyDto = (r: repo.AgencyRow): Agency => ({
+  code: r.code,
+  name: r.name,
+  shortName: r.short_name,
+  level: r.level as Agency['level'],
+  serviceCount: r.service_count,
+});
+
+const toTopicDto = (r: repo.TopicRow): Category => ({
+  code: r.code,
+  title: r.title,
+  titleEn: r.title_en,
+  serviceCount: r.service_count,
+});
+
+type SummaryFields = Omit<repo.ServiceSummaryRow, 'total'>;
+
+function toServiceSummaryDto(r: SummaryFields): ServiceSummary {
+  return {
+    code: r.code,
+    title: r.title,
+    shortTitle: r.short_title,
+    agency:
+      r.agency_code && r.agency_short_name ? { code: r.agency_code, shortName: r.agency_short_name } : null,
+    category: r.category_code && r.category_title ? { code: r.category_code, title: r.category_title } : null,
+    fee: r.fee_amount === null ? null : { amount: Number(r.fee_amount), note: r.fee_note },
+    term:
+      r.term_days === null || r.term_kind === null
+        ? null
+        : { days: r.term_days, kind: r.term_kind as 'working' | 'calendar' },
+    popularity: r.popularity,
+  };
+}
+
+function toServiceCardDto(r: repo.ServiceCardRow): ServiceCard {
+  return {
+    ...toServiceSummaryDto(r),
+    description: r.description,
+    agency:
+      r.agency_code && r.agency_name && r.agency_short_name && r.agency_level
+        ? {
+            code: r.agency_code,
+            name: r.agency_name,
+            shortName: r.agency_short_name,
+            level: r.agency_level as Agency['level'],
+          }
+        : null,
+    situations: r.situations,
+    applicantKinds: r.applicant_kinds as ServiceCard['applicantKinds'],
+    keepResultDays: r.keep_result_days,
+    documents: r.documents as ServiceCard['documents'],
+    results: r.results,
+    refusalReasons: r.refusal_reasons,
+    stages: r.stages as ServiceCard['stages'],
+    aliases: r.aliases,
+    version: r.version,
+    offices: r.offices.map((o) => ({
+      code: o.code,
+      name: o.name,
+      kind: o.kind as ServiceCard['offices'][number]['kind'],
+      district: { code: o.district_code, name: o.district_name },
+      address: o.address,
+    })),
+  };
+}
