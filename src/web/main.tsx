@@ -1,8 +1,27 @@
+/**
+ * The web app's entry: one router for every audience. The portal lives at the root; later audiences
+ * get their own prefix and layout (e.g. <Route path="admin" element={<Layout nav={adminNav} />}>…).
+ */
+import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { I18nProvider } from './app/i18n/index.js';
+import { Layout } from './app/layout.js';
+import { NotFoundPage } from './portal/not-found-page.js';
+import { portalNav, portalRoutes } from './portal/routes.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <main>okno</main>
+    <I18nProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout nav={portalNav} />}>
+            {portalRoutes}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </I18nProvider>
   </StrictMode>,
 );

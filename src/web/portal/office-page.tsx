@@ -1,0 +1,164 @@
+/** "/offices/:code" — one office: address and contacts, open now, this week's hours with holidays, services. */
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { OfficeDetail } from '../../shared/network.js';
+import { api, useApi } from '../app/api.js';
+import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
+import { useT, useTitle } from '../app/i18n/index.js';
+import { hoursText, OpenBadge, reasonText } from './office-hours.js';
+
+export function OfficePage() {
+  const { code = '' } = useParams();
+  const { t } = useT();
+  const office = useApi((signal) => api.office(code, signal), [code]);
+  useTitle(office.data?.name ?? (office.error?.isNotFound ? t('office.notFound') : null));
+
+  if (office.error?.isNotFound) {
+    return (
+      <NotFoundPanel
+        title={t('office.notFound')}
+        text={t('office.notFoundText', { code })}
+        link="/offices"
+        linkText={t('office.toList')}
+      />
+    );
+  }
+  if (office.error) return <ErrorNotice error={office.error} onRetry={office.reload} />;
+  if (!office.data || office.data.code !== code) return <Loading />;
+  return <OfficeDetails office={office.data} />;
+}
+
+function OfficeDetails({ office }: { office: OfficeDetail }) {
+  const { t, tn, date, weekdayOf } = useT();
+  const today = office.today.date;
+  return (
+    <article className="office">
+      <p className="breadcrumbs">
+        <Link to="/offices">{t('nav.offices')}</Link>
+        {' / '}
+        <Link to={`/offices?district=${encodeURIComponent(office.district.code)}`}>
+          {office.district.name}
+        </Link>
+      </p>
+      <h1>{office.name}</h1>
+      <p>
+        {office.status === 'closed' ? (
+          <span className="badge badge-warn">{t('office.suspended')}</span>
+        ) : (
+          <OpenBadge openNow={office.openNow} />
+        )}
+      </p>
+      <dl className="facts facts-large">
+        <div>
+          <dt>{t('office.address')}</dt>
+          <dd>{office.address}</dd>
+        </div>
+        {office.phone && (
+          <div>
+            <dt>{t('office.phone')}</dt>
+            <dd>
+              <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
+            </dd>
+          </div>
+        )}
+        {office.email && (
+          <div>
+            <dt>{t('office.email')}</dt>
+            <dd>
+              <a href={`mailto:${office.email}`}>{office.email}</a>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('office.kind')}</dt>
+          <dd>{t(`kind.${office.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('office.district')}</dt>
+          <dd>{office.district.name}</dd>
+        </div>
+        <div>
+          <dt>{t('office.windows')}</dt>
+          <dd>{tn('common.windows', office.windowCount)}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="office-hours">
+        <h2 id="office-hours">{t('office.hours')}</h2>
+        <div className="table-wrap">
+          <table className="hours">
+            <thead>
+              <tr>
+                <th scope="col">{t('office.day')}</th>
+                <th scope="col">{t('office.time')}</th>
+                <th scope="col">{t('office.remark')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {office.week.map((day) => (
+                <tr
+                  key={day.date}
+                  data-date={day.date}
+                  data-reason={day.reason}
+                  className={[
+                    day.date === today ? 'today' : '',
+                    day.open ? '' : 'closed',
+                    day.reason !== 'regular' ? 'special' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <th scope="row">
+                    <span className="weekday">{weekdayOf(day.date)}</span>, {date(day.date)}
+                    {day.date === today && <span className="badge badge-neutral">{t('office.today')}</span>}
+                  </th>
+                  <td>{hoursText(day, t)}</td>
+                  <td>{reasonText(day, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <OfficeServices office={office} />
+    </article>
+  );
+}
+
+function OfficeServices({ office }: { office: OfficeDetail }) {
+  const { t, tn } = useT();
+  const [filter, setFilter] = useState('');
+  const id = useId();
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = needle
+    ? office.services.filter((s) => s.title.toLocaleLowerCase().includes(needle))
+    : office.services;
+  return (
+    <section aria-labelledby="office-services">
+      <h2 id="office-services">
+        {t('office.services')}{' '}
+        <span className="count">({tn('common.services', office.services.length)})</span>
+      </h2>
+      {office.services.length === 0 ? (
+        <p>{t('office.noServices')}</p>
+      ) : (
+        <>
+          {office.services.length > 10 && (
+            <div className="field">
+              <label htmlFor={id}>{t('office.servicesFilter')}</label>
+              <input id={id} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            </div>
+          )}
+          <ul className="link-list columns">
+            {shown.map((service) => (
+              <li key={service.code}>
+                <Link to={`/services/${encodeURIComponent(service.code)}`}>{service.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/** "/offices" — the offices list, filtered by district, kind and "open now" (kept in the URL). */
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { OfficeKind } from '../../shared/network.js';
+import { api, useApi } from '../app/api.js';
+import { ErrorNotice, Loading, SelectField } from '../app/components.js';
+import { useT, useTitle } from '../app/i18n/index.js';
+import { hoursText, OpenBadge } from './office-hours.js';
+
+const kinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
+
+export function OfficesPage() {
+  const { t, tn } = useT();
+  useTitle(t('offices.title'));
+  const [params, setParams] = useSearchParams();
+  const district = params.get('district') ?? '';
+  const kindParam = params.get('kind') ?? '';
+  const kind = (kinds as string[]).includes(kindParam) ? (kindParam as OfficeKind) : undefined;
+  const openNow = params.get('openNow') === 'true';
+  const openNowId = useId();
+
+  const offices = useApi(
+    (signal) => api.offices({ district: district || undefined, kind, openNow }, signal),
+    [district, kind, openNow],
+  );
+  const districts = useApi((signal) => api.districts(signal), []);
+
+  const update = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <h1>{t('offices.title')}</h1>
+      <form className="filters filters-row" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          name="district"
+          label={t('offices.district')}
+          value={district}
+          onChange={(v) => update('district', v)}
+          options={(districts.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+        />
+        <SelectField
+          name="kind"
+          label={t('offices.kind')}
+          value={kind ?? ''}
+          onChange={(v) => update('kind', v)}
+          options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <div className="field field-check">
+          <input
+            id={openNowId}
+            type="checkbox"
+            name="openNow"
+            checked={openNow}
+            onChange={(e) => update('openNow', e.target.checked ? 'true' : '')}
+          />
+          <label htmlFor={openNowId}>{t('offices.openNow')}</label>
+        </div>
+      </form>
+
+      <section aria-labelledby="offices-count">
+        <h2 id="offices-count" className="result-count" aria-live="polite">
+          {offices.data ? tn('offices.found', offices.data.length) : t('common.loading')}
+        </h2>
+        {offices.error && <ErrorNotice error={offices.error} onRetry={offices.reload} />}
+        {offices.loading && !offices.data && <Loading />}
+        {offices.data && offices.data.length === 0 && <p className="notice">{t('offices.empty')}</p>}
+        {offices.data && offices.data.length > 0 && (
+          <ul className="card-list" aria-busy={offices.loading}>
+            {offices.data.map((office) => (
+              <li key={office.code} className="card office-card" data-district={office.district.code}>
+                <h3 className="card-title">
+                  <Link to={`/offices/${encodeURIComponent(office.code)}`}>{office.name}</Link>
+                </h3>
+                <p className="muted">
+                  {t(`kind.${office.kind}`)} · {office.district.name}
+                </p>
+                <p>{office.address}</p>
+                {office.phone && (
+                  <p>
+                    <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
+                  </p>
+                )}
+                <p>
+                  <OpenBadge openNow={office.openNow} /> {t('offices.today')}: {hoursText(office.today, t)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

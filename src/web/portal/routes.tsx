@@ -1,0 +1,24 @@
+/** The portal's routes and menu, mounted at the site root by main.tsx. */
+import { Route } from 'react-router';
+import type { NavItem } from '../app/layout.js';
+import { CatalogPage } from './catalog-page.js';
+import { HomePage } from './home-page.js';
+import { OfficePage } from './office-page.js';
+import { OfficesPage } from './offices-page.js';
+import { ServicePage } from './service-page.js';
+
+export const portalNav: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/services', label: 'nav.services' },
+  { to: '/offices', label: 'nav.offices' },
+];
+
+export const portalRoutes = (
+  <>
+    <Route index element={<HomePage />} />
+    <Route path="services" element={<CatalogPage />} />
+    <Route path="services/:code" element={<ServicePage />} />
+    <Route path="offices" element={<OfficesPage />} />
+    <Route path="offices/:code" element={<OfficePage />} />
+  </>
+);
