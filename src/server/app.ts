@@ -14,9 +14,11 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
+import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
 import { registerAuth } from './modules/auth/auth.plugin.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { historyRoutes } from './modules/history/history.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 
 export type AppDeps = { config: Config; database: Database; webDir?: string };
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Domain modules, in order.
   await app.register(networkRoutes);
   await app.register(catalogRoutes);
+  await app.register(adminNetworkRoutes);
+  await app.register(historyRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWeb(app, deps.webDir ?? resolve('dist/web'));

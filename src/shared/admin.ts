@@ -160,9 +160,9 @@ export const officeServicesBodySchema = z.object({
 export type OfficeServicesInput = z.infer<typeof officeServicesBodySchema>;
 
 export const hoursWarningSchema = z.object({
-  code: z.enum(['TOO_FEW_DAYS', 'SHORT_DAY', 'NO_EVENING']),
+  /** weeklyHoursWarnings (office-hours.ts): too-few-days, short-working-day, no-evening. */
+  code: z.enum(['too-few-days', 'short-working-day', 'no-evening']),
   message: z.string(),
-  weekday: z.number().int().min(1).max(7).optional(),
 });
 export type HoursWarning = z.infer<typeof hoursWarningSchema>;
 

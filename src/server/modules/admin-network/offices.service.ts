@@ -1,0 +1,279 @@
+import type {
+  AdminOffice,
+  AdminOfficeSummary,
+  ExceptionInput,
+  HoursInput,
+  OfficeInput,
+  OfficeServicesInput,
+  WindowInput,
+} from '../../../shared/admin.js';
+import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import * as repo from './offices.repository.js';
+import { requireKnownCode, requireKnownCodes } from './references.repository.js';
+
+type Deps = { db: Db };
+type WriteDeps = Deps & { author: ChangeAuthor };
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+export const toAdminOfficeSummaryDto = (r: repo.OfficeRow): AdminOfficeSummary => ({
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  district: { code: r.district_code, name: r.district_name },
+  address: r.address,
+  status: r.status,
+  windowCount: Number(r.window_count),
+});
+
+const toWindowDto = (w: repo.WindowRow) => ({
+  number: Number(w.number),
+  label: w.label,
+  serviceCodes: w.service_codes,
+  categoryCodes: w.category_codes,
+});
+const toHoursDto = (h: repo.HoursRow) => ({
+  weekday: Number(h.weekday),
+  opens: h.opens,
+  closes: h.closes,
+  breakStart: h.break_start,
+  breakEnd: h.break_end,
+});
+const toExceptionDto = (e: repo.ExceptionRow) => ({
+  date: e.date,
+  kind: e.kind,
+  opens: e.opens,
+  closes: e.closes,
+  note: e.note,
+});
+
+export async function listOffices(
+  { db }: Deps,
+  filter: { district?: string; kind?: string; status?: string },
+) {
+  return (await repo.listOfficeRows(db, filter)).map(toAdminOfficeSummaryDto);
+}
+
+async function loadOffice(db: Db, code: string): Promise<AdminOffice> {
+  const r = await repo.findOfficeRow(db, code);
+  if (!r) throw notFound(`office ${code}`);
+  const [windows, hours, exceptions, services] = [
+    (await repo.windowRows(db, code)).map(toWindowDto),
+    (await repo.hoursRows(db, code)).map(toHoursDto),
+    (await repo.exceptionRows(db, code)).map(toExceptionDto),
+    r.offers_all_services ? [] : await repo.offeredServiceRows(db, code),
+  ];
+  const population = Number(r.district_population);
+  return {
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    district: { code: r.district_code, name: r.district_name, population },
+    address: r.address,
+    lat: r.lat === null ? null : Number(r.lat),
+    lon: r.lon === null ? null : Number(r.lon),
+    phone: r.phone,
+    email: r.email,
+    timeZone: r.time_zone,
+    status: r.status,
+    offersAll: r.offers_all_services,
+    windows,
+    hours,
+    exceptions,
+    services,
+    // A kiosk has no staff and no opening hours of its own to hold to the minimum.
+    warnings: r.kind === 'kiosk' ? [] : hoursWarnings(hours, population),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const warningText = {
+  'too-few-days': (small: boolean) =>
+    `open fewer than ${small ? defaultHoursRules.small.days : defaultHoursRules.large.days} days a week`,
+  'short-working-day': (small: boolean) =>
+    `a working day shorter than ${small ? defaultHoursRules.small.hoursPerDay : defaultHoursRules.large.hoursPerWorkingDay} hours (break excluded)`,
+  'no-evening': () => `no evening a week open until ${defaultHoursRules.large.eveningUntil}`,
+} as const;
+
+/** The legal minimum of weekly hours for the district's population (DOMAIN.md), with a message for each breach. */
+function hoursWarnings(weekly: AdminOffice['hours'], population: number): AdminOffice['warnings'] {
+  const small = population <= defaultHoursRules.smallPopulation;
+  return weeklyHoursWarnings({ weekly, population }).map((code) => ({
+    code,
+    message: `${warningText[code](small)} (district population ${population})`,
+  }));
+}
+
+export const getOffice = ({ db }: Deps, code: string) => loadOffice(db, code);
+
+const cardOf = (o: AdminOffice) => ({
+  name: o.name,
+  kind: o.kind,
+  district: o.district.code,
+  address: o.address,
+  lat: o.lat,
+  lon: o.lon,
+  phone: o.phone,
+  email: o.email,
+  timeZone: o.timeZone,
+  status: o.status,
+});
+
+/** Runs a change of one office in a transaction, with the office row locked; 404 for an unknown code. */
+async function changeOffice<T>(db: Db, code: string, change: (tx: Db, before: AdminOffice) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    if (!(await repo.findOfficeRow(tx, code, true))) throw notFound(`office ${code}`);
+    return change(tx, await loadOffice(tx, code));
+  });
+}
+
+export async function createOffice({ db, author }: WriteDeps, input: OfficeInput): Promise<AdminOffice> {
+  return db.transaction(async (tx) => {
+    await requireKnownCode(tx, 'districts', 'district', input.district);
+    if (!(await repo.insertOffice(tx, input)))
+      throw new AppError('CONFLICT', `office ${input.code} already exists`);
+    const after = await loadOffice(tx, input.code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: input.code,
+      action: 'create',
+      before: null,
+      after: cardOf(after),
+    });
+    return after;
+  });
+}
+
+export async function editOffice({ db, author }: WriteDeps, input: OfficeInput): Promise<AdminOffice> {
+  return changeOffice(db, input.code, async (tx, before) => {
+    await requireKnownCode(tx, 'districts', 'district', input.district);
+    await repo.updateOffice(tx, input);
+    const after = await loadOffice(tx, input.code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: input.code,
+      action: 'update',
+      before: cardOf(before),
+      after: cardOf(after),
+    });
+    return after;
+  });
+}
+
+export async function setOfficeStatus({ db, author }: WriteDeps, code: string, status: 'open' | 'closed') {
+  return changeOffice(db, code, async (tx, before) => {
+    await repo.setOfficeStatus(tx, code, status);
+    const action = status === 'closed' ? 'close' : 'reopen';
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action,
+      before: { status: before.status },
+      after: { status },
+    });
+    return loadOffice(tx, code);
+  });
+}
+
+export async function setWindows({ db, author }: WriteDeps, code: string, windows: WindowInput[]) {
+  return changeOffice(db, code, async (tx, before) => {
+    for (const [i, w] of windows.entries()) {
+      await requireKnownCodes(tx, 'services', `windows.${i}.serviceCodes`, w.serviceCodes);
+      await requireKnownCodes(tx, 'categories', `windows.${i}.categoryCodes`, w.categoryCodes);
+    }
+    await repo.replaceWindows(tx, code, windows);
+    await repo.touchOffice(tx, code);
+    const after = await loadOffice(tx, code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action: 'windows',
+      before: before.windows,
+      after: after.windows,
+    });
+    return after;
+  });
+}
+
+export async function setHours({ db, author }: WriteDeps, code: string, hours: HoursInput[]) {
+  return changeOffice(db, code, async (tx, before) => {
+    await repo.replaceHours(tx, code, hours);
+    await repo.touchOffice(tx, code);
+    const after = await loadOffice(tx, code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action: 'hours',
+      before: before.hours,
+      after: after.hours,
+    });
+    return after;
+  });
+}
+
+export async function setException(
+  { db, author }: WriteDeps,
+  code: string,
+  date: string,
+  input: ExceptionInput,
+) {
+  return changeOffice(db, code, async (tx, before) => {
+    await repo.upsertException(tx, code, date, input);
+    await repo.touchOffice(tx, code);
+    const after = await loadOffice(tx, code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action: 'exception',
+      before: before.exceptions.find((e) => e.date === date) ?? null,
+      after: after.exceptions.find((e) => e.date === date) ?? null,
+    });
+    return after;
+  });
+}
+
+export async function removeException({ db, author }: WriteDeps, code: string, date: string) {
+  return changeOffice(db, code, async (tx, before) => {
+    const existing = before.exceptions.find((e) => e.date === date);
+    if (!existing) throw notFound(`exception of office ${code} on ${date}`);
+    await repo.deleteException(tx, code, date);
+    await repo.touchOffice(tx, code);
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action: 'exception-delete',
+      before: existing,
+      after: null,
+    });
+    return loadOffice(tx, code);
+  });
+}
+
+export async function setOfficeServices({ db, author }: WriteDeps, code: string, input: OfficeServicesInput) {
+  return changeOffice(db, code, async (tx, before) => {
+    const services = input.offersAll ? [] : [...new Set(input.services)];
+    await requireKnownCodes(tx, 'services', 'services', input.services);
+    await repo.replaceOfficeServices(tx, code, input.offersAll, services);
+    const after = await loadOffice(tx, code);
+    const offered = (o: AdminOffice) => ({ offersAll: o.offersAll, services: o.services.map((s) => s.code) });
+    await recordChange(tx, {
+      author,
+      entity: 'office',
+      key: code,
+      action: 'services',
+      before: offered(before),
+      after: offered(after),
+    });
+    return after;
+  });
+}
