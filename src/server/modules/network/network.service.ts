@@ -102,6 +102,17 @@ function localNow(timeZone: string, now: Date): { date: string; time: string } {
   }
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 type Resolved = {
   row: OfficeRow;
   weekly: WeeklyHours[];
@@ -126,10 +137,12 @@ async function loadOffices(
     repo.hoursOf(codes),
     repo.exceptionsOf(codes, todays[0], addCalendarDays(todays[todays.length - 1], extraDays)),
   ]);
+  const weeklyOf = groupBy(hours, (h) => h.office_code);
+  const exceptionsOf = groupBy(exceptions, (e) => e.office_code);
   const offices = officeRows.map((row, i) => ({
     row,
-    weekly: hours.filter((h) => h.office_code === row.code).map(toWeeklyHours),
-    exceptions: exceptions.filter((e) => e.office_code === row.code).map(toException),
+    weekly: (weeklyOf.get(row.code) ?? []).map(toWeeklyHours),
+    exceptions: (exceptionsOf.get(row.code) ?? []).map(toException),
     local: locals[i],
   }));
   return { offices, calendar };
