@@ -92,7 +92,7 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
               <li key={stage.code}>
                 <strong>{stage.title}</strong>
                 <p>{stage.citizenText}</p>
-                {stage.notify && <p className="muted small">🔔 {t('service.stageNotify')}</p>}
+                {stage.notify && <p className="muted small notify">{t('service.stageNotify')}</p>}
               </li>
             ))}
           </ol>

@@ -47,7 +47,7 @@ export const en: Messages = {
   'home.title': 'Public services close to home',
   'home.lead': 'Find out which documents you need, what it costs and where to go.',
   'home.searchLabel': 'Find a service',
-  'home.searchPlaceholder': 'For example: foreign passport, registration, SNILS',
+  'home.searchPlaceholder': 'For example, foreign passport',
   'home.popular': 'Popular services',
   'home.categories': 'Service categories',
   'home.situations': 'Life situations',

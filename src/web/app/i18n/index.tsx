@@ -47,6 +47,7 @@ export function createTranslator(lang: Lang) {
   const moneyFormat = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'RUB',
+    currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 2,
     minimumFractionDigits: 0,
   });

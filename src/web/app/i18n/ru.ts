@@ -61,7 +61,7 @@ export const ru = {
   'home.title': 'Госуслуги рядом с домом',
   'home.lead': 'Узнайте, какие документы нужны, сколько это стоит и куда прийти.',
   'home.searchLabel': 'Найти услугу',
-  'home.searchPlaceholder': 'Например: загранпаспорт, прописка, СНИЛС',
+  'home.searchPlaceholder': 'Например, загранпаспорт',
   'home.popular': 'Популярные услуги',
   'home.categories': 'Категории услуг',
   'home.situations': 'Жизненные ситуации',
