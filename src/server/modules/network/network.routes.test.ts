@@ -66,6 +66,21 @@ describeOnBackends('network API', (ctx) => {
 
   const get = (url: string) => ctx().app.inject({ method: 'GET', url });
 
+  it('documents every network route in the OpenAPI document', async () => {
+    const res = await get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths;
+    for (const path of [
+      '/api/districts',
+      '/api/offices',
+      '/api/offices/{code}',
+      '/api/calendar',
+      '/api/calendar/add-working-days',
+    ]) {
+      expect(paths[path]?.get?.tags).toEqual(['network']);
+    }
+  });
+
   describe('GET /api/districts', () => {
     it('lists cities first, then rural districts, each by name', async () => {
       const res = await get('/api/districts');
