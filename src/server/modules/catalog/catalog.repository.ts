@@ -159,41 +159,48 @@ export function listServices(db: Db, page: Page): Promise<ServiceSummaryRow[]> {
 
 /**
  * Full-text search over published cards, in tiers: cards matching every word (tier 3 when all of them
- * are in the title or an alias, 2 when in the title, aliases or short title, 1 anywhere); failing any,
- * cards matching some word (tier 0, by cover density); failing that, cards whose text is similar to the
- * whole query (tier -1, by trigram word similarity). Within a tier the more requested service comes first.
+ * are in the title or an alias, 2 when in the title, aliases or short title, 1 anywhere, then the more
+ * requested first); failing any, cards matching some word (tier 0, by cover density, then popularity);
+ * failing that, cards whose title, short title or aliases resemble the whole query (tier -1, by trigram
+ * word similarity, then popularity). The trigram scan runs only when no card matches a word.
  */
 export function searchServices(db: Db, plan: SearchPlan, page: Page): Promise<ServiceSummaryRow[]> {
-  return rows(
-    db,
-    sql`with q as (
+  return rows(db, searchQuery(plan, page));
+}
+
+/** The SQL of a search, apart so that it can be EXPLAINed. */
+export function searchQuery(plan: SearchPlan, page: Page): SQL {
+  return sql`with q as (
         select to_tsquery('russian', ${plan.all}) as qall, to_tsquery('russian', ${plan.any}) as qany
       ),
-      scored as (
+      hits as (
         select ${cardColumns},
           case
             when v.search @@ q.qall then case
               when ts_filter(v.search, '{a}') @@ q.qall then 3
               when ts_filter(v.search, '{a,b}') @@ q.qall then 2
               else 1 end
-            when v.search @@ q.qany then 0
-            else -1
+            else 0
           end as tier,
-          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', v.search, q.qany) as rank,
-          word_similarity(${plan.text}, v.search_text) as fuzzy
+          ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', v.search, q.qany) as rank
         from ${published} cross join q
-        where (v.search @@ q.qany or ${plan.text} <% v.search_text) ${filterClause(page.filters)}
+        where v.search @@ q.qany ${filterClause(page.filters)}
       ),
+      fuzzy as (
+        select ${cardColumns}, -1 as tier, word_similarity(${plan.text}, v.search_text) as rank
+        from ${published}
+        where not exists (select 1 from hits) and ${plan.text} <% v.search_text ${filterClause(page.filters)}
+      ),
+      scored as (select * from hits union all select * from fuzzy),
       leveled as (select scored.*, max(least(tier, 1)) over () as best from scored)
       select ${summaryColumns}
       from leveled m
       left join agencies a on a.code = m.agency_code
       left join categories c on c.code = m.category_code
       where least(m.tier, 1) = m.best
-      order by m.tier desc, case when m.tier = 0 then m.rank when m.tier < 0 then m.fuzzy else 0 end desc,
+      order by m.tier desc, case when m.tier <= 0 then m.rank else 0 end desc,
         m.popularity desc, m.title collate "C", m.code
-      limit ${page.limit} offset ${page.offset}`,
-  );
+      limit ${page.limit} offset ${page.offset}`;
 }
 
 /** The published card of a service with its agency, category, situations and the open offices offering it. */
