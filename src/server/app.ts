@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
+import { adminCatalogRoutes } from './modules/admin-catalog/admin-catalog.routes.js';
 import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
 import { registerAuth } from './modules/auth/auth.plugin.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(networkRoutes);
   await app.register(catalogRoutes);
   await app.register(adminNetworkRoutes);
+  await app.register(adminCatalogRoutes);
   await app.register(historyRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -367,7 +367,7 @@ export const adminServiceSchema = z.object({
   ),
   aliases: z.array(z.string()),
   /** What publishing this version would still need (empty when it can be published). */
-  missing: z.array(z.enum(['agency', 'category', 'term', 'documents', 'stages'])),
+  missing: z.array(z.enum(['agency', 'term', 'documents', 'stages'])),
   offices: z.array(z.string()),
   updatedAt: z.string(),
 });

@@ -1,0 +1,251 @@
+import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/admin.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
+import { refreshSearchWords } from '../catalog/catalog.search-words.js';
+import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { missingForPublish, requirementMessages } from './publishable.js';
+import * as repo from './services.repository.js';
+
+type Deps = { db: Db };
+type WriteDeps = Deps & { author: ChangeAuthor };
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+/** The card of a version, in the shape the console edits (and the change log records). */
+export function toCard(v: repo.VersionRow): ServiceCardInput {
+  return {
+    title: v.title,
+    shortTitle: v.short_title,
+    description: v.description,
+    agency: v.agency_code,
+    category: v.category_code,
+    situations: v.situation_codes,
+    applicantKinds: v.applicant_kinds,
+    fee: v.fee_amount === null ? null : { amount: Number(v.fee_amount), note: v.fee_note },
+    term:
+      v.term_days === null || v.term_kind === null ? null : { days: Number(v.term_days), kind: v.term_kind },
+    keepResultDays: v.keep_result_days === null ? null : Number(v.keep_result_days),
+    documents: v.documents.map((d) => ({
+      name: d.name,
+      required: d.required,
+      form: d.form,
+      note: d.note ?? null,
+    })),
+    results: v.results,
+    refusalReasons: v.refusal_reasons,
+    stages: v.stages.map((s) => ({
+      code: s.code,
+      title: s.title,
+      citizenText: s.citizenText,
+      notify: s.notify,
+      durationDays: s.durationDays ?? null,
+    })),
+    aliases: v.aliases,
+  };
+}
+
+export async function listServices(
+  { db }: Deps,
+  query: {
+    q?: string;
+    status?: 'published' | 'draft' | 'unpublished';
+    agency?: string;
+    page: number;
+    limit: number;
+  },
+) {
+  const found = await repo.listServiceRows(db, { ...query, offset: (query.page - 1) * query.limit });
+  return {
+    items: found.rows.map((r) => ({
+      code: r.code,
+      title: r.title,
+      agency: r.agency_code,
+      category: r.category_code,
+      publishedVersion: r.published_version === null ? null : Number(r.published_version),
+      draftVersion: r.draft_version === null ? null : Number(r.draft_version),
+      updatedAt: iso(r.updated_at),
+    })),
+    total: found.total,
+  };
+}
+
+async function loadService(db: Db, code: string, lock = false) {
+  const service = await repo.findServiceRow(db, code, lock);
+  if (!service) throw notFound(`service ${code}`);
+  const shown = service.draft_version ?? service.published_version;
+  const version = shown === null ? undefined : await repo.findVersionRow(db, code, Number(shown));
+  if (!version) throw notFound(`service ${code}`);
+  return { service, version };
+}
+
+/** The service as the console edits it: the draft if there is one, else the published version. */
+export async function getService({ db }: Deps, code: string): Promise<AdminService> {
+  const { service, version } = await loadService(db, code);
+  const card = toCard(version);
+  return {
+    code,
+    version: Number(version.version),
+    status: version.status,
+    publishedVersion: service.published_version === null ? null : Number(service.published_version),
+    draftVersion: service.draft_version === null ? null : Number(service.draft_version),
+    ...card,
+    missing: missingForPublish(card),
+    offices: (await repo.serviceOfficeCodes(db, code)).offices,
+    updatedAt: iso(service.updated_at),
+  };
+}
+
+async function checkReferences(tx: Db, card: ServiceCardInput): Promise<void> {
+  await requireKnownCode(tx, 'agencies', 'agency', card.agency);
+  await requireKnownCode(tx, 'categories', 'category', card.category);
+  await requireKnownCodes(tx, 'situations', 'situations', card.situations);
+}
+
+/** A new service: its first version is a draft, invisible on the portal until published. */
+export async function createService(
+  { db, author }: WriteDeps,
+  input: ServiceCreateInput,
+): Promise<AdminService> {
+  const { code, ...card } = input;
+  await db.transaction(async (tx) => {
+    await checkReferences(tx, card);
+    if (!(await repo.insertService(tx, code)))
+      throw new AppError('CONFLICT', `service ${code} already exists`);
+    await repo.insertDraft(tx, code, 1, card, author.login);
+    await recordChange(tx, {
+      author,
+      entity: 'service',
+      key: code,
+      action: 'create',
+      before: null,
+      after: { version: 1, ...card },
+    });
+  });
+  return getService({ db }, code);
+}
+
+/**
+ * Replaces the card. A draft is edited in place; a published service without a draft gets a new draft
+ * version, and the portal keeps showing the published one until that draft is published.
+ */
+export async function editService(
+  { db, author }: WriteDeps,
+  code: string,
+  card: ServiceCardInput,
+): Promise<AdminService> {
+  await db.transaction(async (tx) => {
+    const { service, version } = await loadService(tx, code, true);
+    await checkReferences(tx, card);
+    let draft = service.draft_version === null ? null : Number(service.draft_version);
+    if (draft === null) {
+      draft = await repo.nextVersion(tx, code);
+      await repo.insertDraft(tx, code, draft, card, author.login);
+      await repo.setVersionPointers(tx, code, service.published_version, draft);
+    } else {
+      await repo.updateDraft(tx, code, draft, card);
+      await repo.setVersionPointers(tx, code, service.published_version, draft);
+    }
+    await recordChange(tx, {
+      author,
+      entity: 'service',
+      key: code,
+      action: 'edit',
+      before: { version: Number(version.version), ...toCard(version) },
+      after: { version: draft, ...card },
+    });
+  });
+  return getService({ db }, code);
+}
+
+/** Publishes the draft: it replaces the published version (archived) on the portal, search words included. */
+export async function publishService({ db, author }: WriteDeps, code: string): Promise<AdminService> {
+  await db.transaction(async (tx) => {
+    const { service, version } = await loadService(tx, code, true);
+    if (service.draft_version === null)
+      throw new AppError('CONFLICT', `service ${code} has no draft to publish`);
+    const missing = missingForPublish(toCard(version));
+    if (missing.length) {
+      throw new AppError(
+        'NOT_PUBLISHABLE',
+        `service ${code} cannot be published: missing ${missing.join(', ')}`,
+        missing.map((field) => ({ field, message: requirementMessages[field] })),
+      );
+    }
+    const old = service.published_version === null ? null : Number(service.published_version);
+    const before = old === null ? null : await repo.findVersionRow(tx, code, old);
+    if (old !== null) await repo.setVersionStatus(tx, code, old, 'archived');
+    await repo.setVersionStatus(tx, code, Number(version.version), 'published');
+    await repo.setVersionPointers(tx, code, Number(version.version), null);
+    await refreshSearchWords(tx);
+    await recordChange(tx, {
+      author,
+      entity: 'service',
+      key: code,
+      action: 'publish',
+      before: before ? { version: old, ...toCard(before) } : null,
+      after: { version: Number(version.version), ...toCard(version) },
+    });
+  });
+  return getService({ db }, code);
+}
+
+/** Drops the draft; the published version stays. A service that was never published has nothing to fall back on. */
+export async function discardDraft({ db, author }: WriteDeps, code: string): Promise<AdminService> {
+  await db.transaction(async (tx) => {
+    const { service, version } = await loadService(tx, code, true);
+    if (service.draft_version === null) throw notFound(`draft of service ${code}`);
+    if (service.published_version === null) {
+      throw new AppError('CONFLICT', `service ${code} was never published: its draft is its only version`);
+    }
+    await repo.setVersionPointers(tx, code, service.published_version, null);
+    await repo.deleteVersion(tx, code, Number(version.version));
+    await recordChange(tx, {
+      author,
+      entity: 'service',
+      key: code,
+      action: 'discard-draft',
+      before: { version: Number(version.version), ...toCard(version) },
+      after: null,
+    });
+  });
+  return getService({ db }, code);
+}
+
+export async function listVersions({ db }: Deps, code: string) {
+  if (!(await repo.findServiceRow(db, code))) throw notFound(`service ${code}`);
+  return (await repo.versionRows(db, code)).map((v) => ({
+    version: Number(v.version),
+    status: v.status,
+    title: v.title,
+    createdAt: iso(v.created_at),
+    createdBy: v.created_by,
+    publishedAt: v.published_at === null ? null : iso(v.published_at),
+  }));
+}
+
+export const getServiceOffices = async ({ db }: Deps, code: string) => {
+  if (!(await repo.findServiceRow(db, code))) throw notFound(`service ${code}`);
+  return repo.serviceOfficeCodes(db, code);
+};
+
+/** Sets the offices that list the service (remote offices and kiosks; main centers offer every service). */
+export async function setServiceOffices({ db, author }: WriteDeps, code: string, offices: string[]) {
+  const unique = [...new Set(offices)];
+  return db.transaction(async (tx) => {
+    if (!(await repo.findServiceRow(tx, code, true))) throw notFound(`service ${code}`);
+    await requireKnownCodes(tx, 'offices', 'offices', offices);
+    const before = await repo.serviceOfficeCodes(tx, code);
+    await repo.replaceServiceOffices(tx, code, unique);
+    const after = await repo.serviceOfficeCodes(tx, code);
+    await recordChange(tx, {
+      author,
+      entity: 'service',
+      key: code,
+      action: 'offices',
+      before: before.offices,
+      after: after.offices,
+    });
+    return after;
+  });
+}
