@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
+import { auditCommand, userCommand } from './modules/auth/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
 import { seedRegion } from './seed/seed-region.js';
+import { loadStaff, seedStaff } from './seed/seed-staff.js';
 import { startServer } from './server.js';
 
 const usage = `okno — the information system of a network of МФЦ
@@ -14,7 +16,12 @@ Usage: okno <command> [options]
 Commands:
   start                 migrate, seed the demo region on a fresh embedded database, and serve
   migrate               apply pending database migrations and exit
-  seed [--region DIR]   load a region's data files (default: REGION_DIR or ./regions/lipetsk)
+  seed [--region DIR]   load a region's data files (default: REGION_DIR or ./regions/lipetsk),
+                        with its demo staff accounts when the folder has a staff.json
+  user create --login L --role ROLE [--role ROLE2] [--scope region|district:CODE|offices:A,B]
+              [--name "Full Name"] [--password P]
+                        create a staff account (asks for the password on a terminal)
+  audit verify          check the security log's hash chain; fails at the first broken link
   help                  show this text
 
 Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;
@@ -43,10 +50,17 @@ const commands: Record<string, Command> = {
       await migrate(database);
       const counts = await seedRegion(database.db, data);
       console.log(`seeded ${dir}: ${JSON.stringify(counts)}`);
+      const staff = loadStaff(dir);
+      if (staff) {
+        const made = await seedStaff(database.db, staff);
+        console.log(`demo staff accounts from staff.json: ${made.created} created, ${made.existing} existed`);
+      }
     } finally {
       await database.close();
     }
   },
+  user: userCommand,
+  audit: auditCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

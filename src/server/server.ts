@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { loadRegion } from './seed/load-region.js';
 import { hasRegion, seedRegion } from './seed/seed-region.js';
+import { loadStaff, seedStaff } from './seed/seed-staff.js';
 
 /**
  * Starts okno: opens and migrates the database, seeds the demo region on a fresh embedded database,
@@ -20,6 +21,12 @@ export async function startServer(config: Config): Promise<void> {
   if (database.kind === 'pglite' && !(await hasRegion(database.db))) {
     const counts = await seedRegion(database.db, loadRegion(resolve(config.regionDir)));
     console.log(`okno: first start, loaded the demo region: ${JSON.stringify(counts)}`);
+    // Demo staff accounts (password "demo") come with the demo data only, never on a production database.
+    const staff = loadStaff(resolve(config.regionDir));
+    if (staff) {
+      await seedStaff(database.db, staff);
+      console.log(`okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (passwords in staff.json)`);
+    }
   }
   const app = await buildApp({ config, database, webDir });
   let closing = false;

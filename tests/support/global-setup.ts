@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/server/db/client.js';
+import { type Db, openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadRegion } from '../../src/server/seed/load-region.js';
 import { seedRegion } from '../../src/server/seed/seed-region.js';
+import { loadStaff, seedStaff } from '../../src/server/seed/seed-staff.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 
 declare module 'vitest' {
@@ -37,6 +38,12 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The demo staff accounts of the region (staff.json), so tests can sign in as each role. */
+async function seedDemoStaff(db: Db): Promise<void> {
+  const staff = loadStaff(regionDir);
+  if (staff) await seedStaff(db, staff);
+}
+
 async function pgliteSnapshot(): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, `pglite-${inputsHash()}.tar.gz`);
@@ -44,6 +51,7 @@ async function pgliteSnapshot(): Promise<string> {
   const database = await openDatabase({ kind: 'pglite' });
   await migrate(database);
   await seedRegion(database.db, loadRegion(regionDir));
+  await seedDemoStaff(database.db);
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const dump = await client.dumpDataDir('gzip');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -64,6 +72,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ kind: 'postgres', url: server.url(template), poolSize: 2 });
   await migrate(database);
   await seedRegion(database.db, loadRegion(regionDir));
+  await seedDemoStaff(database.db);
   await database.close();
 
   project.provide('pgliteSnapshot', snapshot);

@@ -23,7 +23,8 @@ function crossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (typeof origin !== 'string' || origin === 'null') return origin === 'null';
   try {
-    return new URL(origin).host !== request.host;
+    // URL drops a default port on both sides (`localhost:80` and `localhost` are one host).
+    return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host;
   } catch {
     return true;
   }

@@ -32,12 +32,14 @@ export const chainHash = (prevHash: string, entry: ChainEntry) =>
 export function firstBrokenLink(
   entries: Iterable<ChainEntry & { prevHash: string; hash: string }>,
   prevHash = genesisHash,
-): { id: string } | { lastHash: string } {
+): { id: string; intact: number } | { lastHash: string } {
   let prev = prevHash;
+  let intact = 0;
   for (const e of entries) {
     const { prevHash: storedPrev, hash, ...entry } = e;
-    if (storedPrev !== prev || chainHash(prev, entry) !== hash) return { id: e.id };
+    if (storedPrev !== prev || chainHash(prev, entry) !== hash) return { id: e.id, intact };
     prev = hash;
+    intact++;
   }
   return { lastHash: prev };
 }

@@ -88,7 +88,7 @@ export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyRes
       db,
       sql`select id::text as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
         user_id::text as user_id, login, event, ip, user_agent, result, details, prev_hash, hash
-        from security_log where id > ${after}::bigint order by id limit ${batch}`,
+        from security_log where security_log.id > ${after}::bigint order by security_log.id limit ${batch}`,
     );
     if (page.length === 0) return { ok: true, entries: count };
     const outcome = firstBrokenLink(
@@ -107,7 +107,7 @@ export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyRes
       })),
       prev,
     );
-    if ('id' in outcome) return { ok: false, entries: count, brokenAt: outcome.id };
+    if ('id' in outcome) return { ok: false, entries: count + outcome.intact, brokenAt: outcome.id };
     prev = outcome.lastHash;
     count += page.length;
     after = page[page.length - 1].id;

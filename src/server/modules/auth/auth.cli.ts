@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { type Grant, type Role, roles, type Scope } from '../../../shared/auth.js';
+import type { Config } from '../../config.js';
+import { migrate } from '../../db/migrate.js';
+import { openConfiguredDatabase } from '../../db/open.js';
+import { verifySecurityLog } from './security-log.js';
+import { createStaffUser } from './users.service.js';
+
+export class CliUsageError extends Error {}
+
+/** `--scope region | district:CODE | offices:A,B` */
+export function parseScope(text: string): Scope {
+  if (text === 'region') return { kind: 'region' };
+  const [kind, rest] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
+  if (kind === 'district' && rest) return { kind: 'district', district: rest };
+  if (kind === 'offices' && rest) {
+    const offices = rest
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    if (offices.length) return { kind: 'offices', offices };
+  }
+  throw new CliUsageError(`bad --scope "${text}": use region, district:CODE or offices:CODE1,CODE2`);
+}
+
+export function parseRole(text: string): Role {
+  if (!(roles as readonly string[]).includes(text)) {
+    throw new CliUsageError(`unknown role "${text}": one of ${roles.join(', ')}`);
+  }
+  return text as Role;
+}
+
+/** Asks for a password on the terminal without echoing it. */
+async function promptPassword(question: string): Promise<string> {
+  const { stdin, stdout } = process;
+  stdout.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.off('data', onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdout.write('\n');
+          return resolve(value);
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false);
+          return reject(new CliUsageError('cancelled'));
+        }
+        if (ch === '\u007f') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** `okno user create --login L --role R [--role R2] [--scope …] [--name "…"] [--password P]` */
+export async function userCommand(config: Config, args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create')
+    throw new CliUsageError('usage: okno user create --login L --role admin [--scope region]');
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      login: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      scope: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  if (!values.login) throw new CliUsageError('--login is required');
+  if (!values.role?.length) throw new CliUsageError(`--role is required: one of ${roles.join(', ')}`);
+  const scope = parseScope(values.scope ?? 'region');
+  const grants: Grant[] = values.role.map((r) => ({ role: parseRole(r), scope }));
+  let password = values.password;
+  if (password === undefined) {
+    if (!process.stdin.isTTY) throw new CliUsageError('no --password given and no terminal to ask for one');
+    password = await promptPassword(`password for ${values.login}: `);
+    const again = await promptPassword('again: ');
+    if (again !== password) throw new CliUsageError('the passwords differ');
+  }
+  const database = await openConfiguredDatabase(config);
+  try {
+    // The first admin of a fresh installation: the tables may not exist yet.
+    await migrate(database);
+    const user = await createStaffUser(database.db, {
+      login: values.login,
+      password,
+      fullName: values.name,
+      grants,
+      by: 'cli',
+    });
+    console.log(
+      `created user ${user.login} (${user.id}): ${values.role.join(', ')} on ${values.scope ?? 'region'}`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+/** `okno audit verify`: walks the security log's hash chain; a broken link fails the command. */
+export async function auditCommand(config: Config, args: string[]): Promise<void> {
+  if (args[0] !== 'verify') throw new CliUsageError('usage: okno audit verify');
+  const database = await openConfiguredDatabase(config);
+  try {
+    const result = await verifySecurityLog(database.db);
+    if (!result.ok)
+      throw new Error(`security log broken at entry #${result.brokenAt} (after ${result.entries} intact)`);
+    console.log(`security log intact: ${result.entries} entries`);
+  } finally {
+    await database.close();
+  }
+}

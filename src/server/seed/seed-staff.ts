@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { grantSchema } from '../../shared/auth.js';
+import { type Db, rows, sql } from '../db/client.js';
+import { findUserByLogin } from '../modules/auth/auth.repository.js';
+import { createStaffUser } from '../modules/auth/users.service.js';
+import { RegionDataError } from './load-region.js';
+
+/** Demo staff accounts of a region folder (`staff.json`): they come only with demo data, never on their own. */
+const staffFileSchema = z.array(
+  z.object({
+    login: z.string().min(1).max(100),
+    password: z.string().min(1).max(200),
+    fullName: z.string().min(1).max(200),
+    grants: z.array(grantSchema).min(1),
+    mustChangePassword: z.boolean().default(false),
+  }),
+);
+export type StaffAccount = z.infer<typeof staffFileSchema>[number];
+
+/** The accounts of `staff.json` in a region folder, or undefined when the folder has none. */
+export function loadStaff(dir: string): StaffAccount[] | undefined {
+  const path = join(dir, 'staff.json');
+  if (!existsSync(path)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new RegionDataError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = staffFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RegionDataError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Creates the accounts that do not exist yet; an existing login is left as it is (its password may have
+ * been changed since). The offices and districts of the scopes must exist: seed the region first.
+ */
+export async function seedStaff(db: Db, accounts: StaffAccount[]): Promise<{ created: number; existing: number }> {
+  const offices = new Set(
+    (await rows<{ code: string }>(db, sql`select code from offices`)).map((r) => r.code),
+  );
+  const districts = new Set(
+    (await rows<{ code: string }>(db, sql`select code from districts`)).map((r) => r.code),
+  );
+  for (const a of accounts) {
+    for (const { scope } of a.grants) {
+      const missing =
+        scope.kind === 'district'
+          ? districts.has(scope.district)
+            ? []
+            : [`district ${scope.district}`]
+          : scope.kind === 'offices'
+            ? scope.offices.filter((o) => !offices.has(o)).map((o) => `office ${o}`)
+            : [];
+      if (missing.length) throw new RegionDataError(`staff.json: ${a.login}: unknown ${missing.join(', ')}`);
+    }
+  }
+  let created = 0;
+  for (const a of accounts) {
+    if (await findUserByLogin(db, a.login)) continue;
+    await createStaffUser(db, { ...a, by: 'seed', allowWeakPassword: true });
+    created++;
+  }
+  return { created, existing: accounts.length - created };
+}
