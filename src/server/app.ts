@@ -16,6 +16,7 @@ import { registerErrorHandler } from './errors.js';
 import { loggerOptions } from './logger.js';
 import { adminCatalogRoutes } from './modules/admin-catalog/admin-catalog.routes.js';
 import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
+import { adminUserRoutes } from './modules/admin-users/users.routes.js';
 import { registerAuth } from './modules/auth/auth.plugin.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes);
   await app.register(adminNetworkRoutes);
   await app.register(adminCatalogRoutes);
+  await app.register(adminUserRoutes);
   await app.register(historyRoutes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

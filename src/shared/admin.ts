@@ -434,7 +434,8 @@ export const historyPageSchema = z.object({ items: z.array(changeSchema), total:
 export const loginSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase latin letters, digits, . _ - (2 to 64)');
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._@-]{0,99}$/, 'latin letters, digits and . _ @ - (at most 100)');
 export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
 export const userCreateSchema = z.object({
   login: loginSchema,

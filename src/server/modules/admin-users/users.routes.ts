@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  adminUserSchema,
+  resetPasswordBodySchema,
+  securityLogPageSchema,
+  securityLogQuerySchema,
+  userCreateSchema,
+  userGrantsBodySchema,
+  userIdParamsSchema,
+} from '../../../shared/admin.js';
+import { clientOf } from '../auth/auth.request.js';
+import { authorOf } from '../history/history.author.js';
+import * as users from './users.service.js';
+
+const tags = ['admin: users'];
+const config = { policy: { roles: ['admin'] } } as const;
+
+/** Staff accounts, their roles on scopes, and the security log. */
+export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+  const write = (request: Parameters<typeof authorOf>[0]) => ({
+    db: db(),
+    author: authorOf(request),
+    client: clientOf(request),
+  });
+
+  app.get(
+    '/api/admin/users',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Every staff account with its grants',
+        response: { 200: z.array(adminUserSchema) },
+      },
+    },
+    async () => users.listUsers({ db: db() }),
+  );
+
+  app.post(
+    '/api/admin/users',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Create a staff account (its password must be changed at the first sign-in)',
+        body: userCreateSchema,
+        response: { 201: adminUserSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await users.createUser(write(request), request.body)),
+  );
+
+  app.put(
+    '/api/admin/users/:id/grants',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Replace a user's roles and scopes",
+        params: userIdParamsSchema,
+        body: userGrantsBodySchema,
+        response: { 200: adminUserSchema },
+      },
+    },
+    async (request) => users.setGrants(write(request), request.params.id, request.body.grants),
+  );
+
+  app.post(
+    '/api/admin/users/:id/reset-password',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Set a temporary password; every session of the user ends',
+        params: userIdParamsSchema,
+        body: resetPasswordBodySchema,
+        response: { 200: adminUserSchema },
+      },
+    },
+    async (request) => users.resetPassword(write(request), request.params.id, request.body.password),
+  );
+
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/api/admin/users/:id/${action}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: disabled ? 'Disable an account and end its sessions' : 'Enable a disabled account',
+          params: userIdParamsSchema,
+          response: { 200: adminUserSchema },
+        },
+      },
+      async (request) => users.setUserDisabled(write(request), request.params.id, disabled),
+    );
+  }
+
+  app.get(
+    '/api/admin/security-log',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The security log, newest first, filtered by login, event and dates',
+        querystring: securityLogQuerySchema,
+        response: { 200: securityLogPageSchema },
+      },
+    },
+    async (request) => users.browseSecurityLog({ db: db() }, request.query),
+  );
+};
