@@ -101,5 +101,10 @@ export const calendarResponseSchema = z.object({
 });
 export const addWorkingDaysQuerySchema = z.object({
   from: isoDateSchema,
-  days: z.coerce.number().int().min(-3650).max(3650),
+  // An empty `days=` must be refused, not read as 0: hence a string pattern before the number.
+  days: z
+    .string()
+    .regex(/^-?\d{1,4}$/, 'expected a whole number of days')
+    .transform(Number)
+    .pipe(z.number().int().min(-3650).max(3650)),
 });
