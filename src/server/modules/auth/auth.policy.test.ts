@@ -1,0 +1,53 @@
+import type { Grant } from '../../../shared/auth.js';
+import { actorScopeCovers, checkRouteDeclaresPolicy, scopeCovers, scopeOfGrants } from './auth.policy.js';
+
+describe('scopes', () => {
+  const region = { kind: 'region' } as const;
+  const district = { kind: 'district', district: 'north' } as const;
+  const offices = { kind: 'offices', offices: ['n-1', 's-2'] } as const;
+
+  it('lets the region cover every office and district', () => {
+    expect(scopeCovers(region, { office: 'x', district: 'y' })).toBe(true);
+    expect(scopeCovers(region, { district: 'y' })).toBe(true);
+  });
+
+  it('lets a district cover its own offices only', () => {
+    expect(scopeCovers(district, { office: 'n-1', district: 'north' })).toBe(true);
+    expect(scopeCovers(district, { office: 's-1', district: 'south' })).toBe(false);
+    expect(scopeCovers(district, { office: 'ghost', district: undefined })).toBe(false);
+  });
+
+  it('lets a list of offices cover those offices but no district as a whole', () => {
+    expect(scopeCovers(offices, { office: 's-2', district: 'south' })).toBe(true);
+    expect(scopeCovers(offices, { office: 's-3', district: 'south' })).toBe(false);
+    expect(scopeCovers(offices, { district: 'north' })).toBe(false);
+  });
+
+  it('merges the grants of the roles asked for into what a handler may show', () => {
+    const grants: Grant[] = [
+      { role: 'operator', scope: offices },
+      { role: 'backoffice', scope: district },
+      { role: 'analyst', scope: region },
+    ];
+    expect(scopeOfGrants(grants, ['operator', 'backoffice'])).toEqual({
+      districts: ['north'],
+      offices: ['n-1', 's-2'],
+    });
+    expect(scopeOfGrants(grants, ['operator', 'analyst'])).toBe('region');
+    expect(scopeOfGrants(grants, ['admin'])).toEqual({ districts: [], offices: [] });
+    const scope = scopeOfGrants(grants, ['operator', 'backoffice']);
+    expect(actorScopeCovers(scope, 'x', 'north')).toBe(true);
+    expect(actorScopeCovers(scope, 's-2', 'south')).toBe(true);
+    expect(actorScopeCovers(scope, 's-9', 'south')).toBe(false);
+  });
+});
+
+describe('route policies', () => {
+  it('requires roles on staff routes only', () => {
+    expect(() => checkRouteDeclaresPolicy('GET', '/api/admin/x', undefined)).toThrow(/GET \/api\/admin\/x/);
+    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', 'public')).toThrow();
+    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', { roles: [] })).toThrow();
+    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', { roles: ['operator'] })).not.toThrow();
+    expect(() => checkRouteDeclaresPolicy('GET', '/api/services', undefined)).not.toThrow();
+  });
+});

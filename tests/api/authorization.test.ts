@@ -1,0 +1,189 @@
+import type { FastifyRequest } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { testConfig } from '../../src/server/config.js';
+import { rows, sql } from '../../src/server/db/client.js';
+import type { RouteEntry } from '../../src/server/modules/auth/auth.plugin.js';
+import type { RoutePolicy } from '../../src/server/modules/auth/auth.policy.js';
+import { isStaffUrl } from '../../src/server/modules/auth/auth.policy.js';
+import { type Role, roles, type Scope } from '../../src/shared/auth.js';
+import { describeOnBackends, type TestContext } from '../support/app.js';
+import { createStaffUser, type SignedIn, signIn } from '../support/auth.js';
+
+type Office = { code: string; district: string };
+type StaffPolicy = Exclude<RoutePolicy, 'public'>;
+
+const ok = (status: number) => status !== 401 && status !== 403;
+
+/**
+ * One request per route: every path parameter is the code of office A, so a route scoped by an office
+ * in its path, query or body resolves to office A. Bodies are mostly invalid: a 400 still means that the
+ * request got past authorization.
+ */
+function requestFor(route: RouteEntry, office: string) {
+  const params: Record<string, string> = {};
+  const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
+    params[name] = office;
+    return encodeURIComponent(office);
+  });
+  const query = { office };
+  const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? { office, officeCode: office } : undefined;
+  return { method: route.method, url: `${url}?office=${encodeURIComponent(office)}`, params, query, body };
+}
+
+/** The office or district a policy resolves for that request, as the hook would see it. */
+function targetOf(policy: StaffPolicy, request: ReturnType<typeof requestFor>) {
+  const fake = {
+    params: request.params,
+    query: request.query,
+    body: request.body,
+  } as unknown as FastifyRequest;
+  return { office: policy.office?.(fake), district: policy.district?.(fake) };
+}
+
+describeOnBackends(
+  'every staff route checks the session, the role and the scope',
+  (ctx) => {
+    let officeA: Office;
+    let officeB: Office;
+    const sessions = new Map<string, SignedIn>();
+
+    const signInWith = async (key: string, role: Role, scope: Scope) => {
+      const cached = sessions.get(key);
+      if (cached) return cached;
+      const user = await createStaffUser(ctx().database, { grants: [{ role, scope }] });
+      const session = await signIn(ctx().app, user.login, user.password);
+      sessions.set(key, session);
+      return session;
+    };
+
+    const call = (c: TestContext, request: ReturnType<typeof requestFor>, session?: SignedIn) =>
+      c.app.inject({
+        method: request.method as 'GET',
+        url: request.url,
+        headers: session?.headers,
+        ...(request.body ? { payload: request.body } : {}),
+      });
+
+    const staffRoutes = () =>
+      ctx()
+        .app.routePolicies.filter((r) => isStaffUrl(r.url) && r.method !== 'HEAD')
+        // Reads before writes: a write (closing an office) must not change what a later read sees.
+        .sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'));
+
+    beforeAll(async () => {
+      const offices = await rows<Office>(
+        ctx().database.db,
+        sql`select code, district_code as district from offices order by kind = 'main' desc, code`,
+      );
+      officeA = offices[0];
+      officeB = offices.find((o) => o.district !== officeA.district) ?? offices[1];
+    });
+
+    it('walks at least the staff whoami route, and every staff route has a policy with roles', () => {
+      const walked = staffRoutes();
+      expect(walked.map((r) => `${r.method} ${r.url}`)).toContain('GET /api/staff/whoami');
+      for (const r of walked) expect((r.policy as StaffPolicy).roles.length).toBeGreaterThan(0);
+    });
+
+    it('resolves the office or district of every route whose policy names one, so the scope walk covers it', () => {
+      const blind = staffRoutes()
+        .filter((r) => (r.policy as StaffPolicy).office || (r.policy as StaffPolicy).district)
+        .filter((r) => {
+          const target = targetOf(r.policy as StaffPolicy, requestFor(r, officeA.code));
+          return target.office === undefined && target.district === undefined;
+        })
+        .map((r) => `${r.method} ${r.url}`);
+      expect(blind).toEqual([]);
+    });
+
+    it('answers 401 on every staff route without a session', async () => {
+      for (const route of staffRoutes()) {
+        const res = await call(ctx(), requestFor(route, officeA.code));
+        expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({
+          route: `${route.method} ${route.url}`,
+          status: 401,
+        });
+      }
+    });
+
+    it('lets in every role of a route’s policy and refuses every other role with 403', async () => {
+      for (const role of roles) {
+        const session = await signInWith(`region:${role}`, role, { kind: 'region' });
+        for (const route of staffRoutes()) {
+          const allowed = (route.policy as StaffPolicy).roles.includes(role);
+          const res = await call(ctx(), requestFor(route, officeA.code), session);
+          expect({ route: `${route.method} ${route.url}`, role, allowed: ok(res.statusCode) }).toEqual({
+            route: `${route.method} ${route.url}`,
+            role,
+            allowed,
+          });
+        }
+      }
+    });
+
+    it('refuses a route scoped to an office to the right role granted on another office or district', async () => {
+      for (const route of staffRoutes()) {
+        const policy = route.policy as StaffPolicy;
+        const request = requestFor(route, officeA.code);
+        const target = targetOf(policy, request);
+        if (target.office === undefined && target.district === undefined) continue;
+        for (const role of policy.roles) {
+          const scopes: [string, Scope, boolean][] = target.office
+            ? [
+                ['other office', { kind: 'offices', offices: [officeB.code] }, false],
+                ['other district', { kind: 'district', district: officeB.district }, false],
+                ['the office', { kind: 'offices', offices: [officeA.code] }, true],
+                ['its district', { kind: 'district', district: officeA.district }, true],
+              ]
+            : [
+                ['other district', { kind: 'district', district: officeB.district }, false],
+                ['an office', { kind: 'offices', offices: [officeA.code] }, false],
+              ];
+          for (const [name, scope, allowed] of scopes) {
+            const session = await signInWith(`${role}:${JSON.stringify(scope)}`, role, scope);
+            const res = await call(ctx(), request, session);
+            expect({
+              route: `${route.method} ${route.url}`,
+              role,
+              scope: name,
+              allowed: ok(res.statusCode),
+            }).toEqual({ route: `${route.method} ${route.url}`, role, scope: name, allowed });
+          }
+        }
+      }
+    });
+
+    it('writes a refused request to the security log', async () => {
+      const session = await signInWith('region:analyst', 'analyst', { kind: 'region' });
+      const route = staffRoutes().find((r) => !(r.policy as StaffPolicy).roles.includes('analyst'));
+      if (!route) throw new Error('no staff route refuses analysts');
+      const res = await call(ctx(), requestFor(route, officeA.code), session);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+      const [entry] = await rows<{ event: string; result: string; route: string; reason: string }>(
+        ctx().database.db,
+        sql`select event, result, details->>'route' as route, details->>'reason' as reason from security_log
+          order by security_log.id desc limit 1`,
+      );
+      expect(entry).toEqual({ event: 'access_denied', result: 'refused', route: route.url, reason: 'role' });
+    });
+
+    it('refuses to build an app with a staff route that declares no policy', async () => {
+      const app = await buildApp({ config: testConfig(), database: ctx().database, webDir: '/nonexistent' });
+      try {
+        expect(() => app.get('/api/admin/no-policy', async () => 'open')).toThrow(
+          /must declare config.policy/,
+        );
+        expect(() =>
+          app.post('/api/staff/public', { config: { policy: 'public' } }, async () => 'open'),
+        ).toThrow(/must declare config.policy/);
+        expect(() =>
+          app.get('/api/admin/no-roles', { config: { policy: { roles: [] } } }, async () => 'x'),
+        ).toThrow(/must declare config.policy/);
+      } finally {
+        await app.close();
+      }
+    });
+  },
+  { config: { rateLimitPerMinute: 1_000_000, loginRateLimitPerMinute: 100_000 } },
+);
