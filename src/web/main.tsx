@@ -6,10 +6,13 @@ import './app/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { adminRoutes } from './admin/routes.js';
 import { I18nProvider } from './app/i18n/index.js';
 import { Layout } from './app/layout.js';
 import { NotFoundPage } from './portal/not-found-page.js';
 import { portalNav, portalRoutes } from './portal/routes.js';
+import { StaffAuth } from './staff/auth.js';
+import { staffRoutes } from './staff/routes.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -19,6 +22,10 @@ createRoot(document.getElementById('root')!).render(
           <Route element={<Layout nav={portalNav} />}>
             {portalRoutes}
             <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route element={<StaffAuth />}>
+            {staffRoutes}
+            {adminRoutes}
           </Route>
         </Routes>
       </BrowserRouter>

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. `[{ field: 'body.hours.0.closes', message }]` for a 400. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,6 +30,12 @@ export class ApiError extends Error {
 }
 
 type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** The signed-in session's CSRF token (set by the staff auth context); sent on every mutating request. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
 /** `?a=1&b=x` from the defined, non-empty params. */
 export function queryString(params: Params = {}): string {
@@ -53,6 +61,7 @@ export async function request<T>(
       headers: {
         accept: 'application/json',
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
@@ -69,8 +78,13 @@ export async function request<T>(
     body = null;
   }
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText);
+    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? response.statusText,
+      error?.details,
+    );
   }
   return body as T;
 }

@@ -1,0 +1,174 @@
+/**
+ * /admin/calendar: the production calendar of a year — 12 month grids with days coloured by kind and
+ * overrides marked; a selected day gets a form (kind, note; «По умолчанию» removes the entry). The
+ * portal's office hours and working-day arithmetic read the calendar on each request, so changes apply
+ * at once. Below: import of a year and the calendar's history.
+ */
+import { type FormEvent, useEffect, useState } from 'react';
+import type { AdminCalendarDay } from '../../../shared/admin.js';
+import type { DayKind } from '../../../shared/network.js';
+import { useApi } from '../../app/api.js';
+import { ErrorNotice, Loading } from '../../app/components.js';
+import { useT, useTitle } from '../../app/i18n/index.js';
+import { adminApi } from '../api.js';
+import { ChoiceField, TextField } from '../components/fields.js';
+import { HistoryPanel } from '../components/history-panel.js';
+import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { CalendarImport } from './calendar-import.js';
+import { MonthGrid } from './month-grid.js';
+
+export function CalendarPage() {
+  const { t } = useT();
+  useTitle(t('admin.calendar'));
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const calendar = useApi((signal) => adminApi.calendar(year, signal), [year]);
+  const [days, setDays] = useState<AdminCalendarDay[]>([]);
+  useEffect(() => setDays(calendar.data?.days ?? []), [calendar.data]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [changes, setChanges] = useState(0);
+  const day = days.find((d) => d.date === selected) ?? null;
+  const replace = (next: AdminCalendarDay) => {
+    setDays((list) => list.map((d) => (d.date === next.date ? next : d)));
+    setChanges((n) => n + 1);
+  };
+  return (
+    <>
+      <h1>{t('admin.calendar')}</h1>
+      <div className="year-switch">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setYear((y) => y - 1)}
+          aria-label={t('admin.yearPrev')}
+        >
+          ← {year - 1}
+        </button>
+        <h2 className="year-title" aria-live="polite">
+          {year}
+        </h2>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setYear((y) => y + 1)}
+          aria-label={t('admin.yearNext')}
+        >
+          {year + 1} →
+        </button>
+      </div>
+      <ul className="legend" aria-label={t('admin.legend')}>
+        <li>
+          <span className="day day-working" aria-hidden="true">
+            1
+          </span>{' '}
+          {t('admin.dayWorking')}
+        </li>
+        <li>
+          <span className="day day-dayoff" aria-hidden="true">
+            1
+          </span>{' '}
+          {t('admin.dayOff')}
+        </li>
+        <li>
+          <span className="day day-short" aria-hidden="true">
+            1
+          </span>{' '}
+          {t('admin.dayShort')}
+        </li>
+        <li>
+          <span className="day day-working day-override" aria-hidden="true">
+            1
+          </span>{' '}
+          {t('admin.dayOverride')}
+        </li>
+      </ul>
+      {calendar.error && <ErrorNotice error={calendar.error} onRetry={calendar.reload} />}
+      {!calendar.data && calendar.loading && <Loading />}
+      <div className="calendar-layout">
+        <div className="year-grid" data-testid="year-grid">
+          {days.length > 0 &&
+            Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
+              <MonthGrid
+                key={month}
+                year={year}
+                month={month}
+                days={days.filter((d) => Number(d.date.slice(5, 7)) === month)}
+                selected={selected}
+                onSelect={setSelected}
+              />
+            ))}
+        </div>
+        {day && <DayForm key={day.date} day={day} onSaved={replace} />}
+      </div>
+      <CalendarImport
+        year={year}
+        onImported={() => {
+          calendar.reload();
+          setChanges((n) => n + 1);
+        }}
+      />
+      <HistoryPanel entity="calendar" reloadKey={changes} />
+    </>
+  );
+}
+
+function DayForm({ day, onSaved }: { day: AdminCalendarDay; onSaved: (day: AdminCalendarDay) => void }) {
+  const { t, date, weekdayOf } = useT();
+  const [kind, setKind] = useState<DayKind>(day.kind);
+  const [note, setNote] = useState(day.note ?? '');
+  const save = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.run(() => adminApi.setCalendarDay(day.date, { kind, note: note.trim() || null }), onSaved);
+  };
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="admin-form day-form"
+      aria-labelledby="day-form-title"
+      data-testid="day-form"
+    >
+      <h2 id="day-form-title">
+        {date(day.date)} {day.date.slice(0, 4)}, {weekdayOf(day.date)}
+      </h2>
+      <p className="small muted">{day.override ? t('admin.dayOverrideText') : t('admin.dayDefaultText')}</p>
+      <ChoiceField
+        form="day"
+        path="kind"
+        label={t('admin.dayKind')}
+        value={kind}
+        onChange={(v) => setKind(v as DayKind)}
+        errors={save.errors}
+        options={[
+          { value: 'working', label: t('admin.dayWorking') },
+          { value: 'dayoff', label: t('admin.dayOff') },
+          { value: 'short', label: t('admin.dayShort') },
+        ]}
+      />
+      <TextField
+        form="day"
+        path="note"
+        label={t('office.remark')}
+        value={note}
+        onChange={setNote}
+        errors={save.errors}
+      />
+      <SubmitStatus state={save} testId="day-status" />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={save.busy}>
+          {t('admin.save')}
+        </button>
+        {day.override && (
+          <button
+            type="button"
+            className="button"
+            disabled={save.busy}
+            onClick={() => save.run(() => adminApi.removeCalendarDay(day.date), onSaved)}
+          >
+            {t('admin.dayReset')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * An object's change history from GET /api/admin/history?entity=&key=: who, when, the action, and for
+ * each changed field its value before → after. `reloadKey` reloads it after a save.
+ */
+import { useApi } from '../../app/api.js';
+import { ErrorNotice, Loading } from '../../app/components.js';
+import { useT } from '../../app/i18n/index.js';
+import { adminApi } from '../api.js';
+import { changedFields, showValue } from './diff.js';
+
+export function HistoryPanel({
+  entity,
+  objectKey,
+  reloadKey,
+}: {
+  entity: string;
+  /** Omitted: every object of the kind (each entry then names its object). */
+  objectKey?: string;
+  reloadKey?: unknown;
+}) {
+  const { t, locale } = useT();
+  const history = useApi(
+    (signal) => adminApi.history(entity, objectKey, signal),
+    [entity, objectKey, reloadKey],
+  );
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="history" aria-labelledby="history-title" data-testid="history">
+      <h2 id="history-title">{t('admin.history')}</h2>
+      {history.error && <ErrorNotice error={history.error} onRetry={history.reload} />}
+      {!history.data && history.loading && <Loading />}
+      {history.data && history.data.items.length === 0 && <p className="muted">{t('admin.historyEmpty')}</p>}
+      {history.data && history.data.items.length > 0 && (
+        <ol className="history-list">
+          {history.data.items.map((change) => {
+            const fields = changedFields(change.before, change.after);
+            return (
+              <li key={change.id} className="history-entry">
+                <p className="history-head">
+                  <strong>{change.login ?? t('admin.historySystem')}</strong> ·{' '}
+                  <time dateTime={change.at}>{when.format(new Date(change.at))}</time> ·{' '}
+                  <span className="mark">{change.action}</span>
+                  {objectKey === undefined && <> · {change.key}</>}
+                </p>
+                {fields.length > 0 && (
+                  <table className="diff">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('admin.historyField')}</th>
+                        <th scope="col">{t('admin.historyBefore')}</th>
+                        <th scope="col">{t('admin.historyAfter')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {fields.map((field) => (
+                        <tr key={field.name}>
+                          <th scope="row">{field.name}</th>
+                          <td className="diff-before">{showValue(field.before)}</td>
+                          <td className="diff-after">{showValue(field.after)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The admin console's routes under /admin, guarded: admins see everything, catalog editors the services,
+ * office heads the offices of their scope (the API checks the scope; outside it the page says «Нет доступа»).
+ */
+import type { ReactNode } from 'react';
+import './admin.css';
+import { Route } from 'react-router';
+import type { Role } from '../../shared/auth.js';
+import { NotFoundPanel } from '../app/components.js';
+import { useT, useTitle } from '../app/i18n/index.js';
+import type { NavItem } from '../app/layout.js';
+import { hasRole, useMe } from '../staff/auth.js';
+import { RequireStaff } from '../staff/require-staff.js';
+import { StaffLayout } from '../staff/staff-layout.js';
+import { AgenciesPage } from './agencies/agencies-page.js';
+import { CalendarPage } from './calendar/calendar-page.js';
+import { AdminHomePage } from './home-page.js';
+import { DistrictsPage } from './network/districts-page.js';
+import { NewOfficePage, OfficePage } from './offices/office-page.js';
+import { OfficesPage } from './offices/offices-page.js';
+import { ServicePage } from './services/service-page.js';
+import { NewServicePage, ServicesPage } from './services/services-page.js';
+
+/** Who may open the console at all. */
+export const adminRoles: Role[] = ['admin', 'catalog_editor', 'office_head'];
+
+const adminNav: (NavItem & { roles: Role[] })[] = [
+  { to: '/admin', label: 'admin.home', end: true, roles: adminRoles },
+  { to: '/admin/services', label: 'admin.services', roles: ['admin', 'catalog_editor'] },
+  { to: '/admin/offices', label: 'admin.offices', roles: ['admin'] },
+  { to: '/admin/districts', label: 'admin.districts', roles: ['admin'] },
+  { to: '/admin/agencies', label: 'admin.agencies', roles: ['admin'] },
+  { to: '/admin/calendar', label: 'admin.calendar', roles: ['admin'] },
+];
+
+/** The staff frame with the menu items the user's roles open. */
+function AdminLayout() {
+  const { me } = useMe();
+  return <StaffLayout nav={adminNav.filter((item) => hasRole(me, ...item.roles))} />;
+}
+
+function AdminNotFound() {
+  const { t } = useT();
+  useTitle(t('notFound.title'));
+  return (
+    <NotFoundPanel
+      title={t('notFound.title')}
+      text={t('notFound.text')}
+      link="/admin"
+      linkText={t('admin.toHome')}
+    />
+  );
+}
+
+const only = (roles: Role[], page: ReactNode) => <RequireStaff roles={roles}>{page}</RequireStaff>;
+
+export const adminRoutes = (
+  <Route
+    path="admin"
+    element={
+      <RequireStaff roles={adminRoles}>
+        <AdminLayout />
+      </RequireStaff>
+    }
+  >
+    <Route index element={<AdminHomePage />} />
+    <Route path="services" element={only(['admin', 'catalog_editor'], <ServicesPage />)} />
+    <Route path="services/new" element={only(['admin', 'catalog_editor'], <NewServicePage />)} />
+    <Route path="services/:code" element={only(['admin', 'catalog_editor'], <ServicePage />)} />
+    <Route path="offices" element={only(['admin'], <OfficesPage />)} />
+    <Route path="offices/new" element={only(['admin'], <NewOfficePage />)} />
+    <Route path="offices/:code" element={only(['admin', 'office_head'], <OfficePage />)} />
+    <Route path="districts" element={only(['admin'], <DistrictsPage />)} />
+    <Route path="agencies" element={only(['admin'], <AgenciesPage />)} />
+    <Route path="calendar" element={only(['admin'], <CalendarPage />)} />
+    <Route path="*" element={<AdminNotFound />} />
+  </Route>
+);
