@@ -25,7 +25,9 @@ export async function startServer(config: Config): Promise<void> {
     const staff = loadStaff(resolve(config.regionDir));
     if (staff) {
       await seedStaff(database.db, staff);
-      console.log(`okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (passwords in staff.json)`);
+      console.log(
+        `okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (passwords in staff.json)`,
+      );
     }
   }
   const app = await buildApp({ config, database, webDir });

@@ -41,7 +41,10 @@ export function loadStaff(dir: string): StaffAccount[] | undefined {
  * Creates the accounts that do not exist yet; an existing login is left as it is (its password may have
  * been changed since). The offices and districts of the scopes must exist: seed the region first.
  */
-export async function seedStaff(db: Db, accounts: StaffAccount[]): Promise<{ created: number; existing: number }> {
+export async function seedStaff(
+  db: Db,
+  accounts: StaffAccount[],
+): Promise<{ created: number; existing: number }> {
   const offices = new Set(
     (await rows<{ code: string }>(db, sql`select code from offices`)).map((r) => r.code),
   );

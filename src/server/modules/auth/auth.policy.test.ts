@@ -1,10 +1,10 @@
-import type { Grant } from '../../../shared/auth.js';
+import type { Grant, Scope } from '../../../shared/auth.js';
 import { actorScopeCovers, checkRouteDeclaresPolicy, scopeCovers, scopeOfGrants } from './auth.policy.js';
 
 describe('scopes', () => {
-  const region = { kind: 'region' } as const;
-  const district = { kind: 'district', district: 'north' } as const;
-  const offices = { kind: 'offices', offices: ['n-1', 's-2'] } as const;
+  const region: Scope = { kind: 'region' };
+  const district: Scope = { kind: 'district', district: 'north' };
+  const offices: Scope = { kind: 'offices', offices: ['n-1', 's-2'] };
 
   it('lets the region cover every office and district', () => {
     expect(scopeCovers(region, { office: 'x', district: 'y' })).toBe(true);
