@@ -92,9 +92,9 @@ export function listSituations(db: Db): Promise<TopicRow[]> {
 }
 
 /**
- * For each word that matches no published card (a typo), the most similar lexicon words, best first.
- * The last word counts as matching when some word starts with it (the citizen is still typing).
- * A word with е also finds its lexicon spelling with ё.
+ * Lexicon words to search instead of each query word, best first: its spellings with ё (the query is
+ * normalized to е, the cards keep ё), and, for a word that matches no published card (a typo), the most
+ * similar words by trigrams. The last word counts as matching when some word starts with it.
  */
 export async function findCorrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
   const found = await rows<{ word: string; fix: string }>(
@@ -102,23 +102,22 @@ export async function findCorrections(db: Db, words: string[]): Promise<Map<stri
     sql`select i.word, c.word as fix
       from unnest(${wordArray(words)}) with ordinality as i(word, n)
       cross join lateral (
-        select x.word from (
-          select sw.word, similarity(sw.word, i.word) as sim from search_words sw where sw.word % i.word
-          union all
-          select sw.word, 1::real from search_words sw
+        select x.word, x.sim from (
+          select sw.word, 2::real as sim from search_words sw
             where strpos(sw.word, 'ё') > 0 and translate(sw.word, 'ё', 'е') = i.word
+          union all
+          select sw.word, similarity(sw.word, i.word) from search_words sw
+            where sw.word % i.word and not exists (
+              select 1 from ${published}
+              where v.search @@ to_tsquery('russian', i.word || case when i.n = ${words.length} then ':*' else '' end)
+            )
         ) x
         where x.sim >= ${minCorrectionSimilarity} and x.word <> i.word
         order by x.sim desc, x.word collate "C"
         limit ${maxCorrectionsPerWord}
       ) c
-      where length(i.word) >= 3
-        and numnode(to_tsquery('russian', i.word)) > 0
-        and not exists (
-          select 1 from ${published}
-          where v.search @@ to_tsquery('russian', i.word || case when i.n = ${words.length} then ':*' else '' end)
-        )
-      order by i.n, similarity(c.word, i.word) desc, c.word collate "C"`,
+      where length(i.word) >= 3 and numnode(to_tsquery('russian', i.word)) > 0
+      order by i.n, c.sim desc, c.word collate "C"`,
   );
   const corrections = new Map<string, string[]>();
   for (const { word, fix } of found) corrections.set(word, [...(corrections.get(word) ?? []), fix]);

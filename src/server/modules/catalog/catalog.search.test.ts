@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describeOnBackends } from '../../../../tests/support/app.js';
 import { buildService } from '../../../../tests/support/build-service.js';
 import type { ServiceCard, ServicesPage } from '../../../shared/catalog.js';
+import { rows } from '../../db/client.js';
 import { refreshSearchWords } from './catalog.search-words.js';
 
 describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
@@ -21,7 +23,7 @@ describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
     await buildService(db, {
       code: 'test-residence',
       title: 'Регистрационный учёт граждан по месту жительства (тест)',
-      shortTitle: 'Прописка (тест)',
+      shortTitle: 'Регистрация по месту жительства (тест)',
       aliases: ['прописка'],
       popularity: 5,
     });
@@ -46,32 +48,37 @@ describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
     await refreshSearchWords(db);
   });
 
+  const named = (page: ServicesPage) => page.items.map((i) => `${i.title} ${i.shortTitle}`);
+  const aliasesOf = async (page: ServicesPage) =>
+    Promise.all(page.items.map(async (i) => (await card(i.code)).aliases));
+
   it('finds a service by another form of a title word', async () => {
-    expect(titles(await search('паспорт'))).toContainEqual(expect.stringMatching(/заграничн\S* паспорт/i));
-    expect(titles(await search('заграничный паспорт'))).toContainEqual(
-      expect.stringMatching(/заграничн\S* паспорт/i),
-    );
-    expect(titles(await search('регистрация по месту жительства'))).toContainEqual(
+    const passport = await search('паспортом');
+    expect(titles(passport).length).toBeGreaterThan(0);
+    expect(titles(passport)[0]).toMatch(/паспорт/i);
+    expect((await aliasesOf(passport)).flat()).toContain('загранпаспорт');
+    expect(named(await search('регистрация по месту жительства'))).toContainEqual(
       expect.stringMatching(/по месту жительства/i),
     );
   });
 
   it('finds a service by its alias', async () => {
     const foreign = await search('загранпаспорт');
-    expect(foreign.items[0].title).toMatch(/загран/i);
+    expect(named(foreign)[0]).toMatch(/загран/i);
+    expect((await card(foreign.items[0].code)).aliases).toContain('загранпаспорт');
     const residence = await search('прописка');
     expect((await card(residence.items[0].code)).aliases).toContain('прописка');
   });
 
   it('matches the last word as a prefix while the citizen types', async () => {
-    expect(titles(await search('загранп'))).toContainEqual(expect.stringMatching(/загран/i));
+    expect(named(await search('загранп'))[0]).toMatch(/загран/i);
     const residence = await search('пропис');
-    expect((await card(residence.items[0].code)).aliases).toContain('прописка');
+    expect((await aliasesOf(residence)).flat()).toContain('прописка');
   });
 
   it('still finds a service when a word is misspelt', async () => {
     expect(titles(await search('пасспорт'))).toContainEqual(expect.stringMatching(/паспорт/i));
-    expect(titles(await search('загранпасорт'))[0]).toMatch(/загран/i);
+    expect(named(await search('загранпасорт'))[0]).toMatch(/загран/i);
     expect((await card((await search('прописька')).items[0].code)).aliases).toContain('прописка');
     expect(titles(await search('кадастравый учет'))).toContainEqual(expect.stringMatching(/кадастров/i));
   });
@@ -86,6 +93,7 @@ describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
     const named = await Promise.all(
       page.items.map(async (item) => {
         const c = await card(item.code);
+        // A title or alias word starting with "паспорт" (the last query word also matches as a prefix).
         return /(^|[^а-яё])паспорт/i.test([c.title, ...c.aliases].join(' '));
       }),
     );
@@ -106,8 +114,16 @@ describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
   });
 
   it('never shows a service that is only a draft', async () => {
-    expect((await search('секретная черновая услуга')).total).toBe(0);
-    expect((await search('черновичок')).total).toBe(0);
+    const drafts = await rows<{ code: string; title: string }>(
+      ctx().database.db,
+      sql`select s.code, v.title from services s join service_versions v on v.service_code = s.code
+        and v.version = s.draft_version where s.published_version is null`,
+    );
+    expect(drafts.map((d) => d.code)).toContain('test-draft');
+    for (const draft of drafts) {
+      expect((await search(draft.title)).items.map((i) => i.code)).not.toContain(draft.code);
+    }
+    expect((await search('черновичок')).items.map((i) => i.code)).not.toContain('test-draft');
   });
 
   it('treats a query of punctuation only as no query', async () => {
