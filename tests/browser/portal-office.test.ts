@@ -47,7 +47,7 @@ describe('portal office page', () => {
     expect(facts).toContain(office.address);
     if (office.phone) expect(facts).toContain(office.phone);
     expect(facts).toContain('Центр МФЦ');
-    expect(facts).toMatch(new RegExp(`Окна приёма\\s*${office.windowCount} окн`));
+    expect(facts).toMatch(new RegExp(`Окна приёма\\s*${office.windowCount} (окно|окна|окон)`));
     await page.getByText(office.openNow ? 'Сейчас открыто' : 'Сейчас закрыто', { exact: true }).waitFor();
   });
 

@@ -52,8 +52,10 @@ describe('portal offices page', () => {
     const page = await app.newPage();
     await page.goto(`${app.baseUrl}/offices`);
     await page.locator('.office-card').first().waitFor();
-    await page.getByRole('checkbox', { name: 'Открыто сейчас' }).check();
+    // the box follows the address (?openNow=true), which the router updates after the click
+    await page.getByRole('checkbox', { name: 'Открыто сейчас' }).click();
     await page.waitForURL((url) => url.searchParams.get('openNow') === 'true');
+    expect(await page.getByRole('checkbox', { name: 'Открыто сейчас' }).isChecked()).toBe(true);
     const open = await app.api<OfficeSummary[]>('/api/offices?openNow=true');
     if (open.length === 0) {
       await page.getByText('Нет офисов, подходящих под фильтры.').waitFor();

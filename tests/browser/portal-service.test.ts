@@ -35,8 +35,9 @@ describe('portal service page', () => {
     const termWord = term.kind === 'calendar' ? 'календарн' : 'рабоч';
     expect(await facts.textContent()).toMatch(new RegExp(`Срок предоставления\\s*${term.days} ${termWord}`));
     if (card.fee && card.fee.amount > 0) {
-      const amount = new Intl.NumberFormat('ru-RU').format(card.fee.amount);
-      expect(await facts.textContent()).toContain(`${amount} ₽`);
+      // Intl separates thousands and the sign with no-break spaces
+      const amount = new Intl.NumberFormat('ru-RU').format(card.fee.amount).replace(/\s/g, ' ');
+      expect((await facts.textContent())?.replace(/\s/g, ' ')).toContain(`${amount} ₽`);
     }
 
     const checklist = page.getByRole('region', { name: 'Что взять с собой' });

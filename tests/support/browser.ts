@@ -128,5 +128,5 @@ export async function hasNoHorizontalScroll(page: Page): Promise<boolean> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.OKNO_SHOTS;
   if (!dir) return;
-  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true, timeout: 60_000 });
 }
