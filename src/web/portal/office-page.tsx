@@ -6,6 +6,7 @@ import { api, useApi } from '../app/api.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { hoursText, OpenBadge, reasonText } from './office-hours.js';
+import { useLocalTitle } from './service-list.js';
 
 export function OfficePage() {
   const { code = '' } = useParams();
@@ -128,12 +129,33 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
 
 function OfficeServices({ office }: { office: OfficeDetail }) {
   const { t, tn } = useT();
+  const localTitle = useLocalTitle();
+  const categories = useApi((signal) => api.categories(signal), []);
   const [filter, setFilter] = useState('');
   const id = useId();
   const needle = filter.trim().toLocaleLowerCase();
-  const shown = needle
+  const matching = needle
     ? office.services.filter((s) => s.title.toLocaleLowerCase().includes(needle))
     : office.services;
+  // Hundreds of services at a main centre: grouped by category, folded, unless the citizen filters them.
+  const groups = new Map<string, OfficeDetail['services']>();
+  for (const service of office.services) {
+    const key = service.category ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), service]);
+  }
+  const categoryTitle = (code: string) => {
+    const category = categories.data?.find((c) => c.code === code);
+    return category ? localTitle(category) : code || t('office.otherServices');
+  };
+  const serviceLinks = (services: OfficeDetail['services']) => (
+    <ul className="link-list columns">
+      {services.map((service) => (
+        <li key={service.code}>
+          <Link to={`/services/${encodeURIComponent(service.code)}`}>{service.title}</Link>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section aria-labelledby="office-services">
       <h2 id="office-services">
@@ -142,21 +164,35 @@ function OfficeServices({ office }: { office: OfficeDetail }) {
       </h2>
       {office.services.length === 0 ? (
         <p>{t('office.noServices')}</p>
+      ) : office.services.length <= 12 ? (
+        serviceLinks(office.services)
       ) : (
         <>
-          {office.services.length > 10 && (
-            <div className="field">
-              <label htmlFor={id}>{t('office.servicesFilter')}</label>
-              <input id={id} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-            </div>
+          <div className="field">
+            <label htmlFor={id}>{t('office.servicesFilter')}</label>
+            <input id={id} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
+          {needle ? (
+            <>
+              <p className="muted" aria-live="polite">
+                {tn('common.services', matching.length)}
+              </p>
+              {serviceLinks(matching)}
+            </>
+          ) : (
+            [...groups.entries()].map(([code, services]) => (
+              <details key={code} className="service-group">
+                <summary>
+                  {categoryTitle(code)}{' '}
+                  <span className="count">{tn('common.services', services.length)}</span>
+                </summary>
+                {serviceLinks(services)}
+              </details>
+            ))
           )}
-          <ul className="link-list columns">
-            {shown.map((service) => (
-              <li key={service.code}>
-                <Link to={`/services/${encodeURIComponent(service.code)}`}>{service.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <p>
+            <Link to={`/services?office=${encodeURIComponent(office.code)}`}>{t('office.inCatalog')} →</Link>
+          </p>
         </>
       )}
     </section>

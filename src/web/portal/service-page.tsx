@@ -42,7 +42,7 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
           </>
         )}
       </p>
-      <h1>{service.title}</h1>
+      <h1 className={service.title.length > 90 ? 'long-title' : undefined}>{service.title}</h1>
       {service.agency && (
         <p className="muted">
           {t('service.agency')}: {service.agency.name}

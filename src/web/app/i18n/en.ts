@@ -123,6 +123,8 @@ export const en: Messages = {
   'office.break': 'break {from}–{to}',
   'office.services': 'Services at this office',
   'office.noServices': 'This office offers no services yet.',
+  'office.otherServices': 'Other services',
+  'office.inCatalog': 'All services of this office in the catalogue',
   'office.servicesFilter': 'Find a service at this office',
   'office.reason.regular': '',
   'office.reason.holiday': 'Public holiday',

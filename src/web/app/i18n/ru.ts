@@ -147,6 +147,8 @@ export const ru = {
   'office.break': 'перерыв {from}–{to}',
   'office.services': 'Услуги в этом офисе',
   'office.noServices': 'В этом офисе пока не оказывают услуги.',
+  'office.otherServices': 'Другие услуги',
+  'office.inCatalog': 'Все услуги этого офиса в каталоге',
   'office.servicesFilter': 'Найти услугу в этом офисе',
   'office.reason.regular': '',
   'office.reason.holiday': 'Праздничный день',
