@@ -83,7 +83,7 @@ describeOnBackends('admin API: production calendar', (ctx) => {
     expect(days[0]).toMatchObject({ date: '2031-01-01', weekday: 3 });
     expect(days[364]).toEqual({
       date: '2031-12-31',
-      weekday: 2,
+      weekday: 3,
       kind: 'short',
       note: 'Канун',
       override: true,

@@ -266,6 +266,10 @@ describeOnBackends('admin API: agencies and service cards', (ctx) => {
       after: { name: 'Переименованное ведомство', shortName: 'ПВ' },
     });
     expect((await editor({ method: 'GET', url: '/api/admin/agencies' })).statusCode).toBe(403);
+    expect(
+      (await editor({ method: 'GET', url: `/api/admin/history?entity=agency&key=${agency}` })).statusCode,
+    ).toBe(200);
+    expect((await editor({ method: 'GET', url: '/api/admin/history?entity=user' })).statusCode).toBe(403);
     const operator = (
       await staffClient(ctx().app, ctx().database, [{ role: 'operator', scope: { kind: 'region' } }])
     ).call;

@@ -13,18 +13,17 @@ import {
   officeUpdateSchema,
   windowsBodySchema,
 } from '../../../shared/admin.js';
+import { actorScope, actorScopeCovers } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
 import * as offices from './offices.service.js';
 
 const tags = ['admin: network'];
-const adminOnly = { policy: { roles: ['admin'] } } as const;
-/** Hours, exceptions and windows: an admin anywhere, an office head in the offices of their scope. */
-const officeStaff = {
-  policy: {
-    roles: ['admin', 'office_head'],
-    office: (request: { params: unknown }) => (request.params as { code?: string } | undefined)?.code,
-  },
-} as const;
+const officeOfPath = (request: { params: unknown }) =>
+  (request.params as { code?: string } | undefined)?.code;
+/** The card, status and services of an office: an admin whose scope covers the office. */
+const adminOfOffice = { policy: { roles: ['admin'], office: officeOfPath } } as const;
+/** Hours, exceptions and windows: also an office head in the offices of their scope. */
+const officeStaff = { policy: { roles: ['admin', 'office_head'], office: officeOfPath } } as const;
 
 /** The network of offices: cards, status, windows, weekly hours, dated exceptions, services offered. */
 export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,7 +33,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/offices',
     {
-      config: adminOnly,
+      config: { policy: { roles: ['admin'] } },
       schema: {
         tags,
         summary: 'Every office, closed ones included',
@@ -42,7 +41,12 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(adminOfficeSummarySchema) },
       },
     },
-    async (request) => offices.listOffices({ db: db() }, request.query),
+    async (request) => {
+      // An admin granted a district or offices sees those; a regional admin sees every office.
+      const scope = actorScope(request, ['admin']);
+      const list = await offices.listOffices({ db: db() }, request.query);
+      return list.filter((o) => actorScopeCovers(scope, o.code, o.district.code));
+    },
   );
 
   app.get(
@@ -62,7 +66,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/offices',
     {
-      config: adminOnly,
+      config: { policy: { roles: ['admin'] } },
       schema: {
         tags,
         summary: 'Create an office',
@@ -77,7 +81,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/offices/:code',
     {
-      config: adminOnly,
+      config: adminOfOffice,
       schema: {
         tags,
         summary: "Edit an office's card",
@@ -96,7 +100,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/api/admin/offices/:code/${action}`,
       {
-        config: adminOnly,
+        config: adminOfOffice,
         schema: {
           tags,
           summary: action === 'close' ? 'Close an office' : 'Reopen a closed office',
@@ -171,7 +175,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/offices/:code/services',
     {
-      config: adminOnly,
+      config: adminOfOffice,
       schema: {
         tags,
         summary: 'Set the services an office offers: every published one, or a list',
