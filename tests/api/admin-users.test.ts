@@ -144,4 +144,21 @@ describeOnBackends('admin API: users, roles and the security log', (ctx) => {
     expect((await head({ method: 'GET', url: '/api/admin/users' })).statusCode).toBe(403);
     expect((await head({ method: 'GET', url: '/api/admin/security-log' })).statusCode).toBe(403);
   });
+
+  it('documents every admin route in the OpenAPI document under an admin tag', async () => {
+    const res = await ctx().app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { tags?: string[] }>>;
+    const admin = ctx()
+      .app.routePolicies.filter((r) => r.url.startsWith('/api/admin/') && r.method !== 'HEAD')
+      .map((r) => ({ path: r.url.replace(/:(\w+)/g, '{$1}'), method: r.method.toLowerCase() }));
+    expect(admin.length).toBeGreaterThan(30);
+    for (const { path, method } of admin) {
+      expect({ path, method, tag: paths[path]?.[method]?.tags?.[0] }).toEqual({
+        path,
+        method,
+        tag: expect.stringMatching(/^admin: /),
+      });
+    }
+  });
 });
