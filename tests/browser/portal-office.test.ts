@@ -77,7 +77,7 @@ describe('portal office page', () => {
     const page = await app.newPage();
     await page.goto(`${app.baseUrl}/offices/${office.code}`);
     const services = page.getByRole('region', { name: /Услуги в этом офисе/ });
-    await services.locator('a').first().waitFor();
+    await services.locator('a[href^="/services/"]').first().waitFor({ state: 'attached' });
     expect(await services.locator('a[href^="/services/"]').count()).toBe(office.services.length);
     const service = office.services[office.services.length - 1];
     if (office.services.length > 12) {
