@@ -57,7 +57,9 @@ describeOnBackends(
       }
     });
 
-    it('gives the same 401 for a wrong password, an unknown login and a disabled account', async () => {
+    it('gives the same 401 for a wrong password, an unknown login and a disabled account', {
+      timeout: 120_000,
+    }, async () => {
       const user = await createStaffUser(ctx().database, { grants: region });
       const disabled = await createStaffUser(ctx().database, { grants: region });
       await ctx().database.db.execute(sql`update users set disabled = true where id = ${disabled.id}::uuid`);
@@ -81,7 +83,9 @@ describeOnBackends(
       expect(failures.map((f) => f.reason)).toEqual(['wrong_password', 'unknown_login', 'disabled']);
     });
 
-    it('locks an account after 5 failures in a row and refuses even the right password, with the same 401', async () => {
+    it('locks an account after 5 failures in a row and refuses even the right password, with the same 401', {
+      timeout: 120_000,
+    }, async () => {
       const user = await createStaffUser(ctx().database, { grants: region });
       for (let i = 0; i < 5; i++) expect((await login(ctx(), user.login, `wrong ${i}`)).statusCode).toBe(401);
       const sixth = await login(ctx(), user.login, user.password);
@@ -97,7 +101,7 @@ describeOnBackends(
       expect((await login(ctx(), user.login, user.password)).statusCode).toBe(200);
     });
 
-    it('resets the count of failures on a successful sign-in', async () => {
+    it('resets the count of failures on a successful sign-in', { timeout: 120_000 }, async () => {
       const user = await createStaffUser(ctx().database, { grants: region });
       for (let i = 0; i < 4; i++) await login(ctx(), user.login, 'wrong');
       expect((await login(ctx(), user.login, user.password)).statusCode).toBe(200);
@@ -202,7 +206,9 @@ describeOnBackends(
       expect(sameSite.statusCode).toBe(200);
     });
 
-    it('changes one’s own password under the rules and ends the other sessions', async () => {
+    it('changes one’s own password under the rules and ends the other sessions', {
+      timeout: 120_000,
+    }, async () => {
       const user = await createStaffUser(ctx().database, { grants: region });
       const first = await signIn(ctx().app, user.login, user.password);
       const other = await signIn(ctx().app, user.login, user.password);
@@ -238,7 +244,9 @@ describeOnBackends(
       expect(JSON.stringify(events)).not.toContain('a new long password');
     });
 
-    it('signs in the demo accounts of the demo region with the password "demo"', async () => {
+    it('signs in the demo accounts of the demo region with the password "demo"', {
+      timeout: 120_000,
+    }, async () => {
       for (const role of [
         'admin',
         'operator',

@@ -96,7 +96,7 @@ describeOnBackends(
       expect(blind).toEqual([]);
     });
 
-    it('answers 401 on every staff route without a session', async () => {
+    it('answers 401 on every staff route without a session', { timeout: 300_000 }, async () => {
       for (const route of staffRoutes()) {
         const res = await call(ctx(), requestFor(route, officeA.code));
         expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({
@@ -106,7 +106,9 @@ describeOnBackends(
       }
     });
 
-    it('lets in every role of a route’s policy and refuses every other role with 403', async () => {
+    it('lets in every role of a route’s policy and refuses every other role with 403', {
+      timeout: 300_000,
+    }, async () => {
       for (const role of roles) {
         const session = await signInWith(`region:${role}`, role, { kind: 'region' });
         for (const route of staffRoutes()) {
@@ -121,7 +123,9 @@ describeOnBackends(
       }
     });
 
-    it('refuses a route scoped to an office to the right role granted on another office or district', async () => {
+    it('refuses a route scoped to an office to the right role granted on another office or district', {
+      timeout: 300_000,
+    }, async () => {
       for (const route of staffRoutes()) {
         const policy = route.policy as StaffPolicy;
         const request = requestFor(route, officeA.code);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/server/db/client.js';
 import { csrfHeader, sessionCookie } from '../../src/server/modules/auth/auth.request.js';
+import { hashPassword } from '../../src/server/modules/auth/password.js';
 import { createStaffUser as create } from '../../src/server/modules/auth/users.service.js';
 import type { Grant } from '../../src/shared/auth.js';
 
@@ -28,6 +29,17 @@ let counter = 0;
 export const uniqueLogin = (prefix = 'user') =>
   `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
+// scrypt is deliberately slow: tests hash each password once and reuse the hash.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+};
+
 /** Creates a staff account straight in the database (no admin API needed). */
 export async function createStaffUser(
   database: Database,
@@ -45,6 +57,7 @@ export async function createStaffUser(
     ...user,
     login,
     password,
+    passwordHash: await hashOnce(password),
     by: 'test',
     allowWeakPassword: true,
   });

@@ -111,16 +111,15 @@ export async function resolveSession(
     });
     return undefined;
   }
-  const user = await repo.findUserById(db, session.user_id);
-  if (!user || user.disabled) return undefined;
+  if (session.disabled) return undefined;
   // Writing last_seen_at at most once a minute keeps reads from turning into writes.
   if (session.touch) await repo.touchSession(db, session.id);
   return {
-    userId: user.id,
-    login: user.login,
-    fullName: user.full_name,
-    grants: await repo.grantsOf(db, user.id),
-    mustChangePassword: user.must_change_password,
+    userId: session.user_id,
+    login: session.login,
+    fullName: session.full_name,
+    grants: await repo.grantsOf(db, session.user_id),
+    mustChangePassword: session.must_change_password,
     sessionId: session.id,
   };
 }

@@ -16,6 +16,8 @@ export type NewStaffUser = {
   by?: string;
   /** Demo accounts have the password "demo": the length rule is waived for them only. */
   allowWeakPassword?: boolean;
+  /** An already computed hash of `password` (tests reuse one instead of paying for scrypt each time). */
+  passwordHash?: string;
 };
 
 const loginPattern = /^[a-z0-9][a-z0-9._@-]{0,99}$/;
@@ -30,7 +32,7 @@ export async function createStaffUser(db: Db, input: NewStaffUser): Promise<{ id
   }
   const grants = input.grants.map((g) => grantSchema.parse(g));
   if (!input.allowWeakPassword) checkNewPassword(input.password, login, 'password');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction(async (tx) => {
     if (await repo.findUserByLogin(tx, login)) throw new AppError('CONFLICT', `login "${login}" is taken`);
     const id = await repo.insertUser(tx, {
