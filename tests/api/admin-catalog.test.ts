@@ -106,6 +106,11 @@ describeOnBackends('admin API: agencies and service cards', (ctx) => {
       title: 'Выдача новой справки',
       description: 'Третья правка',
     });
+    const found = await ctx().app.inject({
+      method: 'GET',
+      url: `/api/services?q=${encodeURIComponent('новой справки')}`,
+    });
+    expect(found.json().items.map((i: { code: string }) => i.code)).toContain(code);
 
     const versions = (await editor({ method: 'GET', url: `/api/admin/services/${code}/versions` })).json();
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
@@ -142,9 +147,24 @@ describeOnBackends('admin API: agencies and service cards', (ctx) => {
     expect(res.json().error.code).toBe('NOT_PUBLISHABLE');
     expect(fieldsOf(res.json())).toEqual(['agency', 'term', 'documents', 'stages']);
     expect((await publicCard(code)).statusCode).toBe(404);
-    expect((await editor({ method: 'GET', url: `/api/admin/services/${code}` })).json()).toMatchObject({
+    // Completing the draft edits version 1 in place; then it publishes.
+    const completed = await editor({
+      method: 'PUT',
+      url: `/api/admin/services/${code}`,
+      payload: card('Новая услуга', ''),
+    });
+    expect(completed.json()).toMatchObject({
+      version: 1,
       status: 'draft',
       publishedVersion: null,
+      missing: [],
+    });
+    const published = await editor({ method: 'POST', url: `/api/admin/services/${code}/publish` });
+    expect(published.json()).toMatchObject({
+      version: 1,
+      status: 'published',
+      publishedVersion: 1,
+      draftVersion: null,
     });
   });
 
@@ -158,6 +178,12 @@ describeOnBackends('admin API: agencies and service cards', (ctx) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION');
     expect(fieldsOf(res.json())).toEqual(['body.agency']);
+    const category = await editor({
+      method: 'PUT',
+      url: `/api/admin/services/${code}`,
+      payload: { ...card('Другое название', 'Другое'), category: 'no-such-category' },
+    });
+    expect(fieldsOf(category.json())).toEqual(['body.category']);
     expect((await editor({ method: 'GET', url: `/api/admin/services/${code}` })).json()).toMatchObject({
       title: 'Выдача тестовой справки',
       draftVersion: null,
