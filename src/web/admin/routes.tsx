@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import './admin.css';
-import { Route } from 'react-router';
+import { Outlet, Route } from 'react-router';
 import type { Role } from '../../shared/auth.js';
 import { NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
@@ -58,21 +58,23 @@ export const adminRoutes = (
   <Route
     path="admin"
     element={
-      <RequireStaff roles={adminRoles}>
+      <RequireStaff>
         <AdminLayout />
       </RequireStaff>
     }
   >
-    <Route index element={<AdminHomePage />} />
-    <Route path="services" element={only(['admin', 'catalog_editor'], <ServicesPage />)} />
-    <Route path="services/new" element={only(['admin', 'catalog_editor'], <NewServicePage />)} />
-    <Route path="services/:code" element={only(['admin', 'catalog_editor'], <ServicePage />)} />
-    <Route path="offices" element={only(['admin'], <OfficesPage />)} />
-    <Route path="offices/new" element={only(['admin'], <NewOfficePage />)} />
-    <Route path="offices/:code" element={only(['admin', 'office_head'], <OfficePage />)} />
-    <Route path="districts" element={only(['admin'], <DistrictsPage />)} />
-    <Route path="agencies" element={only(['admin'], <AgenciesPage />)} />
-    <Route path="calendar" element={only(['admin'], <CalendarPage />)} />
-    <Route path="*" element={<AdminNotFound />} />
+    <Route element={only(adminRoles, <Outlet />)}>
+      <Route index element={<AdminHomePage />} />
+      <Route path="services" element={only(['admin', 'catalog_editor'], <ServicesPage />)} />
+      <Route path="services/new" element={only(['admin', 'catalog_editor'], <NewServicePage />)} />
+      <Route path="services/:code" element={only(['admin', 'catalog_editor'], <ServicePage />)} />
+      <Route path="offices" element={only(['admin'], <OfficesPage />)} />
+      <Route path="offices/new" element={only(['admin'], <NewOfficePage />)} />
+      <Route path="offices/:code" element={only(['admin', 'office_head'], <OfficePage />)} />
+      <Route path="districts" element={only(['admin'], <DistrictsPage />)} />
+      <Route path="agencies" element={only(['admin'], <AgenciesPage />)} />
+      <Route path="calendar" element={only(['admin'], <CalendarPage />)} />
+      <Route path="*" element={<AdminNotFound />} />
+    </Route>
   </Route>
 );

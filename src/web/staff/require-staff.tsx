@@ -1,6 +1,7 @@
 /**
  * Guards staff routes: while the session is checked — «Загрузка…»; not signed in — to /staff/login with
- * the current address to come back to; signed in without any of `roles` — the «Нет доступа» page.
+ * the current address to come back to; signed in without any of `roles` — the «Нет доступа» page
+ * (inside the staff frame, so the user still sees who is signed in and can sign out).
  */
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
@@ -25,7 +26,8 @@ export function AccessDenied() {
   );
 }
 
-export function RequireStaff({ roles, children }: { roles: Role[]; children: ReactNode }) {
+/** `roles` omitted: any signed-in staff member. */
+export function RequireStaff({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { t } = useT();
   const { me, status, refresh } = useMe();
   const location = useLocation();
@@ -43,6 +45,6 @@ export function RequireStaff({ roles, children }: { roles: Role[]; children: Rea
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/staff/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (!hasRole(me, ...roles)) return <AccessDenied />;
+  if (roles && !hasRole(me, ...roles)) return <AccessDenied />;
   return <>{children}</>;
 }

@@ -25,8 +25,9 @@ export function StaffUser() {
         type="button"
         className="button button-small"
         onClick={async () => {
-          await signOut();
+          // Leave the guarded page first: signed out there, its guard would add ?next= back to it.
           navigate('/staff/login');
+          await signOut();
         }}
       >
         {t('staff.logout')}

@@ -35,23 +35,14 @@ export function CalendarPage() {
     <>
       <h1>{t('admin.calendar')}</h1>
       <div className="year-switch">
-        <button
-          type="button"
-          className="button"
-          onClick={() => setYear((y) => y - 1)}
-          aria-label={t('admin.yearPrev')}
-        >
-          ← {year - 1}
+        <button type="button" className="button" onClick={() => setYear((y) => y - 1)}>
+          <span className="visually-hidden">{t('admin.yearPrev')}: </span>← {year - 1}
         </button>
         <h2 className="year-title" aria-live="polite">
           {year}
         </h2>
-        <button
-          type="button"
-          className="button"
-          onClick={() => setYear((y) => y + 1)}
-          aria-label={t('admin.yearNext')}
-        >
+        <button type="button" className="button" onClick={() => setYear((y) => y + 1)}>
+          <span className="visually-hidden">{t('admin.yearNext')}: </span>
           {year + 1} →
         </button>
       </div>

@@ -1,0 +1,86 @@
+import { createStaffUser } from '../support/auth.js';
+import {
+  type BrowserApp,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  startBrowserApp,
+} from '../support/browser.js';
+import { openSignedIn, signInThroughForm } from './admin-helpers.js';
+
+const refused = 'Неверный логин или пароль, либо учётная запись временно заблокирована.';
+
+describe('admin console: access', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends a visitor without a session to the sign-in page, which has no serious accessibility violations', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/admin/calendar`);
+    await page.waitForURL(`${app.baseUrl}/staff/login?next=${encodeURIComponent('/admin/calendar')}`);
+    await page.getByRole('heading', { level: 1, name: 'Вход для сотрудников' }).waitFor();
+    expect(await page.title()).toBe('Вход для сотрудников — Мои документы');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'staff-login');
+  });
+
+  it('refuses an operator the admin console with «Нет доступа», shows who is signed in, and signs out', async () => {
+    const page = await openSignedIn(app, '/admin', 'operator');
+    await page.getByRole('heading', { level: 1, name: 'Нет доступа' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Меню служебного раздела' }).count()).toBe(0);
+    await page.getByText('(operator)').waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL(`${app.baseUrl}/staff/login`);
+    await page.goto(`${app.baseUrl}/admin`);
+    await page.waitForURL(/\/staff\/login\?next=%2Fadmin$/);
+  });
+
+  it('refuses an unknown login and a wrong password with the same message', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/staff/login`);
+    await signInThroughForm(page, `nobody-${Date.now()}`, 'whatever');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(refused);
+    await signInThroughForm(page, 'admin', 'not-the-password');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'login-error');
+    expect(await error.textContent()).toBe(refused);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+  });
+
+  it('locks an account after five wrong passwords: the right one is then refused with the same message', async () => {
+    const user = await createStaffUser(app.database, {
+      password: 'the-right-password',
+      grants: [{ role: 'admin', scope: { kind: 'region' } }],
+    });
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/staff/login`);
+    const error = page.getByTestId('login-error');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signInThroughForm(page, user.login, `wrong-${attempt}`);
+      await error.waitFor();
+      expect(await error.textContent()).toBe(refused);
+      // the form clears the password after a refusal: wait for it before the next try
+      await page.getByLabel('Пароль').and(page.locator('[value=""]')).waitFor();
+    }
+    await signInThroughForm(page, user.login, user.password);
+    await page.getByLabel('Пароль').and(page.locator('[value=""]')).waitFor();
+    await error.waitFor();
+    expect(await error.textContent()).toBe(refused);
+    expect(new URL(page.url()).pathname).toBe('/staff/login');
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+  });
+
+  it('goes back to the page the user came from after signing in', async () => {
+    const page = await openSignedIn(app, '/admin/districts', 'admin');
+    await page.getByRole('heading', { level: 1, name: 'Районы' }).waitFor();
+    await page.getByText('(admin)').waitFor();
+  });
+});
