@@ -313,6 +313,21 @@ describeOnBackends(
       expect(last.headers['retry-after']).toBeDefined();
     });
 
+    it('limits each client of the API to the configured requests a minute, but not /health', async () => {
+      const get = (url: string) => ctx().app.inject({ method: 'GET', url, remoteAddress: '10.1.1.1' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await get('/api/openapi.json')).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect((await get('/api/auth/me')).json().error.code).toBe('RATE_LIMITED');
+      expect((await get('/health')).statusCode).toBe(200);
+      const other = await ctx().app.inject({
+        method: 'GET',
+        url: '/api/openapi.json',
+        remoteAddress: '10.1.1.2',
+      });
+      expect(other.statusCode).toBe(200);
+    });
+
     it('marks the cookie Secure when the request came over https', async () => {
       const res = await ctx().app.inject({
         method: 'POST',
@@ -341,5 +356,5 @@ describeOnBackends(
       expect(res.body).not.toMatch(/\son\w+="/);
     });
   },
-  { config: { loginRateLimitPerMinute: 3, trustProxy: true } },
+  { config: { loginRateLimitPerMinute: 3, rateLimitPerMinute: 5, trustProxy: true } },
 );
