@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { grantSchema } from './auth.js';
 import { agencyLevelSchema } from './catalog.js';
-import { dayKindSchema, isoDateSchema, officeKindSchema, timeSchema } from './network.js';
+import { dayKindSchema, isoDateSchema, officeKindSchema, timeSchema, windowSchema } from './network.js';
 import {
   agencySchema as agencyFileSchema,
   districtSchema as districtFileSchema,
@@ -32,14 +32,26 @@ export const districtInputSchema = districtFileSchema.extend({
 });
 export const districtUpdateSchema = districtInputSchema.omit({ code: true });
 export type DistrictInput = z.infer<typeof districtInputSchema>;
-export const adminDistrictSchema = districtInputSchema.extend({ officeCount: z.number().int() });
+export const adminDistrictSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['city', 'rural']),
+  population: z.number().int(),
+  officeCount: z.number().int(),
+});
 export type AdminDistrict = z.infer<typeof adminDistrictSchema>;
 
 // ── agencies ──────────────────────────────────────────────────────────────────────────────────────────
 export const agencyInputSchema = agencyFileSchema.extend({ name, shortName: name, level: agencyLevelSchema });
 export const agencyUpdateSchema = agencyInputSchema.omit({ code: true });
 export type AgencyInput = z.infer<typeof agencyInputSchema>;
-export const adminAgencySchema = agencyInputSchema.extend({ serviceCount: z.number().int() });
+export const adminAgencySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  level: agencyLevelSchema,
+  serviceCount: z.number().int(),
+});
 export type AdminAgency = z.infer<typeof adminAgencySchema>;
 
 // ── offices ───────────────────────────────────────────────────────────────────────────────────────────
@@ -210,11 +222,10 @@ export const adminOfficeSchema = z.object({
   timeZone: z.string().nullable(),
   status: z.enum(['open', 'closed']),
   offersAll: z.boolean(),
-  windows: z.array(
-    windowInputSchema.extend({ serviceCodes: z.array(z.string()), categoryCodes: z.array(z.string()) }),
-  ),
+  windows: z.array(windowSchema),
   hours: z.array(weeklyHoursOut),
   exceptions: z.array(exceptionOut),
+  /** The services the office lists; empty when it offers every published service (offersAll). */
   services: z.array(z.object({ code: z.string(), title: z.string() })),
   /** Where the weekly hours fall below the legal minimum for the district's population. */
   warnings: z.array(hoursWarningSchema),
