@@ -9,6 +9,7 @@ import type {
   AdminOffice,
   AdminOfficeSummary,
   AdminService,
+  AdminUser,
   AgencyInput,
   Change,
   DistrictInput,
@@ -19,6 +20,7 @@ import type {
   ServiceCardInput,
   WindowInput,
 } from '../../shared/admin.js';
+import type { Grant } from '../../shared/auth.js';
 import type { DayKind, OfficeKind } from '../../shared/network.js';
 import { request } from '../app/api.js';
 
@@ -49,6 +51,25 @@ export type ServiceVersion = {
 };
 export type ServiceOffices = { offices: string[]; officesOfferingAll: string[] };
 export type CalendarYear = { year: number; days: AdminCalendarDay[] };
+export type SecurityLogParams = {
+  login?: string;
+  event?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  limit?: number;
+};
+export type SecurityLogEntry = {
+  id: string;
+  at: string;
+  userId: string | null;
+  login: string | null;
+  event: string;
+  ip: string | null;
+  userAgent: string | null;
+  result: string;
+  details: unknown;
+};
 export type OfficeUpdate = Omit<OfficeInput, 'code'>;
 
 export const adminApi = {
@@ -104,6 +125,18 @@ export const adminApi = {
   removeCalendarDay: (date: string) => del<AdminCalendarDay>(`/api/admin/calendar/${seg(date)}`),
   importCalendar: (body: { year: number; format: 'csv' | 'json'; content: string }) =>
     post<{ year: number; overrides: number }>('/api/admin/calendar/import', body),
+
+  users: (signal?: AbortSignal) => get<AdminUser[]>('/api/admin/users', undefined, signal),
+  createUser: (body: { login: string; fullName: string; password: string; grants: Grant[] }) =>
+    post<AdminUser>('/api/admin/users', body),
+  setGrants: (id: string, grants: Grant[]) =>
+    put<AdminUser>(`/api/admin/users/${seg(id)}/grants`, { grants }),
+  resetPassword: (id: string, password: string) =>
+    post<AdminUser>(`/api/admin/users/${seg(id)}/reset-password`, { password }),
+  setUserDisabled: (id: string, disabled: boolean) =>
+    post<AdminUser>(`/api/admin/users/${seg(id)}/${disabled ? 'disable' : 'enable'}`),
+  securityLog: (params: SecurityLogParams, signal?: AbortSignal) =>
+    get<{ items: SecurityLogEntry[]; total: number }>('/api/admin/security-log', params, signal),
 
   history: (entity: string, key: string | undefined, signal?: AbortSignal) =>
     get<{ items: Change[]; total: number }>('/api/admin/history', { entity, key, limit: 50 }, signal),

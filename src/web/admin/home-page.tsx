@@ -14,6 +14,7 @@ const adminSections: Section[] = [
   { to: '/admin/districts', title: 'admin.districts', text: 'admin.districtsText' },
   { to: '/admin/agencies', title: 'admin.agencies', text: 'admin.agenciesText' },
   { to: '/admin/calendar', title: 'admin.calendar', text: 'admin.calendarText' },
+  { to: '/admin/users', title: 'admin.users', text: 'admin.usersText' },
 ];
 const catalogSections: Section[] = [
   { to: '/admin/services', title: 'admin.services', text: 'admin.servicesText' },

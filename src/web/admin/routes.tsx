@@ -20,6 +20,8 @@ import { NewOfficePage, OfficePage } from './offices/office-page.js';
 import { OfficesPage } from './offices/offices-page.js';
 import { ServicePage } from './services/service-page.js';
 import { NewServicePage, ServicesPage } from './services/services-page.js';
+import { SecurityLogPage } from './users/security-log-page.js';
+import { UsersPage } from './users/users-page.js';
 
 /** Who may open the console at all. */
 export const adminRoles: Role[] = ['admin', 'catalog_editor', 'office_head'];
@@ -31,6 +33,7 @@ const adminNav: (NavItem & { roles: Role[] })[] = [
   { to: '/admin/districts', label: 'admin.districts', roles: ['admin'] },
   { to: '/admin/agencies', label: 'admin.agencies', roles: ['admin'] },
   { to: '/admin/calendar', label: 'admin.calendar', roles: ['admin'] },
+  { to: '/admin/users', label: 'admin.users', roles: ['admin'] },
 ];
 
 /** The staff frame with the menu items the user's roles open. */
@@ -74,6 +77,8 @@ export const adminRoutes = (
       <Route path="districts" element={only(['admin'], <DistrictsPage />)} />
       <Route path="agencies" element={only(['admin'], <AgenciesPage />)} />
       <Route path="calendar" element={only(['admin'], <CalendarPage />)} />
+      <Route path="users" element={only(['admin'], <UsersPage />)} />
+      <Route path="security-log" element={only(['admin'], <SecurityLogPage />)} />
       <Route path="*" element={<AdminNotFound />} />
     </Route>
   </Route>

@@ -1,0 +1,85 @@
+/** One staff account: its grants, a password reset, disable / enable, and its change history. */
+import { type FormEvent, useState } from 'react';
+import type { AdminUser } from '../../../shared/admin.js';
+import { useT } from '../../app/i18n/index.js';
+import { useMe } from '../../staff/auth.js';
+import { adminApi } from '../api.js';
+import { ErrorSummary, TextField } from '../components/fields.js';
+import { HistoryPanel } from '../components/history-panel.js';
+import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { GrantsEditor, grantsOf, rowsOf } from './grants-editor.js';
+
+export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
+  const { t } = useT();
+  const { me } = useMe();
+  const [rows, setRows] = useState(() => rowsOf(user.grants));
+  const [password, setPassword] = useState('');
+  const grants = useSubmit();
+  const reset = useSubmit();
+  const status = useSubmit();
+  const [changes, setChanges] = useState(0);
+  const done = () => {
+    setChanges((n) => n + 1);
+    onSaved();
+  };
+  const saveGrants = (event: FormEvent) => {
+    event.preventDefault();
+    grants.run(() => adminApi.setGrants(user.id, grantsOf(rows)), done);
+  };
+  const resetPassword = (event: FormEvent) => {
+    event.preventDefault();
+    reset.run(
+      () => adminApi.resetPassword(user.id, password),
+      () => {
+        setPassword('');
+        done();
+      },
+      t('admin.passwordReset'),
+    );
+  };
+  return (
+    <section className="admin-form" aria-labelledby="user-title" data-testid="user-panel">
+      <h2 id="user-title">
+        {user.fullName} ({user.login})
+      </h2>
+      <form onSubmit={saveGrants} noValidate>
+        <ErrorSummary form="user" errors={grants.errors} />
+        <GrantsEditor form="user" rows={rows} onChange={setRows} errors={grants.errors} />
+        <SubmitStatus state={grants} />
+        <button type="submit" className="button button-primary" disabled={grants.busy}>
+          {t('admin.saveGrants')}
+        </button>
+      </form>
+      <form onSubmit={resetPassword} noValidate>
+        <h3>{t('admin.resetPassword')}</h3>
+        <TextField
+          form="reset"
+          path="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('admin.tempPassword')}
+          hint={t('admin.passwordHint')}
+          value={password}
+          onChange={setPassword}
+          errors={reset.errors}
+        />
+        <SubmitStatus state={reset} />
+        <button type="submit" className="button" disabled={reset.busy || !password}>
+          {t('admin.resetPassword')}
+        </button>
+      </form>
+      <h3>{t('admin.status')}</h3>
+      <p>{t(user.disabled ? 'admin.userDisabledText' : 'admin.userActiveText')}</p>
+      <SubmitStatus state={status} />
+      <button
+        type="button"
+        className={`button ${user.disabled ? '' : 'button-danger'}`}
+        disabled={status.busy || user.id === me?.id}
+        onClick={() => status.run(() => adminApi.setUserDisabled(user.id, !user.disabled), done)}
+      >
+        {t(user.disabled ? 'admin.enableUser' : 'admin.disableUser')}
+      </button>
+      <HistoryPanel entity="user" objectKey={user.id} reloadKey={changes} />
+    </section>
+  );
+}
