@@ -212,6 +212,8 @@ describeOnBackends('admin API: districts, offices, hours', (ctx) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad.json())).toEqual(['body.windows.1.serviceCodes.0']);
+    const unchanged = (await admin({ method: 'GET', url: `/api/admin/offices/${office}` })).json();
+    expect(unchanged.windows).toEqual([]);
     const ok = await admin({
       method: 'PUT',
       url: `/api/admin/offices/${office}/windows`,
