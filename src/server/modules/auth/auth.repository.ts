@@ -165,6 +165,12 @@ export async function insertSession(
   return row.id;
 }
 
+/** Removes a user's sessions that have run out (called at sign-in, so the table does not grow forever). */
+export async function deleteExpiredSessionsOf(db: Db, userId: string, idleMinutes: number): Promise<void> {
+  await db.execute(sql`delete from sessions where user_id = ${userId}::uuid
+    and (expires_at <= now() or last_seen_at <= now() - make_interval(mins => ${idleMinutes}))`);
+}
+
 export async function touchSession(db: Db, id: string): Promise<void> {
   await db.execute(sql`update sessions set last_seen_at = now() where id = ${id}::uuid`);
 }

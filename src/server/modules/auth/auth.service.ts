@@ -72,6 +72,7 @@ export async function login(
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.resetFailedAttempts(tx, user.id);
+    await repo.deleteExpiredSessionsOf(tx, user.id, config.sessionIdleMinutes);
     const sessionId = await repo.insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
