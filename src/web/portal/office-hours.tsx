@@ -10,6 +10,25 @@ export function hoursText(day: ResolvedDay, t: Translator['t']): string {
     : hours;
 }
 
+/** The hours of a day for a table cell: the opening hours and the break each kept on one line. */
+export function HoursCell({ day }: { day: ResolvedDay }) {
+  const { t } = useT();
+  if (!day.open || !day.opens || !day.closes) return <>{t('office.closed')}</>;
+  return (
+    <>
+      <span className="nowrap">
+        {day.opens}–{day.closes}
+      </span>
+      {day.breakStart && day.breakEnd && (
+        <>
+          {', '}
+          <span className="nowrap">{t('office.break', { from: day.breakStart, to: day.breakEnd })}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 export function reasonText(day: ResolvedDay, t: Translator['t']): string {
   const reason = t(`office.reason.${day.reason}`);
   if (reason && day.note) return `${reason}: ${day.note}`;

@@ -5,7 +5,7 @@ import type { OfficeDetail } from '../../shared/network.js';
 import { api, useApi } from '../app/api.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
-import { hoursText, OpenBadge, reasonText } from './office-hours.js';
+import { HoursCell, OpenBadge, reasonText } from './office-hours.js';
 import { useLocalTitle } from './service-list.js';
 
 export function OfficePage() {
@@ -86,7 +86,9 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
 
       <section aria-labelledby="office-hours">
         <h2 id="office-hours">{t('office.hours')}</h2>
-        <div className="table-wrap">
+        {/* scrolls sideways on a narrow screen: focusable so keyboard users can scroll it too (axe scrollable-region-focusable) */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take keyboard focus */}
+        <section className="table-wrap" tabIndex={0} aria-labelledby="office-hours">
           <table className="hours">
             <thead>
               <tr>
@@ -113,13 +115,15 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
                     <span className="weekday">{weekdayOf(day.date)}</span>, {date(day.date)}
                     {day.date === today && <span className="badge badge-neutral">{t('office.today')}</span>}
                   </th>
-                  <td>{hoursText(day, t)}</td>
+                  <td>
+                    <HoursCell day={day} />
+                  </td>
                   <td>{reasonText(day, t)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <OfficeServices office={office} />
