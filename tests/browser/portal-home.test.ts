@@ -31,7 +31,8 @@ describe('portal home page', () => {
 
     const popular = await app.api<ServicesPage>('/api/services?limit=8');
     const popularSection = page.getByRole('region', { name: 'Популярные услуги' });
-    await popularSection.getByRole('link', { name: popular.items[0].title, exact: true }).waitFor();
+    const shortTitle = popular.items[0].shortTitle || popular.items[0].title;
+    await popularSection.getByRole('link', { name: shortTitle, exact: true }).waitFor();
     expect(await popularSection.getByRole('listitem').count()).toBe(popular.items.length);
 
     const categories = (await app.api<Category[]>('/api/categories')).filter((c) => c.serviceCount > 0);

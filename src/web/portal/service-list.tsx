@@ -16,7 +16,10 @@ export function ServiceList({ items, compact = false }: { items: ServiceSummary[
       {items.map((service) => (
         <li key={service.code} className="card service-card">
           <h3 className="card-title">
-            <Link to={`/services/${encodeURIComponent(service.code)}`}>{service.title}</Link>
+            {/* the short title in the compact list (official titles run to 200 characters) */}
+            <Link to={`/services/${encodeURIComponent(service.code)}`}>
+              {compact ? service.shortTitle || service.title : service.title}
+            </Link>
           </h3>
           {service.agency && <p className="muted">{service.agency.shortName}</p>}
           {!compact && (
