@@ -5,11 +5,12 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
-import { openSignedIn, signInThroughForm } from './admin-helpers.js';
+import { openSignedIn, signInThroughForm, staffPage } from './admin-helpers.js';
 
 const refused = 'Неверный логин или пароль, либо учётная запись временно заблокирована.';
 
-describe('admin console: access', () => {
+// Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
+describe('admin console: access', { timeout: 90_000 }, () => {
   let app: BrowserApp;
   beforeAll(async () => {
     app = await startBrowserApp();
@@ -19,7 +20,7 @@ describe('admin console: access', () => {
   });
 
   it('sends a visitor without a session to the sign-in page, which has no serious accessibility violations', async () => {
-    const page = await app.newPage();
+    const page = await staffPage(app);
     await page.goto(`${app.baseUrl}/admin/calendar`);
     await page.waitForURL(`${app.baseUrl}/staff/login?next=${encodeURIComponent('/admin/calendar')}`);
     await page.getByRole('heading', { level: 1, name: 'Вход для сотрудников' }).waitFor();
@@ -42,7 +43,7 @@ describe('admin console: access', () => {
   });
 
   it('refuses an unknown login and a wrong password with the same message', async () => {
-    const page = await app.newPage();
+    const page = await staffPage(app);
     await page.goto(`${app.baseUrl}/staff/login`);
     await signInThroughForm(page, `nobody-${Date.now()}`, 'whatever');
     const error = page.getByTestId('login-error');
@@ -59,7 +60,7 @@ describe('admin console: access', () => {
       password: 'the-right-password',
       grants: [{ role: 'admin', scope: { kind: 'region' } }],
     });
-    const page = await app.newPage();
+    const page = await staffPage(app);
     await page.goto(`${app.baseUrl}/staff/login`);
     const error = page.getByTestId('login-error');
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -9,7 +9,8 @@ import { openSignedIn } from './admin-helpers.js';
 
 type CalendarRange = { days: { date: string; kind: string; note?: string | null }[] };
 
-describe('admin console: production calendar', () => {
+// Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
+describe('admin console: production calendar', { timeout: 90_000 }, () => {
   let app: BrowserApp;
   beforeAll(async () => {
     app = await startBrowserApp();

@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import type { BrowserApp } from '../support/browser.js';
 
+/**
+ * A fresh page for staff screens. Sign-in is deliberately costly (a memory-hard hash), and on a busy
+ * 2-core machine running two test files at once it can take seconds: staff pages wait longer.
+ */
+export async function staffPage(app: BrowserApp): Promise<Page> {
+  const page = await app.newPage();
+  page.setDefaultTimeout(25_000);
+  return page;
+}
+
 /** Signs in through the staff form (the page must show it) and waits to leave the sign-in page. */
 export async function signInThroughForm(page: Page, login: string, password: string): Promise<void> {
   await page.getByLabel('Логин').fill(login);
@@ -15,7 +25,7 @@ export async function openSignedIn(
   login: string,
   password = 'demo',
 ): Promise<Page> {
-  const page = await app.newPage();
+  const page = await staffPage(app);
   await page.goto(`${app.baseUrl}${path}`);
   await page.waitForURL(/\/staff\/login\?next=/);
   await signInThroughForm(page, login, password);

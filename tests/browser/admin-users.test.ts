@@ -8,7 +8,8 @@ import {
 } from '../support/browser.js';
 import { openSignedIn } from './admin-helpers.js';
 
-describe('admin console: staff and roles', () => {
+// Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
+describe('admin console: staff and roles', { timeout: 90_000 }, () => {
   let app: BrowserApp;
   beforeAll(async () => {
     app = await startBrowserApp();
@@ -18,6 +19,7 @@ describe('admin console: staff and roles', () => {
   });
 
   it('creates a staff member with a role on one office, disables the account, and finds it in the security log', async () => {
+    const [office] = await app.api<{ code: string }[]>('/api/offices');
     const page = await openSignedIn(app, '/admin/users', 'admin');
     await page.getByTestId('users').waitFor();
     await page.getByRole('button', { name: 'Новый сотрудник' }).click();
@@ -28,7 +30,7 @@ describe('admin console: staff and roles', () => {
     await form.getByLabel('Временный пароль').fill('temporary-pass-1');
     await form.getByLabel('Роль', { exact: true }).selectOption('office_head');
     await form.getByLabel('Область действия').selectOption('offices');
-    await form.getByLabel('Коды офисов').fill('town-main');
+    await form.getByLabel('Коды офисов').fill(office.code);
     await form.getByRole('button', { name: 'Создать' }).click();
 
     const panel = page.getByTestId('user-panel');
@@ -39,7 +41,7 @@ describe('admin console: staff and roles', () => {
     ).json() as AdminUser[];
     const created = users.find((u) => u.login === login);
     expect(created?.grants).toEqual([
-      { role: 'office_head', scope: { kind: 'offices', offices: ['town-main'] } },
+      { role: 'office_head', scope: { kind: 'offices', offices: [office.code] } },
     ]);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'admin-users');
