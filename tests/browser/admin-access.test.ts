@@ -79,6 +79,30 @@ describe('admin console: access', { timeout: 90_000 }, () => {
     expect(me).toBe(401);
   });
 
+  it('makes a user whose password an admin set choose their own before the console, then goes on', async () => {
+    const user = await createStaffUser(app.database, {
+      password: 'set-by-admin-1',
+      mustChangePassword: true,
+      grants: [{ role: 'admin', scope: { kind: 'region' } }],
+    });
+    const page = await staffPage(app);
+    await page.goto(`${app.baseUrl}/admin/agencies`);
+    await signInThroughForm(page, user.login, user.password);
+    await page.waitForURL(/\/staff\/password\?next=%2Fadmin%2Fagencies$/);
+    await page.getByText('Пароль выдан администратором').waitFor();
+    await page.getByLabel('Текущий пароль').fill('not-it');
+    await page.getByLabel('Новый пароль', { exact: true }).fill('my-own-password-2');
+    await page.getByLabel('Новый пароль ещё раз').fill('my-own-password-2');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.getByTestId('password-errors').getByText('Неверный текущий пароль').waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByLabel('Текущий пароль').fill(user.password);
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.waitForURL(`${app.baseUrl}/admin/agencies`);
+    await page.getByRole('heading', { level: 1, name: 'Ведомства' }).waitFor();
+  });
+
   it('goes back to the page the user came from after signing in', async () => {
     const page = await openSignedIn(app, '/admin/districts', 'admin');
     await page.getByRole('heading', { level: 1, name: 'Районы' }).waitFor();

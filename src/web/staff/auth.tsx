@@ -20,7 +20,8 @@ export type StaffAuth = {
   /** Signs in; throws ApiError (401 for any refused sign-in). */
   signIn: (login: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
-  refresh: () => void;
+  /** Asks the server again (after a password change, or to retry). */
+  refresh: () => Promise<void>;
 };
 
 const AuthContext = createContext<StaffAuth | null>(null);
@@ -35,7 +36,6 @@ export const staffApi = {
 export function StaffAuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
-  const [attempt, setAttempt] = useState(0);
 
   const accept = useCallback((session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
@@ -43,7 +43,6 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
     setStatus(session ? 'signed-in' : 'signed-out');
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt reruns the check on refresh()
   useEffect(() => {
     const controller = new AbortController();
     staffApi.me(controller.signal).then(
@@ -55,7 +54,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       },
     );
     return () => controller.abort();
-  }, [accept, attempt]);
+  }, [accept]);
 
   const signIn = useCallback(
     async (login: string, password: string) => {
@@ -72,7 +71,14 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       accept(null);
     }
   }, [accept]);
-  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  const refresh = useCallback(async () => {
+    try {
+      accept(await staffApi.me());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) accept(null);
+      else setStatus('error');
+    }
+  }, [accept]);
 
   const value = useMemo(
     () => ({ me, status, signIn, signOut, refresh }),

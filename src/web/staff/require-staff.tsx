@@ -1,6 +1,6 @@
 /**
  * Guards staff routes: while the session is checked — «Загрузка…»; not signed in — to /staff/login with
- * the current address to come back to; signed in without any of `roles` — the «Нет доступа» page
+ * the current address to come back to; a password set by an admin — to /staff/password first; signed in without any of `roles` — the «Нет доступа» page
  * (inside the staff frame, so the user still sees who is signed in and can sign out).
  */
 import type { ReactNode } from 'react';
@@ -36,7 +36,7 @@ export function RequireStaff({ roles, children }: { roles?: Role[]; children: Re
     return (
       <div className="notice notice-error" role="alert">
         <p>{t('common.error')}</p>
-        <button type="button" className="button" onClick={refresh}>
+        <button type="button" className="button" onClick={() => refresh()}>
           {t('common.retry')}
         </button>
       </div>
@@ -44,6 +44,10 @@ export function RequireStaff({ roles, children }: { roles?: Role[]; children: Re
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/staff/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.mustChangePassword) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/staff/password?next=${encodeURIComponent(next)}`} replace />;
   }
   if (roles && !hasRole(me, ...roles)) return <AccessDenied />;
   return <>{children}</>;

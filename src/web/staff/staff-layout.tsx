@@ -21,6 +21,9 @@ export function StaffUser() {
         <span className="staff-user-name">{me.fullName}</span>{' '}
         <span className="staff-user-login">({me.login})</span>
       </span>
+      <Link to="/staff/password" className="staff-link">
+        {t('staff.changePassword')}
+      </Link>
       <button
         type="button"
         className="button button-small"

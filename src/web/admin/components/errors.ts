@@ -21,6 +21,8 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 
 const known: [RegExp, MessageKey][] = [
   [/must be later than opens/i, 'admin.err.laterThanOpens'],
+  [/does not match/i, 'admin.err.wrongPassword'],
+  [/must differ from the current/i, 'admin.err.samePassword'],
   [/a break needs both/i, 'admin.err.breakBoth'],
   [/must be within opens and closes/i, 'admin.err.breakWithin'],
   [/must be after breakStart/i, 'admin.err.breakEnd'],

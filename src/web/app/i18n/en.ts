@@ -395,4 +395,13 @@ export const en: Messages = {
   'admin.when': 'When',
   'admin.userAgent': 'User agent',
   'admin.logEmpty': 'No entries.',
+  'staff.passwordTitle': 'Change password',
+  'staff.changePassword': 'Change password',
+  'staff.currentPassword': 'Current password',
+  'staff.newPassword': 'New password',
+  'staff.repeatPassword': 'Repeat the new password',
+  'staff.passwordsDiffer': 'The passwords differ',
+  'staff.mustChange': 'Your password was set by an administrator: choose your own to continue.',
+  'admin.err.wrongPassword': 'The current password is wrong',
+  'admin.err.samePassword': 'The new password must differ from the current one',
 };

@@ -421,4 +421,13 @@ export const ru = {
   'admin.when': 'Когда',
   'admin.userAgent': 'Браузер',
   'admin.logEmpty': 'Записей нет.',
+  'staff.passwordTitle': 'Смена пароля',
+  'staff.changePassword': 'Сменить пароль',
+  'staff.currentPassword': 'Текущий пароль',
+  'staff.newPassword': 'Новый пароль',
+  'staff.repeatPassword': 'Новый пароль ещё раз',
+  'staff.passwordsDiffer': 'Пароли не совпадают',
+  'staff.mustChange': 'Пароль выдан администратором: задайте свой, чтобы продолжить работу.',
+  'admin.err.wrongPassword': 'Неверный текущий пароль',
+  'admin.err.samePassword': 'Новый пароль должен отличаться от текущего',
 } as const;
