@@ -2,6 +2,8 @@ import { createStaffUser } from '../support/auth.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
+  hasNoHorizontalScroll,
+  phone,
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
@@ -107,5 +109,20 @@ describe('admin console: access', { timeout: 90_000 }, () => {
     const page = await openSignedIn(app, '/admin/districts', 'admin');
     await page.getByRole('heading', { level: 1, name: 'Районы' }).waitFor();
     await page.getByText('(admin)').waitFor();
+    await screenshot(page, 'admin-districts');
+  });
+
+  it('switches the console to English and fits a phone screen', async () => {
+    const page = await openSignedIn(app, '/admin', 'admin');
+    await page.getByRole('heading', { level: 1, name: 'Администрирование' }).waitFor();
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.setViewportSize(phone);
+    await page.goto(`${app.baseUrl}/admin/calendar`);
+    await page.getByTestId('year-grid').waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'admin-calendar-phone');
   });
 });

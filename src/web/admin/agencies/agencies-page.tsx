@@ -7,6 +7,7 @@ import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
+import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 
 const levels = ['federal', 'regional', 'municipal'] as const;
@@ -79,6 +80,7 @@ export function AgenciesPage() {
 
 function AgencyForm({ agency, onSaved }: { agency?: AdminAgency; onSaved: (a: AdminAgency) => void }) {
   const { t } = useT();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [draft, setDraft] = useState({
     code: agency?.code ?? '',
     name: agency?.name ?? '',
@@ -114,7 +116,9 @@ function AgencyForm({ agency, onSaved }: { agency?: AdminAgency; onSaved: (a: Ad
   };
   return (
     <section className="admin-form" aria-labelledby="agency-form-title">
-      <h2 id="agency-form-title">{agency ? agency.shortName : t('admin.agencyNew')}</h2>
+      <h2 id="agency-form-title" ref={heading} tabIndex={-1}>
+        {agency ? agency.shortName : t('admin.agencyNew')}
+      </h2>
       <form onSubmit={submit} noValidate>
         <ErrorSummary form="agency" errors={save.errors} label={(p) => labels[p] ?? p} />
         <div className="form-grid">

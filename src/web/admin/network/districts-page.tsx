@@ -11,6 +11,7 @@ import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
+import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 
 export function DistrictsPage() {
@@ -87,6 +88,7 @@ function DistrictForm({
   onSaved: (d: AdminDistrict) => void;
 }) {
   const { t } = useT();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [draft, setDraft] = useState({
     code: district?.code ?? '',
     name: district?.name ?? '',
@@ -122,7 +124,9 @@ function DistrictForm({
   };
   return (
     <section className="admin-form" aria-labelledby="district-form-title">
-      <h2 id="district-form-title">{district ? district.name : t('admin.districtNew')}</h2>
+      <h2 id="district-form-title" ref={heading} tabIndex={-1}>
+        {district ? district.name : t('admin.districtNew')}
+      </h2>
       <form onSubmit={submit} noValidate>
         <ErrorSummary form="district" errors={save.errors} label={(p) => labels[p] ?? p} />
         <div className="form-grid">

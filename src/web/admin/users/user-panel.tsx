@@ -6,11 +6,13 @@ import { useMe } from '../../staff/auth.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
+import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 import { GrantsEditor, grantsOf, rowsOf } from './grants-editor.js';
 
 export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
   const { t } = useT();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const { me } = useMe();
   const [rows, setRows] = useState(() => rowsOf(user.grants));
   const [password, setPassword] = useState('');
@@ -39,7 +41,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
   };
   return (
     <section className="admin-form" aria-labelledby="user-title" data-testid="user-panel">
-      <h2 id="user-title">
+      <h2 id="user-title" ref={heading} tabIndex={-1}>
         {user.fullName} ({user.login})
       </h2>
       <form onSubmit={saveGrants} noValidate>

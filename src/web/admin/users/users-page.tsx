@@ -10,6 +10,7 @@ import { Badge, ErrorNotice, Loading } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
+import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 import { type GrantRow, GrantsEditor, grantsOf } from './grants-editor.js';
 import { UserPanel } from './user-panel.js';
@@ -91,6 +92,7 @@ export function UsersPage() {
 
 function NewUserForm({ onCreated }: { onCreated: (user: AdminUser) => void }) {
   const { t } = useT();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [draft, setDraft] = useState({ login: '', fullName: '', password: '' });
   const [grants, setGrants] = useState<GrantRow[]>([
     { role: 'operator', scope: 'region', district: '', offices: '' },
@@ -108,7 +110,9 @@ function NewUserForm({ onCreated }: { onCreated: (user: AdminUser) => void }) {
   };
   return (
     <form onSubmit={submit} noValidate className="admin-form" aria-labelledby="new-user-title">
-      <h2 id="new-user-title">{t('admin.userNew')}</h2>
+      <h2 id="new-user-title" ref={heading} tabIndex={-1}>
+        {t('admin.userNew')}
+      </h2>
       <ErrorSummary form="new-user" errors={save.errors} label={(p) => labels[p] ?? p} />
       <div className="form-grid">
         <TextField
