@@ -25,10 +25,21 @@ describe('changedFields', () => {
 });
 
 describe('showValue', () => {
+  it('shows a list of rows as key: value pairs, one row after another', () => {
+    expect(
+      showValue([
+        { weekday: 1, opens: '09:00', closes: '18:00', breakStart: null },
+        { weekday: 2, opens: '10:00', closes: '17:00', breakStart: null },
+      ]),
+    ).toBe('weekday: 1, opens: 09:00, closes: 18:00 · weekday: 2, opens: 10:00, closes: 17:00');
+    expect(showValue(['паспорт', 'загранпаспорт'])).toBe('паспорт · загранпаспорт');
+  });
+
   it('shows a dash for nothing, text as is and cuts long values', () => {
     expect(showValue(null)).toBe('—');
     expect(showValue('текст')).toBe('текст');
-    expect(showValue({ a: 1 })).toBe('{"a":1}');
+    expect(showValue({ a: 1, b: null })).toBe('a: 1');
+    expect(showValue([])).toBe('—');
     expect(showValue('x'.repeat(400))).toHaveLength(300);
   });
 });

@@ -17,9 +17,32 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
     .map((name) => ({ name, before: b[name], after: a[name] }));
 }
 
-/** A short readable form of a value: text as is, lists and objects as compact JSON, cut at 300 characters. */
+/** An object as `key: value` pairs, nulls left out: `weekday: 1, opens: 09:00, closes: 18:00`. */
+const pairs = (v: Record<string, unknown>) =>
+  Object.entries(v)
+    .filter(([, x]) => x !== null && x !== undefined)
+    .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
+    .join(', ');
+
+/**
+ * A short readable form of a value: text as is, an object as `key: value` pairs, a list as its items
+ * separated by « · » (one per hours row, document…); cut at 300 characters.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined || value === null) return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.length === 0
+          ? '—'
+          : value
+              .map((item) =>
+                isRecord(item) ? pairs(item) : typeof item === 'string' ? item : JSON.stringify(item),
+              )
+              .join(' · ')
+        : isRecord(value)
+          ? pairs(value)
+          : JSON.stringify(value);
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
