@@ -55,7 +55,10 @@ describe('portal offices page', () => {
     // the box follows the address (?openNow=true), which the router updates after the click
     await page.getByRole('checkbox', { name: 'Открыто сейчас' }).click();
     await page.waitForURL((url) => url.searchParams.get('openNow') === 'true');
-    expect(await page.getByRole('checkbox', { name: 'Открыто сейчас' }).isChecked()).toBe(true);
+    // React renders the box from the new address a moment after the URL changes: wait for it, not a snapshot.
+    await page.waitForFunction(
+      () => (document.querySelector('input[name="openNow"]') as HTMLInputElement | null)?.checked === true,
+    );
     const open = await app.api<OfficeSummary[]>('/api/offices?openNow=true');
     if (open.length === 0) {
       await page.getByText('Нет офисов, подходящих под фильтры.').waitFor();
