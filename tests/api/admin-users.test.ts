@@ -117,6 +117,10 @@ describeOnBackends('admin API: users, roles and the security log', (ctx) => {
     expect(log.items[0]).toMatchObject({ details: { action: 'disable' } });
     const enabled = await admin({ method: 'POST', url: `/api/admin/users/${id}/enable` });
     expect(enabled.json().disabled).toBe(false);
+    const enabledLog = (
+      await admin({ method: 'GET', url: `/api/admin/security-log?login=${login}&event=user_enabled` })
+    ).json();
+    expect(enabledLog.items[0]).toMatchObject({ event: 'user_enabled', details: { action: 'enable' } });
     await signIn(ctx().app, login, 'temporary-pass-1');
   });
 

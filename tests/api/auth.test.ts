@@ -244,6 +244,26 @@ describeOnBackends(
       expect(JSON.stringify(events)).not.toContain('a new long password');
     });
 
+    it('lets a user whose password an admin set do nothing for staff until they change it', {
+      timeout: 120_000,
+    }, async () => {
+      const user = await createStaffUser(ctx().database, { grants: region, mustChangePassword: true });
+      const session = await signIn(ctx().app, user.login, user.password);
+      const whoami = () =>
+        ctx().app.inject({ method: 'GET', url: '/api/staff/whoami', headers: session.headers });
+      const refused = await whoami();
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      const change = await ctx().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: session.headers,
+        payload: { currentPassword: user.password, newPassword: 'a fresh long password' },
+      });
+      expect(change.statusCode).toBe(204);
+      expect((await whoami()).statusCode).toBe(200);
+    });
+
     it('signs in the demo accounts of the demo region with the password "demo"', {
       timeout: 120_000,
     }, async () => {

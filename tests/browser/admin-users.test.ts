@@ -57,7 +57,7 @@ describe('admin console: staff and roles', { timeout: 90_000 }, () => {
     await page.getByRole('link', { name: 'Журнал безопасности' }).click();
     await page.getByLabel('Логин').fill(login);
     await page.getByRole('button', { name: 'Найти' }).click();
-    await page.getByTestId('security-log').getByText('отключение / включение').first().waitFor();
+    await page.getByTestId('security-log').getByText('отключение учётной записи').first().waitFor();
     await expectNoSeriousA11yViolations(page);
   });
 

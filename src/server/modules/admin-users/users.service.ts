@@ -157,7 +157,7 @@ export async function setUserDisabled(
     await repo.setDisabled(tx, id, disabled);
     if (disabled) await auth.deleteSessionsOf(tx, id);
     await recordSecurityEvent(tx, {
-      event: 'user_disabled',
+      event: disabled ? 'user_disabled' : 'user_enabled',
       result: 'ok',
       userId: id,
       login: before.login,

@@ -107,6 +107,11 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     const policy = request.routeOptions.config?.policy;
     if (!policy || policy === 'public') return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
+    // A password an admin set (a new account, a reset) is known to two people: it opens nothing but the
+    // change of password (a public route for a signed-in user).
+    if (request.actor.mustChangePassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your password first (POST /api/auth/password)');
+    }
     if (grantsFor(request.actor.grants, policy.roles).length === 0) {
       throw await refuse(request, 'role', policy.roles);
     }

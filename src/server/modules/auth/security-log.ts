@@ -10,6 +10,7 @@ export const securityEvents = [
   'password_reset',
   'role_change',
   'user_disabled',
+  'user_enabled',
   'access_denied',
   'session_expired',
 ] as const;

@@ -16,6 +16,7 @@ const events = [
   'password_reset',
   'role_change',
   'user_disabled',
+  'user_enabled',
   'access_denied',
   'session_expired',
 ] as const;
