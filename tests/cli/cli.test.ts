@@ -7,7 +7,8 @@ import { runOkno, startOkno } from './run-okno.js';
 
 const miniRegion = resolve('tests/fixtures/region-mini');
 
-describe('okno command line', () => {
+// Each case starts okno as a process (tsx, then PGlite or a pool): generous timeouts for a loaded machine.
+describe('okno command line', { timeout: 180_000 }, () => {
   let tmp: string;
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'okno-cli-'));
