@@ -37,3 +37,19 @@ export const loginBodySchema = z.object({
   login: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
 });
+
+/** The kinds of entry in the security log; the admin console filters by them. */
+export const securityEvents = [
+  'login_success',
+  'login_failure',
+  'lock',
+  'logout',
+  'password_change',
+  'password_reset',
+  'role_change',
+  'user_disabled',
+  'user_enabled',
+  'access_denied',
+  'session_expired',
+] as const;
+export type SecurityEvent = (typeof securityEvents)[number];

@@ -1,20 +1,8 @@
+import type { SecurityEvent } from '../../../shared/auth.js';
 import { type Db, rows, sql } from '../../db/client.js';
 import { type ChainEntry, chainHash, firstBrokenLink, genesisHash } from './security-log.chain.js';
 
-export const securityEvents = [
-  'login_success',
-  'login_failure',
-  'lock',
-  'logout',
-  'password_change',
-  'password_reset',
-  'role_change',
-  'user_disabled',
-  'user_enabled',
-  'access_denied',
-  'session_expired',
-] as const;
-export type SecurityEvent = (typeof securityEvents)[number];
+export { type SecurityEvent, securityEvents } from '../../../shared/auth.js';
 
 export type SecurityEntry = {
   event: SecurityEvent;

@@ -1,25 +1,14 @@
 /** /admin/security-log: sign-ins, failures, locks, password and role changes, refusals — filtered, newest first. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { securityEvents } from '../../../shared/auth.js';
 import { useApi } from '../../app/api.js';
 import { ErrorNotice, Loading, Pagination } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi, type SecurityLogParams } from '../api.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 
-const events = [
-  'login_success',
-  'login_failure',
-  'lock',
-  'logout',
-  'password_change',
-  'password_reset',
-  'role_change',
-  'user_disabled',
-  'user_enabled',
-  'access_denied',
-  'session_expired',
-] as const;
+const events = securityEvents;
 const limit = 50;
 
 export function SecurityLogPage() {
