@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, rows } from '../../db/client.js';
+import { type Db, preparedRows } from '../../db/client.js';
 import type { SearchPlan } from './catalog.query.js';
 
 /** The published version of each service: drafts and archived versions never reach the public catalog. */
@@ -64,7 +64,7 @@ export type ServiceCardRow = Omit<ServiceSummaryRow, 'total' | 'agency_short_nam
 export type ServiceFilters = { category?: string; agency?: string; situation?: string; office?: string };
 
 export function listAgencies(db: Db): Promise<AgencyRow[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select a.code, a.name, a.short_name, a.level,
         (select count(*)::int from ${published} where v.agency_code = a.code) as service_count
@@ -74,7 +74,7 @@ export function listAgencies(db: Db): Promise<AgencyRow[]> {
 }
 
 export function listCategories(db: Db): Promise<TopicRow[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select c.code, c.title, c.title_en,
         (select count(*)::int from ${published} where v.category_code = c.code) as service_count
@@ -83,7 +83,7 @@ export function listCategories(db: Db): Promise<TopicRow[]> {
 }
 
 export function listSituations(db: Db): Promise<TopicRow[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select t.code, t.title, t.title_en,
         (select count(*)::int from ${published} where t.code = any(v.situation_codes)) as service_count
@@ -97,7 +97,7 @@ export function listSituations(db: Db): Promise<TopicRow[]> {
  * similar words by trigrams. The last word counts as matching when some word starts with it.
  */
 export async function findCorrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
-  const found = await rows<{ word: string; fix: string }>(
+  const found = await preparedRows<{ word: string; fix: string }>(
     db,
     sql`select i.word, c.word as fix
       from unnest(${wordArray(words)}) with ordinality as i(word, n)
@@ -135,9 +135,12 @@ function filterClause(f: ServiceFilters): SQL {
   return sql.join(parts, sql` `);
 }
 
+/** The columns of a summary; the agency and category are joined to the page only, after the limit. */
 const summaryColumns = sql`m.code, m.title, m.short_title, m.agency_code, a.short_name as agency_short_name,
   m.category_code, c.title as category_title, m.fee_amount, m.fee_note, m.term_days, m.term_kind, m.popularity,
-  count(*) over ()::int as total`;
+  m.total`;
+const summaryJoins = sql`left join agencies a on a.code = m.agency_code
+  left join categories c on c.code = m.category_code`;
 const cardColumns = sql`s.code, s.popularity, v.title, v.short_title, v.agency_code, v.category_code,
   v.fee_amount::float8 as fee_amount, v.fee_note, v.term_days, v.term_kind`;
 
@@ -145,14 +148,15 @@ export type Page = { filters: ServiceFilters; limit: number; offset: number };
 
 /** Published services by popularity (most requested first), then title. */
 export function listServices(db: Db, page: Page): Promise<ServiceSummaryRow[]> {
-  return rows(
+  return preparedRows(
     db,
     sql`select ${summaryColumns}
-      from (select ${cardColumns} from ${published} where true ${filterClause(page.filters)}) m
-      left join agencies a on a.code = m.agency_code
-      left join categories c on c.code = m.category_code
-      order by m.popularity desc, m.title collate "C", m.code
-      limit ${page.limit} offset ${page.offset}`,
+      from (select ${cardColumns}, count(*) over ()::int as total
+        from ${published} where true ${filterClause(page.filters)}
+        order by s.popularity desc, v.title collate "C", s.code
+        limit ${page.limit} offset ${page.offset}) m
+      ${summaryJoins}
+      order by m.popularity desc, m.title collate "C", m.code`,
   );
 }
 
@@ -164,7 +168,7 @@ export function listServices(db: Db, page: Page): Promise<ServiceSummaryRow[]> {
  * word similarity, then popularity). The trigram scan runs only when no card matches a word.
  */
 export function searchServices(db: Db, plan: SearchPlan, page: Page): Promise<ServiceSummaryRow[]> {
-  return rows(db, searchQuery(plan, page));
+  return preparedRows(db, searchQuery(plan, page));
 }
 
 /** The SQL of a search, apart so that it can be EXPLAINed. */
@@ -191,20 +195,23 @@ export function searchQuery(plan: SearchPlan, page: Page): SQL {
         where not exists (select 1 from hits) and ${plan.text} <% v.search_text ${filterClause(page.filters)}
       ),
       scored as (select * from hits union all select * from fuzzy),
-      leveled as (select scored.*, max(least(tier, 1)) over () as best from scored)
+      leveled as (select scored.*, max(least(tier, 1)) over () as best from scored),
+      ranked as (
+        select leveled.*, count(*) over ()::int as total,
+          case when tier <= 0 then rank else 0 end as order_rank
+        from leveled where least(tier, 1) = best
+        order by tier desc, order_rank desc, popularity desc, title collate "C", code
+        limit ${page.limit} offset ${page.offset}
+      )
       select ${summaryColumns}
-      from leveled m
-      left join agencies a on a.code = m.agency_code
-      left join categories c on c.code = m.category_code
-      where least(m.tier, 1) = m.best
-      order by m.tier desc, case when m.tier <= 0 then m.rank else 0 end desc,
-        m.popularity desc, m.title collate "C", m.code
-      limit ${page.limit} offset ${page.offset}`;
+      from ranked m
+      ${summaryJoins}
+      order by m.tier desc, m.order_rank desc, m.popularity desc, m.title collate "C", m.code`;
 }
 
 /** The published card of a service with its agency, category, situations and the open offices offering it. */
 export async function findServiceCard(db: Db, code: string): Promise<ServiceCardRow | undefined> {
-  const found = await rows<ServiceCardRow>(
+  const found = await preparedRows<ServiceCardRow>(
     db,
     sql`select ${cardColumns}, v.version, v.description, v.keep_result_days,
         to_json(v.applicant_kinds) as applicant_kinds, v.documents, v.results, v.refusal_reasons, v.stages,
