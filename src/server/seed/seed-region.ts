@@ -55,6 +55,8 @@ export async function seedRegion(db: Db, data: RegionData): Promise<SeedCounts> 
     for (const o of data.offices) await seedOffice(tx, o, remoteServices);
     await refreshSearchWords(tx);
   });
+  // Fresh tables have no statistics until autovacuum comes round: plan the first queries on real ones.
+  await db.execute(sql`analyze`);
   return {
     districts: data.districts.length,
     offices: data.offices.length,
