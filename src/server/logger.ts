@@ -8,6 +8,10 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    // People read a terminal; machines read everything else as JSON lines.
+    ...(process.stdout.isTTY
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
     redact: {
       paths: [
         'req.headers.cookie',
