@@ -58,6 +58,13 @@ const statementNames = new Map<string, string>();
 
 export { sql };
 
+/** A text[] parameter: one bound value in PostgreSQL's array-literal form, each item quoted so any text is safe. */
+export const textArray = (values: readonly string[]) =>
+  sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
+
+/** A jsonb parameter. */
+export const jsonb = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres'
     ? openPostgres(options.url, options.poolSize ?? 10)

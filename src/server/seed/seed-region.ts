@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { rows } from '../db/client.js';
+import { type Db, jsonb, rows, textArray } from '../db/client.js';
 import { refreshSearchWords } from '../modules/catalog/catalog.search-words.js';
 import type { RegionData } from './load-region.js';
 
@@ -66,10 +65,6 @@ export async function seedRegion(db: Db, data: RegionData): Promise<SeedCounts> 
   };
 }
 
-const textArray = (values: string[]) =>
-  sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
 async function seedService(tx: Db, s: RegionData['services'][number]): Promise<void> {
   const existing = await rows<{ published_version: number | null; draft_version: number | null }>(
     tx,
@@ -85,8 +80,8 @@ async function seedService(tx: Db, s: RegionData['services'][number]): Promise<v
       keep_result_days, documents, results, refusal_reasons, stages, aliases, created_by, published_at)
     values (${s.code}, ${version}, ${s.status}, ${s.title}, ${s.shortTitle}, ${s.description}, ${s.agency}, ${s.category},
       ${textArray(s.situations)}, ${textArray(s.applicantKinds)}, ${s.fee?.amount ?? null}, ${s.fee?.note ?? null},
-      ${s.term.days}, ${s.term.kind}, ${s.keepResultDays ?? null}, ${json(s.documents)}, ${json(s.results)},
-      ${json(s.refusalReasons)}, ${json(s.stages)}, ${textArray(s.aliases)}, 'seed', ${published ? sql`now()` : null})
+      ${s.term.days}, ${s.term.kind}, ${s.keepResultDays ?? null}, ${jsonb(s.documents)}, ${jsonb(s.results)},
+      ${jsonb(s.refusalReasons)}, ${jsonb(s.stages)}, ${textArray(s.aliases)}, 'seed', ${published ? sql`now()` : null})
     on conflict (service_code, version) do update set status = excluded.status, title = excluded.title,
       short_title = excluded.short_title, description = excluded.description, agency_code = excluded.agency_code,
       category_code = excluded.category_code, situation_codes = excluded.situation_codes,

@@ -1,6 +1,5 @@
 import type { ServiceCardInput } from '../../../shared/admin.js';
-import { type Db, rows, sql } from '../../db/client.js';
-import { textArray } from '../admin-network/references.repository.js';
+import { type Db, jsonb, rows, sql, textArray } from '../../db/client.js';
 
 export type ServiceRow = {
   code: string;
@@ -129,16 +128,14 @@ export async function insertService(tx: Db, code: string): Promise<boolean> {
   return inserted.length === 1;
 }
 
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-
 export async function insertDraft(tx: Db, code: string, version: number, c: ServiceCardInput, by: string) {
   await tx.execute(sql`insert into service_versions (service_code, version, status, title, short_title, description,
       agency_code, category_code, situation_codes, applicant_kinds, fee_amount, fee_note, term_days, term_kind,
       keep_result_days, documents, results, refusal_reasons, stages, aliases, created_by)
     values (${code}, ${version}, 'draft', ${c.title}, ${c.shortTitle}, ${c.description}, ${c.agency}, ${c.category},
       ${textArray(c.situations)}, ${textArray(c.applicantKinds)}, ${c.fee?.amount ?? null}, ${c.fee?.note ?? null},
-      ${c.term?.days ?? null}, ${c.term?.kind ?? null}, ${c.keepResultDays}, ${json(c.documents)}, ${json(c.results)},
-      ${json(c.refusalReasons)}, ${json(c.stages)}, ${textArray(c.aliases)}, ${by})`);
+      ${c.term?.days ?? null}, ${c.term?.kind ?? null}, ${c.keepResultDays}, ${jsonb(c.documents)}, ${jsonb(c.results)},
+      ${jsonb(c.refusalReasons)}, ${jsonb(c.stages)}, ${textArray(c.aliases)}, ${by})`);
 }
 
 export async function updateDraft(tx: Db, code: string, version: number, c: ServiceCardInput) {
@@ -146,8 +143,8 @@ export async function updateDraft(tx: Db, code: string, version: number, c: Serv
       description = ${c.description}, agency_code = ${c.agency}, category_code = ${c.category},
       situation_codes = ${textArray(c.situations)}, applicant_kinds = ${textArray(c.applicantKinds)},
       fee_amount = ${c.fee?.amount ?? null}, fee_note = ${c.fee?.note ?? null}, term_days = ${c.term?.days ?? null},
-      term_kind = ${c.term?.kind ?? null}, keep_result_days = ${c.keepResultDays}, documents = ${json(c.documents)},
-      results = ${json(c.results)}, refusal_reasons = ${json(c.refusalReasons)}, stages = ${json(c.stages)},
+      term_kind = ${c.term?.kind ?? null}, keep_result_days = ${c.keepResultDays}, documents = ${jsonb(c.documents)},
+      results = ${jsonb(c.results)}, refusal_reasons = ${jsonb(c.refusalReasons)}, stages = ${jsonb(c.stages)},
       aliases = ${textArray(c.aliases)}
     where service_code = ${code} and version = ${version} and status = 'draft'`);
 }

@@ -1,6 +1,5 @@
 import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/admin.js';
-import { type Db, rows, sql } from '../../db/client.js';
-import { textArray } from './references.repository.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
 
 export type OfficeRow = {
   code: string;

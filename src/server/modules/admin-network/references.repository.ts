@@ -1,9 +1,7 @@
-import { type Db, rows, sql } from '../../db/client.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
 import { invalidField } from '../../errors.js';
 
 /** A text[] parameter that both drivers accept. */
-export const textArray = (values: readonly string[]) =>
-  sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
 
 /** The codes of the list that the table does not hold (for naming an unknown reference). */
 export async function unknownCodes(

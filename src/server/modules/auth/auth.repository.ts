@@ -1,5 +1,5 @@
 import type { Grant, Role, Scope } from '../../../shared/auth.js';
-import { type Db, rows, sql } from '../../db/client.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
 
 export type UserRow = {
   id: string;
@@ -28,9 +28,6 @@ export const toGrant = (r: GrantRow): Grant => ({
         ? { kind: 'district', district: r.district_code ?? '' }
         : { kind: 'offices', offices: r.office_codes },
 });
-
-const textArray = (values: string[]) =>
-  sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
 
 export const normalizeLogin = (login: string) => login.trim().toLowerCase();
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, preparedRows } from '../../db/client.js';
+import { type Db, preparedRows, textArray } from '../../db/client.js';
 import type { SearchPlan } from './catalog.query.js';
 
 /** The published version of each service: drafts and archived versions never reach the public catalog. */
@@ -10,7 +10,6 @@ const minCorrectionSimilarity = 0.35;
 const maxCorrectionsPerWord = 3;
 
 /** A text[] literal of words that hold only letters and digits (the parser guarantees it). */
-const wordArray = (words: string[]) => sql`${`{${words.join(',')}}`}::text[]`;
 
 export type AgencyRow = {
   code: string;
@@ -100,7 +99,7 @@ export async function findCorrections(db: Db, words: string[]): Promise<Map<stri
   const found = await preparedRows<{ word: string; fix: string }>(
     db,
     sql`select i.word, c.word as fix
-      from unnest(${wordArray(words)}) with ordinality as i(word, n)
+      from unnest(${textArray(words)}) with ordinality as i(word, n)
       cross join lateral (
         select x.word, x.sim from (
           -- The regular expression only lets the trigram index find the candidates instead of a scan.

@@ -1,6 +1,6 @@
 import type { CalendarOverride } from '../../../shared/calendar.js';
 import type { OfficeException } from '../../../shared/office-hours.js';
-import { type Db, rows, sql } from '../../db/client.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
 
 /** Named queries of the network: districts, offices, their hours and the production calendar. */
 
@@ -52,8 +52,6 @@ export type OfficeFilter = {
 };
 
 /** A text[] parameter that both drivers pass as one value (drizzle would spread a JS array into a list). */
-const textArray = (values: readonly string[]) =>
-  sql`${`{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`}::text[]`;
 
 const hhmm = (column: string) => sql.raw(`to_char(${column}, 'HH24:MI')`);
 
