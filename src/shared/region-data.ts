@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema, timeSchema } from './network.js';
 
 /**
  * The format of a region's data files (regions/<name>/*.json), loaded by `okno seed`.
@@ -6,8 +7,6 @@ import { z } from 'zod';
  */
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lowercase latin letters, digits, . _ -');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const regionFileSchema = z.object({
   code,
@@ -79,17 +78,17 @@ export const serviceFileSchema = z.object({
 
 export const hoursSchema = z.object({
   weekday: z.number().int().min(1).max(7),
-  opens: time,
-  closes: time,
-  breakStart: time.optional(),
-  breakEnd: time.optional(),
+  opens: timeSchema,
+  closes: timeSchema,
+  breakStart: timeSchema.optional(),
+  breakEnd: timeSchema.optional(),
 });
 
 export const exceptionSchema = z.object({
-  date: isoDate,
+  date: isoDateSchema,
   kind: z.enum(['closed', 'hours']),
-  opens: time.optional(),
-  closes: time.optional(),
+  opens: timeSchema.optional(),
+  closes: timeSchema.optional(),
   note: z.string().optional(),
 });
 
@@ -119,7 +118,7 @@ export const officeFileSchema = z.object({
 });
 
 export const calendarDaySchema = z.object({
-  date: isoDate,
+  date: isoDateSchema,
   kind: z.enum(['working', 'dayoff', 'short']),
   note: z.string().optional(),
 });
