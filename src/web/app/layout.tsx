@@ -34,8 +34,11 @@ export function LanguageSwitch() {
   );
 }
 
-export function Layout({ nav }: { nav: NavItem[] }) {
-  const { t } = useT();
+/**
+ * On every navigation after the first render: back to the top, and focus on <main> so a screen reader
+ * announces the new page. Both the portal and the staff layouts use it.
+ */
+export function useFocusMainOnNavigation() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -48,6 +51,12 @@ export function Layout({ nav }: { nav: NavItem[] }) {
     window.scrollTo(0, 0);
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
+  return mainRef;
+}
+
+export function Layout({ nav }: { nav: NavItem[] }) {
+  const { t } = useT();
+  const mainRef = useFocusMainOnNavigation();
 
   return (
     <>

@@ -3,10 +3,9 @@
  * user with «Выйти», and the language switch; focus moves to <main> on each navigation (as in the portal).
  * `<StaffLayout nav={adminNav} />` — each staff audience passes its own menu.
  */
-import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useT } from '../app/i18n/index.js';
-import { LanguageSwitch, type NavItem } from '../app/layout.js';
+import { LanguageSwitch, type NavItem, useFocusMainOnNavigation } from '../app/layout.js';
 import { useMe } from './auth.js';
 
 export function StaffUser() {
@@ -41,18 +40,7 @@ export function StaffUser() {
 
 export function StaffLayout({ nav = [] }: { nav?: NavItem[] }) {
   const { t } = useT();
-  const location = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation, by design
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    window.scrollTo(0, 0);
-    mainRef.current?.focus({ preventScroll: true });
-  }, [location.pathname]);
+  const mainRef = useFocusMainOnNavigation();
 
   return (
     <>
