@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,8 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
+import { refuseNulCharacters } from './http/nul-characters.js';
+import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { loggerOptions } from './logger.js';
 import { adminCatalogRoutes } from './modules/admin-catalog/admin-catalog.routes.js';
 import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
@@ -23,7 +26,13 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { networkRoutes } from './modules/network/network.routes.js';
 
-export type AppDeps = { config: Config; database: Database; webDir?: string };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  webDir?: string;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: Writable;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,11 +42,19 @@ declare module 'fastify' {
 
 /** Builds the whole API; every module is registered here, in order, so the API reads in one screen. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { tls, trustProxy } = deps.config;
+  // With TLS files okno serves https itself; the instance is typed as the plain server (same API).
+  const https = tls ? { https: { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } } : {};
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
-    trustProxy: deps.config.trustProxy,
+    ...(https as object),
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
+    // A hop count trusts that many proxies nearest to okno; a list trusts those addresses only.
+    trustProxy:
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1_048_576,
-    routerOptions: { maxParamLength: 200 },
+    // Route words match in any case; parameters keep theirs (see canonical-path.ts).
+    routerOptions: { maxParamLength: 200, caseSensitive: false },
+    rewriteUrl: canonicalRequestUrl,
     genReqId: () => crypto.randomUUID(),
     // Router-level refusals (a malformed URL, an over-long path parameter) get the same error body as the rest.
     frameworkErrors: (err, _request, reply) => {
@@ -49,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
   registerErrorHandler(app);
+  refuseNulCharacters(app);
 
   await app.register(swagger, {
     openapi: {
@@ -70,7 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminUserRoutes);
   await app.register(historyRoutes);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await registerWeb(app, deps.webDir ?? resolve('dist/web'));
   return app;
 }
@@ -84,6 +104,8 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   if (hasWeb)
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
+    const refused = refusedPathOf(request);
+    if (refused) return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: refused } });
     const path = request.url.split('?')[0];
     if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
       return reply.type('text/html').sendFile('index.html');

@@ -1,4 +1,40 @@
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** An address or a network in CIDR form, or one of proxy-addr's names for address ranges. */
+const proxyAddress = (text: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(text)) return true;
+  const [address, bits, ...rest] = text.split('/');
+  if (rest.length || !isIP(address)) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+};
+
+/**
+ * Which proxies okno believes about the client's address (X-Forwarded-For) and protocol: none, the
+ * addresses or networks of the proxies, or the number of proxies in front of okno. `true` (anyone) is
+ * refused: every client could then choose its own address for the rate limits and the security log.
+ */
+const trustProxySchema = z
+  .string()
+  .default('false')
+  .transform((text, ctx): false | number | string => {
+    const value = text.trim();
+    if (value === 'false' || value === '' || value === '0') return false;
+    if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+    const list = value.split(',').map((a) => a.trim());
+    if (value !== 'true' && list.every(proxyAddress)) return list.join(',');
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        value === 'true'
+          ? 'true would believe any client about its own address; give the addresses of the proxies (e.g. 10.0.0.5 or 10.0.0.0/24) or how many proxies stand in front of okno (e.g. 1)'
+          : 'give false, the number of proxies in front of okno (1-10), or a comma-separated list of their addresses or networks (10.0.0.5, 10.0.0.0/24)',
+    });
+    return z.NEVER;
+  });
 
 /**
  * Configuration is read from the environment once, at start, and passed on as a typed object.
@@ -19,12 +55,16 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
-  LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_DELAY_AFTER: z.coerce.number().int().min(1).default(3),
+  LOCKOUT_ATTEMPTS: z.coerce.number().int().min(2).default(20),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: trustProxySchema,
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, 'must be the address people open, e.g. https://mfc.example.ru')
+    .optional(),
+  TLS_CERT_FILE: z.string().min(1).refine(existsSync, 'no such file').optional(),
+  TLS_KEY_FILE: z.string().min(1).refine(existsSync, 'no such file').optional(),
 });
 
 export type Config = {
@@ -39,9 +79,20 @@ export type Config = {
   loginRateLimitPerMinute: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Failed sign-ins from one address to one account before each next try must wait (growing delays). */
+  loginDelayAfter: number;
+  /** Failed sign-ins to one account, from any address, before it is locked to addresses it never used. */
   lockoutAttempts: number;
   lockoutMinutes: number;
-  trustProxy: boolean;
+  trustProxy: false | number | string;
+  publicUrl: string | undefined;
+  /** Certificate and key to serve https directly. */
+  tls: { certFile: string; keyFile: string } | undefined;
+  /**
+   * okno is reached over https: served with TLS itself, or behind a TLS-terminating proxy declared by an
+   * https PUBLIC_URL. Session cookies are then Secure and responses carry HSTS.
+   */
+  httpsOnly: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -53,6 +104,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    throw new ConfigError('invalid configuration:\n  TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');
+  }
+  const tls =
+    e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -65,9 +121,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginDelayAfter: e.LOGIN_DELAY_AFTER,
     lockoutAttempts: e.LOCKOUT_ATTEMPTS,
     lockoutMinutes: e.LOCKOUT_MINUTES,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL,
+    tls,
+    httpsOnly: Boolean(tls) || Boolean(e.PUBLIC_URL?.startsWith('https:')),
   };
 }
 

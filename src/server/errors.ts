@@ -53,6 +53,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | ZodError, request, reply) => {
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'request failed');
+      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
+        reply.header('retry-after', retryAfter);
       return reply
         .status(err.status)
         .send({ error: { code: err.code, message: err.message, details: err.details } });

@@ -1,38 +1,50 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/auth.js';
 import { AppError } from '../../errors.js';
-import { checkRouteDeclaresPolicy, grantsFor, type RoutePolicy, scopeCovers } from './auth.policy.js';
+import { grantsFor, type RoutePolicy, routePolicyOf, type ScopeTarget, scopeCovers } from './auth.policy.js';
 import { districtOfOffice } from './auth.repository.js';
-import { clientOf, csrfHeader, sessionCookie } from './auth.request.js';
-import { authRoutes } from './auth.routes.js';
+import { clientIp, clientOf, csrfHeader, servedOverHttps, sessionCookie } from './auth.request.js';
+import { authRoutes, loginRoute } from './auth.routes.js';
 import { resolveSession } from './auth.service.js';
-import { recordSecurityEventAlone } from './security-log.js';
+import { createRefusalLog, type RefusalLog } from './refusal-log.js';
 import { csrfTokenFor, sameToken } from './tokens.js';
 
 /** Every route of the app with its policy, for the authorization test that walks them all. */
-export type RouteEntry = { method: string; url: string; policy: RoutePolicy | undefined };
+export type RouteEntry = { method: string; url: string; policy: RoutePolicy };
+
+/** Why the auth hooks refused a request, for the security log. */
+type Refusal = { reason: 'role' | 'scope'; roles: readonly Role[]; target?: object };
 
 declare module 'fastify' {
   interface FastifyInstance {
     routePolicies: RouteEntry[];
+    refusals: RefusalLog;
   }
   interface FastifyRequest {
     /** The raw session token of the request's cookie, when it carried a live session. */
     sessionToken?: string;
+    refusal?: Refusal;
   }
 }
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Sign-in has no session yet, so no CSRF token: it checks the request's origin instead.
-const csrfExempt = new Set(['/api/auth/login']);
+const hsts = 'max-age=31536000; includeSubDomains';
+
+/** The policy of the route the router matched; undefined when it matched none (a 404). */
+const policyOf = (request: FastifyRequest): RoutePolicy | undefined => request.routeOptions.config?.policy;
+/** The matched route's own URL pattern, never the request's spelling of it. */
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? '';
+const isApiRoute = (request: FastifyRequest) => routeOf(request).startsWith('/api/');
 
 /**
- * Sign-in, sessions, the route policies and the security headers and rate limits. Registered on the root
- * instance before every domain module: its hooks guard every route registered after it, and a staff route
- * without a policy stops the app from starting.
+ * Sign-in, sessions, the route policies, the security headers and the rate limits. Registered on the root
+ * instance before every domain module: its hooks guard every route registered after it, and a route
+ * without the policy it needs stops the app from starting. Every decision is made on the route the router
+ * matched (its declared policy and config), never on the raw URL: the router and a string test of the URL
+ * disagreed once, and `/%61pi/admin/users` was read without a session.
  */
 export async function registerAuth(app: FastifyInstance): Promise<void> {
   const { config, database } = app.deps;
@@ -57,55 +69,50 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only means something over https; a plain-http embedded install must stay reachable.
+    // HSTS is set per response below, only over https: a plain-http embedded install must stay reachable.
     hsts: false,
   });
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRoute(request),
+    keyGenerator: (request) => clientIp(request) ?? 'unknown',
   });
+
+  const refusals = createRefusalLog(database.db, {
+    onError: (err) => app.log.error({ err }, 'could not write a refusal to the security log'),
+  });
+  app.decorate('refusals', refusals);
+  app.addHook('onClose', () => refusals.close());
 
   app.decorate('routePolicies', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    const policy = route.config?.policy;
-    checkRouteDeclaresPolicy(route.method, route.url, policy);
+    const policy = routePolicyOf(route.method, route.url, route.config?.policy);
+    route.config = { ...route.config, policy };
     for (const method of [route.method].flat()) app.routePolicies.push({ method, url: route.url, policy });
   });
 
-  const refuse = async (request: FastifyRequest, reason: string, roles: readonly Role[], target?: object) => {
-    const actor = request.actor;
-    await recordSecurityEventAlone(database.db, {
-      event: 'access_denied',
-      result: 'refused',
-      userId: actor?.userId,
-      login: actor?.login,
-      ...clientOf(request),
-      details: { method: request.method, route: request.routeOptions.url, reason, roles, ...target },
-    });
-    return new AppError('FORBIDDEN', 'you may not do this here');
-  };
-
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    const policy = policyOf(request);
+    if (policy === undefined) return;
     const token = request.cookies[sessionCookie];
-    if (token) {
+    if (token && (isApiRoute(request) || policy !== 'public')) {
       const actor = await resolveSession(token, clientOf(request), deps);
       if (actor) {
         request.actor = actor;
         request.sessionToken = token;
       }
-    }
-    const routeUrl = request.routeOptions.url ?? '';
-    if (request.actor && request.sessionToken && mutating.has(request.method) && !csrfExempt.has(routeUrl)) {
-      const sent = request.headers[csrfHeader];
-      if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(request.sessionToken))) {
-        throw new AppError('CSRF', `missing or wrong ${csrfHeader} header`);
+      // The CSRF token derives from the cookie, so it is checked whether or not the session still lives:
+      // another site can neither end a session (logout) nor act with one. Sign-in checks the origin instead.
+      if (mutating.has(request.method) && routeOf(request) !== loginRoute) {
+        const sent = request.headers[csrfHeader];
+        if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(token))) {
+          throw new AppError('CSRF', `missing or wrong ${csrfHeader} header`);
+        }
       }
     }
-    const policy = request.routeOptions.config?.policy;
-    if (!policy || policy === 'public') return;
+    if (policy === 'public') return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
     // A password an admin set (a new account, a reset) is known to two people: it opens nothing but the
     // change of password (a public route for a signed-in user).
@@ -113,7 +120,8 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change your password first (POST /api/auth/password)');
     }
     if (grantsFor(request.actor.grants, policy.roles).length === 0) {
-      throw await refuse(request, 'role', policy.roles);
+      request.refusal = { reason: 'role', roles: policy.roles };
+      throw new AppError('FORBIDDEN', 'you may not do this here');
     }
   });
 
@@ -128,17 +136,103 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     districts.set(office, { district, at: Date.now() });
     return district;
   };
-  app.addHook('preValidation', async (request) => {
-    const policy = request.routeOptions.config?.policy;
-    if (!policy || policy === 'public' || !request.actor) return;
+  const targetOf = async (
+    policy: Exclude<RoutePolicy, 'public'>,
+    request: FastifyRequest,
+  ): Promise<ScopeTarget | undefined> => {
+    if (policy.region) return { region: true };
     const office = policy.office?.(request);
     const district = office !== undefined ? await districtOf(office) : policy.district?.(request);
-    if (office === undefined && district === undefined) return;
-    const target = { office, district };
+    return office === undefined && district === undefined ? undefined : { office, district };
+  };
+  app.addHook('preValidation', async (request) => {
+    const policy = policyOf(request);
+    if (!policy || policy === 'public' || !request.actor) return;
+    const target = await targetOf(policy, request);
+    if (!target) return;
     if (!grantsFor(request.actor.grants, policy.roles).some((g) => scopeCovers(g.scope, target))) {
-      throw await refuse(request, 'scope', policy.roles, target);
+      request.refusal = { reason: 'scope', roles: policy.roles, target };
+      throw new AppError('FORBIDDEN', 'you may not do this here');
     }
   });
 
+  app.addHook('onSend', async (request, reply) => {
+    // An answer to a signed-in user (or about one: the CSRF token of /api/auth/me) must never sit in a
+    // browser's or a proxy's cache.
+    const policy = policyOf(request);
+    const personal =
+      request.actor !== undefined ||
+      request.cookies[sessionCookie] !== undefined ||
+      routeOf(request).startsWith('/api/auth/') ||
+      (policy !== undefined && policy !== 'public');
+    if (personal) reply.header('cache-control', 'no-store');
+    if (servedOverHttps(request)) reply.header('strict-transport-security', hsts);
+  });
+
+  app.addHook('onError', async (request, _reply, error) => {
+    const entry = refusalEntry(request, error);
+    if (entry) await refusals.record(entry);
+  });
+
   await app.register(authRoutes);
+}
+
+/**
+ * The security-log entry of a refused request, or undefined when it is not one to log: every refusal
+ * (401, 403, 429) of a request that carries a session cookie, every CSRF and cross-site refusal, and every
+ * sign-in that was refused by a limit or failed on the server's side.
+ */
+function refusalEntry(request: FastifyRequest, error: FastifyError | AppError) {
+  const code = error instanceof AppError ? error.code : undefined;
+  const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+  const route = routeOf(request);
+  const base = {
+    userId: request.actor?.userId,
+    login: request.actor?.login,
+    ...clientOf(request),
+  };
+  const details = { method: request.method, route, status, ...(code ? { code } : {}) };
+  if (route === loginRoute) {
+    if (code === 'CSRF') {
+      return {
+        ...base,
+        event: 'access_denied' as const,
+        result: 'refused' as const,
+        details: { ...details, reason: 'cross_site' },
+      };
+    }
+    if (status === 429 || status >= 500) {
+      const reason = status === 429 ? (code === 'RATE_LIMITED' ? 'throttled' : 'rate_limited') : 'error';
+      return {
+        ...base,
+        event: 'login_failure' as const,
+        result: status === 429 ? ('refused' as const) : ('failed' as const),
+        details: { ...details, reason },
+      };
+    }
+    return undefined;
+  }
+  const hasCookie = Boolean(request.cookies?.[sessionCookie]);
+  if (code !== 'CSRF' && !(hasCookie && [401, 403, 429].includes(status))) return undefined;
+  const reason =
+    request.refusal?.reason ??
+    (code === 'CSRF'
+      ? 'csrf'
+      : status === 401
+        ? 'session'
+        : status === 429
+          ? 'rate_limited'
+          : code === 'PASSWORD_CHANGE_REQUIRED'
+            ? 'password_change_required'
+            : 'handler');
+  return {
+    ...base,
+    event: 'access_denied' as const,
+    result: 'refused' as const,
+    details: {
+      ...details,
+      reason,
+      ...(request.refusal ? { roles: request.refusal.roles, ...request.refusal.target } : {}),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { Grant, Scope } from '../../../shared/auth.js';
-import { actorScopeCovers, checkRouteDeclaresPolicy, scopeCovers, scopeOfGrants } from './auth.policy.js';
+import { actorScopeCovers, routePolicyOf, scopeCovers, scopeOfGrants } from './auth.policy.js';
 
 describe('scopes', () => {
   const region: Scope = { kind: 'region' };
@@ -43,11 +43,23 @@ describe('scopes', () => {
 });
 
 describe('route policies', () => {
-  it('requires roles on staff routes only', () => {
-    expect(() => checkRouteDeclaresPolicy('GET', '/api/admin/x', undefined)).toThrow(/GET \/api\/admin\/x/);
-    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', 'public')).toThrow();
-    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', { roles: [] })).toThrow();
-    expect(() => checkRouteDeclaresPolicy('GET', '/api/staff/x', { roles: ['operator'] })).not.toThrow();
-    expect(() => checkRouteDeclaresPolicy('GET', '/api/services', undefined)).not.toThrow();
+  it('requires roles on staff routes', () => {
+    expect(() => routePolicyOf('GET', '/api/admin/x', undefined)).toThrow(/GET \/api\/admin\/x/);
+    expect(() => routePolicyOf('GET', '/api/staff/x', 'public')).toThrow();
+    expect(() => routePolicyOf('GET', '/api/staff/x', { roles: [] })).toThrow();
+    expect(routePolicyOf('GET', '/api/staff/x', { roles: ['operator'] })).toEqual({ roles: ['operator'] });
+  });
+
+  it('requires a declared policy on every other API route, and makes the rest public', () => {
+    expect(() => routePolicyOf('GET', '/api/services', undefined)).toThrow(/must declare config.policy/);
+    expect(routePolicyOf('GET', '/api/services', 'public')).toBe('public');
+    expect(routePolicyOf('GET', '/assets/app.js', undefined)).toBe('public');
+    expect(routePolicyOf('GET', '/health', undefined)).toBe('public');
+  });
+
+  it('covers a region-wide object only with a grant on the region', () => {
+    expect(scopeCovers({ kind: 'region' }, { region: true })).toBe(true);
+    expect(scopeCovers({ kind: 'district', district: 'north' }, { region: true })).toBe(false);
+    expect(scopeCovers({ kind: 'offices', offices: ['n-1'] }, { region: true })).toBe(false);
   });
 });

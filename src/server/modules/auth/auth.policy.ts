@@ -9,13 +9,19 @@ import type { Grant, Role, Scope } from '../../../shared/auth.js';
  *
  * `office` / `district` are called before validation (so that a refusal never depends on a body being
  * valid): read the raw params, query or body defensively and return undefined when the value is missing.
- * When neither is given, or both return undefined, a grant of one of the roles on any scope passes and the
- * handler must narrow what it returns with `actorScope(request, roles)`.
+ * `region: true` marks an object of the whole region (the calendar, agencies, the catalog, the security
+ * log): only a grant on the region covers it. When none is given, or the functions return undefined, a
+ * grant of one of the roles on any scope passes and the handler must narrow what it returns or changes
+ * with `actorScope(request, roles)`.
+ *
+ * Every route under /api/ declares one (the app refuses to start otherwise); the decision is always made
+ * on the route the router matched, never on the request's raw URL.
  */
 export type RoutePolicy =
   | 'public'
   | {
       roles: readonly Role[];
+      region?: true;
       office?: (request: FastifyRequest) => string | undefined;
       district?: (request: FastifyRequest) => string | undefined;
     };
@@ -43,23 +49,35 @@ declare module 'fastify' {
 /** URLs that belong to staff: a route under them must declare a policy with roles. */
 export const staffPrefixes = ['/api/admin/', '/api/staff/'] as const;
 export const isStaffUrl = (url: string) => staffPrefixes.some((p) => url.startsWith(p));
+const isApiUrl = (url: string) => url.startsWith('/api/');
 
-/** What a route must have declared; the message names the route so the failing test points at it. */
-export function checkRouteDeclaresPolicy(
+/**
+ * The policy a route runs under. A route under /api/ must have declared one (a staff route: with roles);
+ * anything else (static files of the web app, /health) is public. The message names the route so the
+ * failing start or test points at it.
+ */
+export function routePolicyOf(
   method: string | string[],
   url: string,
   policy: RoutePolicy | undefined,
-) {
-  if (!isStaffUrl(url)) return;
-  if (!policy || policy === 'public' || !Array.isArray(policy.roles) || policy.roles.length === 0) {
-    throw new Error(
-      `route ${[method].flat().join(',')} ${url} is a staff route and must declare config.policy with roles`,
-    );
+): RoutePolicy {
+  const name = `route ${[method].flat().join(',')} ${url}`;
+  if (isStaffUrl(url)) {
+    if (!policy || policy === 'public' || !Array.isArray(policy.roles) || policy.roles.length === 0) {
+      throw new Error(`${name} is a staff route and must declare config.policy with roles`);
+    }
   }
+  if (policy) return policy;
+  if (isApiUrl(url)) throw new Error(`${name} must declare config.policy ('public' or roles)`);
+  return 'public';
 }
 
-/** Whether a scope covers an office (of a district) or a district. */
-export function scopeCovers(scope: Scope, target: { office?: string; district?: string }): boolean {
+/** What a policy protects: the whole region, or an office or district (undefined when not known). */
+export type ScopeTarget = { region: true } | { office?: string; district?: string };
+
+/** Whether a scope covers the target: an office (of a district), a district, or the whole region. */
+export function scopeCovers(scope: Scope, target: ScopeTarget): boolean {
+  if ('region' in target) return scope.kind === 'region';
   if (scope.kind === 'region') return true;
   if (target.office !== undefined) {
     if (scope.kind === 'offices') return scope.offices.includes(target.office);

@@ -101,9 +101,91 @@ export async function recordFailedAttempt(
   return Boolean(row?.locked);
 }
 
+/** A successful sign-in clears the count; a lock stays until it passes or an admin lifts it. */
 export async function resetFailedAttempts(db: Db, userId: string): Promise<void> {
-  await db.execute(sql`update users set failed_attempts = 0, locked_until = null
-    where id = ${userId}::uuid and (failed_attempts <> 0 or locked_until is not null)`);
+  await db.execute(
+    sql`update users set failed_attempts = 0 where id = ${userId}::uuid and failed_attempts <> 0`,
+  );
+}
+
+/** Lifts a lock: the count, the lock and every address's throttle of the login. Returns whether it was locked. */
+export async function unlockUser(db: Db, userId: string, loginKey: string): Promise<boolean> {
+  const [row] = await rows<{ was_locked: boolean }>(
+    db,
+    sql`select coalesce(locked_until > now(), false) as was_locked from users where id = ${userId}::uuid for update`,
+  );
+  await db.execute(sql`update users set failed_attempts = 0, locked_until = null, updated_at = now()
+    where id = ${userId}::uuid`);
+  await db.execute(sql`delete from login_throttle where login_key = ${loginKey}`);
+  return Boolean(row?.was_locked);
+}
+
+/** Replaces a hash with one of today's parameters (the password itself is unchanged). */
+export async function rehashPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.execute(sql`update users set password_hash = ${passwordHash} where id = ${userId}::uuid`);
+}
+
+// Sign-in throttle (login-guard.ts)
+
+/** Seconds this address must still wait before it may try this login again; 0 when it may now. */
+export async function throttleWait(db: Db, loginKey: string, ip: string): Promise<number> {
+  const [row] = await rows<{ wait: number }>(
+    db,
+    sql`select ceil(extract(epoch from blocked_until - now()))::int as wait from login_throttle
+      where login_key = ${loginKey} and ip = ${ip} and blocked_until > now()`,
+  );
+  return row ? Number(row.wait) : 0;
+}
+
+/** Counts a failure of this address on this login and sets its wait; returns the failures in a row. */
+export async function recordThrottledFailure(
+  db: Db,
+  loginKey: string,
+  ip: string,
+  delayFor: (failures: number) => number,
+  memoryHours: number,
+): Promise<number> {
+  const [row] = await rows<{ failures: number }>(
+    db,
+    sql`insert into login_throttle (login_key, ip, failures, last_failure_at, blocked_until)
+      values (${loginKey}, ${ip}, 1, now(), now())
+      on conflict (login_key, ip) do update set
+        failures = case when login_throttle.last_failure_at < now() - make_interval(hours => ${memoryHours})
+          then 1 else login_throttle.failures + 1 end,
+        last_failure_at = now()
+      returning failures`,
+  );
+  const failures = Number(row.failures);
+  await db.execute(sql`update login_throttle set blocked_until = now() + make_interval(secs => ${delayFor(failures)})
+    where login_key = ${loginKey} and ip = ${ip}`);
+  return failures;
+}
+
+export async function clearThrottle(db: Db, loginKey: string, ip: string): Promise<void> {
+  await db.execute(sql`delete from login_throttle where login_key = ${loginKey} and ip = ${ip}`);
+}
+
+/** Forgets runs of failures long past, so the table holds only what still matters. */
+export async function pruneThrottle(db: Db, memoryHours: number): Promise<void> {
+  await db.execute(
+    sql`delete from login_throttle where last_failure_at < now() - make_interval(hours => ${memoryHours})`,
+  );
+}
+
+/** Whether the login's account signed in from this address within the last `days`; false for an unknown login. */
+export async function isFamiliarAddress(db: Db, login: string, ip: string, days: number): Promise<boolean> {
+  const [row] = await rows<{ familiar: boolean }>(
+    db,
+    sql`select exists (select 1 from login_addresses a join users u on u.id = a.user_id
+      where u.login = ${normalizeLogin(login)} and a.ip = ${ip}
+        and a.last_success_at > now() - make_interval(days => ${days})) as familiar`,
+  );
+  return Boolean(row?.familiar);
+}
+
+export async function rememberAddress(db: Db, userId: string, ip: string): Promise<void> {
+  await db.execute(sql`insert into login_addresses (user_id, ip, last_success_at) values (${userId}::uuid, ${ip}, now())
+    on conflict (user_id, ip) do update set last_success_at = now()`);
 }
 
 export async function setPassword(
@@ -178,6 +260,11 @@ export async function deleteSession(db: Db, id: string): Promise<boolean> {
     sql`delete from sessions where id = ${id}::uuid returning id::text as id`,
   );
   return deleted.length > 0;
+}
+
+/** Gives a session a new token (after a password change): a token seen before the change opens nothing. */
+export async function rotateSessionToken(db: Db, sessionId: string, tokenHash: string): Promise<void> {
+  await db.execute(sql`update sessions set token_hash = ${tokenHash} where id = ${sessionId}::uuid`);
 }
 
 /** Ends every session of a user but one (after a password change) or all of them. */

@@ -1,9 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { grantSchema, loginBodySchema, meSchema, roles } from '../../../shared/auth.js';
 import { AppError } from '../../errors.js';
-import { clientOf, sessionCookie } from './auth.request.js';
+import { clearSessionCookie, clientOf, setSessionCookie } from './auth.request.js';
 import * as auth from './auth.service.js';
 import { csrfTokenFor } from './tokens.js';
 
@@ -35,19 +35,14 @@ function actorOf(request: FastifyRequest) {
   return request.actor;
 }
 
-const clearSession = (request: FastifyRequest, reply: FastifyReply) =>
-  reply.clearCookie(sessionCookie, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-  });
+/** Sign-in has no session yet, so no CSRF token: it checks the request's origin instead. */
+export const loginRoute = '/api/auth/login';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.deps.database.db, config: app.deps.config };
 
   app.post(
-    '/api/auth/login',
+    loginRoute,
     {
       config: {
         policy: 'public',
@@ -63,13 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (crossSite(request)) throw new AppError('CSRF', 'sign-in from another site refused');
       const { me, token, csrfToken } = await auth.login(request.body, clientOf(request), deps);
-      reply.setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: app.deps.config.sessionMaxHours * 3600,
-      });
+      setSessionCookie(request, reply, token);
       return { user: me, csrfToken };
     },
   );
@@ -86,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (request.actor) await auth.logout(request.actor, clientOf(request), deps);
-      clearSession(request, reply);
+      clearSessionCookie(request, reply);
       return reply.status(204).send(null);
     },
   );
@@ -113,13 +102,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Change one’s own password; every other session of the user ends',
+        summary:
+          'Change one’s own password; every other session ends and this one gets a new cookie (read the new CSRF token from /api/auth/me)',
         body: passwordBodySchema,
         response: { 204: z.null(), 400: errorSchema, 401: errorSchema, 403: errorSchema },
       },
     },
     async (request, reply) => {
-      await auth.changePassword(actorOf(request), request.body, clientOf(request), deps);
+      const { token } = await auth.changePassword(actorOf(request), request.body, clientOf(request), deps);
+      // The session goes on under a new token: read the new CSRF token from GET /api/auth/me.
+      setSessionCookie(request, reply, token);
       return reply.status(204).send(null);
     },
   );

@@ -4,7 +4,15 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from './auth.policy.js';
 import * as repo from './auth.repository.js';
-import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import {
+  delaySeconds,
+  failureMemoryHours,
+  familiarDays,
+  lockRefuses,
+  loginKey,
+  maskedLogin,
+} from './login-guard.js';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { recordSecurityEvent, recordSecurityEventAlone } from './security-log.js';
 import { csrfTokenFor, hashToken, newSessionToken } from './tokens.js';
 
@@ -14,8 +22,7 @@ type Deps = { db: Db; config: Config };
 /** One message for every refused sign-in: it must not tell whether the login exists or is locked. */
 export const loginRefused = () => new AppError('UNAUTHENTICATED', 'wrong login or password');
 
-const isLocked = (u: repo.UserRow) =>
-  u.locked_until !== null && new Date(u.locked_until).getTime() > Date.now();
+const dateOf = (v: Date | string | null) => (v === null ? null : new Date(v));
 
 export const toMe = (u: repo.UserRow, grants: Grant[]): Me => ({
   id: u.id,
@@ -26,27 +33,51 @@ export const toMe = (u: repo.UserRow, grants: Grant[]): Me => ({
 });
 
 /**
- * Signs a staff member in: checks the password (against a dummy hash when the login is unknown, so the
- * time taken does not tell), counts failures and locks the account at the limit, and opens a session.
+ * Signs a staff member in (rules in login-guard.ts): an address that failed too often on this login waits
+ * first, without a password check; the password is checked against a dummy hash when the login is
+ * unknown, so the time taken does not tell; failures are counted per address and per account, and the
+ * account locks at the limit against unfamiliar addresses only. A hash of old parameters is remade.
  */
 export async function login(
   input: { login: string; password: string },
   client: Client,
   { db, config }: Deps,
+  now = new Date(),
 ): Promise<{ me: Me; token: string; csrfToken: string }> {
+  const key = loginKey(input.login);
+  const ip = client.ip ?? '';
+  const wait = await repo.throttleWait(db, key, ip);
+  if (wait > 0) {
+    throw new AppError('RATE_LIMITED', `too many failed sign-ins: try again in ${wait} s`, {
+      retryAfterSeconds: wait,
+    });
+  }
   const user = await repo.findUserByLogin(db, input.login);
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
-  const logged = { login: repo.normalizeLogin(input.login).slice(0, 100), ...client };
-  if (!user || user.disabled || isLocked(user) || !matches) {
+  // Asked for every login, known or not, so that the time taken tells nothing.
+  const familiar = client.ip ? await repo.isFamiliarAddress(db, input.login, client.ip, familiarDays) : false;
+  const locked = user ? lockRefuses(dateOf(user.locked_until), familiar, now) : false;
+  // A password typed into the login field must not reach the log: only real logins are kept as typed.
+  const logged = { login: user ? user.login : maskedLogin(input.login), ...client };
+  if (!user || user.disabled || locked || !matches) {
     const reason = !user
       ? 'unknown_login'
       : user.disabled
         ? 'disabled'
-        : isLocked(user)
+        : locked
           ? 'locked'
           : 'wrong_password';
     await db.transaction(async (tx) => {
-      const locked =
+      if (!matches) {
+        await repo.recordThrottledFailure(
+          tx,
+          key,
+          ip,
+          (failures) => delaySeconds(failures, config.loginDelayAfter),
+          failureMemoryHours,
+        );
+      }
+      const lockedNow =
         reason === 'wrong_password' && user
           ? await repo.recordFailedAttempt(tx, user.id, config.lockoutAttempts, config.lockoutMinutes)
           : false;
@@ -57,7 +88,7 @@ export async function login(
         ...logged,
         details: { reason },
       });
-      if (locked && user) {
+      if (lockedNow && user) {
         await recordSecurityEvent(tx, {
           event: 'lock',
           result: 'ok',
@@ -67,11 +98,16 @@ export async function login(
         });
       }
     });
+    if (Math.random() < 0.02) await repo.pruneThrottle(db, failureMemoryHours);
     throw loginRefused();
   }
+  const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.resetFailedAttempts(tx, user.id);
+    await repo.clearThrottle(tx, key, ip);
+    if (client.ip) await repo.rememberAddress(tx, user.id, client.ip);
+    if (rehash) await repo.rehashPassword(tx, user.id, rehash);
     await repo.deleteExpiredSessionsOf(tx, user.id, config.sessionIdleMinutes);
     const sessionId = await repo.insertSession(tx, {
       tokenHash: hashToken(token),
@@ -84,7 +120,7 @@ export async function login(
       result: 'ok',
       userId: user.id,
       ...logged,
-      details: { session: sessionId },
+      details: { session: sessionId, ...(rehash ? { rehashed: true } : {}) },
     });
   });
   return { me: toMe(user, await repo.grantsOf(db, user.id)), token, csrfToken: csrfTokenFor(token) };
@@ -155,13 +191,16 @@ export function checkNewPassword(password: string, login: string, field = 'newPa
   if (password.trim().toLowerCase() === login.toLowerCase()) throw refuse('must not be the login');
 }
 
-/** Changes one's own password after checking the current one; every other session of the user ends. */
+/**
+ * Changes one's own password after checking the current one; every other session of the user ends, and
+ * this one gets a new token (returned): a token that leaked before the change opens nothing after it.
+ */
 export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   client: Client,
   { db }: Deps,
-): Promise<void> {
+): Promise<{ token: string }> {
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
@@ -184,15 +223,19 @@ export async function changePassword(
     ]);
   }
   const hash = await hashPassword(input.newPassword);
+  const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.setPassword(tx, user.id, hash, false);
     await repo.deleteSessionsOf(tx, user.id, actor.sessionId);
+    await repo.rotateSessionToken(tx, actor.sessionId, hashToken(token));
     await recordSecurityEvent(tx, {
       event: 'password_change',
       result: 'ok',
       userId: user.id,
       login: user.login,
       ...client,
+      details: { session: actor.sessionId, tokenRotated: true },
     });
   });
+  return { token };
 }

@@ -1,10 +1,10 @@
-import { dummyHash, hashPassword, scryptParams, verifyPassword } from './password.js';
+import { dummyHash, hashPassword, needsRehash, scryptParams, verifyPassword } from './password.js';
 
 describe('password hashes', () => {
-  it('stores scrypt with its parameters, a 32-byte salt and a 64-byte key', async () => {
+  it('stores scrypt at OWASP’s minimum cost (N=2^17, r=8, p=1), a 32-byte salt and a 64-byte key', async () => {
     const hash = await hashPassword('correct horse');
     const [name, N, r, p, salt, key] = hash.split('$');
-    expect([name, Number(N), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 15, 8, 1]);
+    expect([name, Number(N), Number(r), Number(p)]).toEqual(['scrypt', 2 ** 17, 8, 1]);
     expect(Buffer.from(salt, 'base64')).toHaveLength(scryptParams.saltBytes);
     expect(Buffer.from(key, 'base64')).toHaveLength(scryptParams.keyBytes);
   });
@@ -32,6 +32,14 @@ describe('password hashes', () => {
       scryptSync('old one', Buffer.from(salt, 'base64'), 32, { N: 1024 }).toString('base64'),
     ].join('$');
     expect(await verifyPassword('old one', cheap)).toBe(true);
+    expect(needsRehash(cheap)).toBe(true);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it('asks to remake a hash of the former cost N=2^15', () => {
+    const former = ['scrypt', 2 ** 15, 8, 1, 'c2FsdA==', Buffer.alloc(64).toString('base64')].join('$');
+    expect(needsRehash(former)).toBe(true);
+    expect(needsRehash('bcrypt$2b$10$abc')).toBe(true);
   });
 
   it('never matches a malformed or foreign hash', async () => {

@@ -28,6 +28,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agencies',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Agencies, federal first, with the number of published services of each',
@@ -40,6 +41,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/categories',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Service categories with the number of published services in each',
@@ -52,6 +54,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/situations',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Life situations with the number of published services for each',
@@ -64,6 +67,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['catalog'],
         summary:
@@ -78,6 +82,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/:code',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'The published card of a service: documents, fee, term, stages and the offices offering it',
