@@ -462,6 +462,8 @@ export const adminUserSchema = z.object({
   login: z.string(),
   fullName: z.string(),
   disabled: z.boolean(),
+  /** Until when sign-ins from addresses the account never used are refused (failed sign-ins); null: not locked. */
+  lockedUntil: z.string().nullable(),
   grants: z.array(grantSchema),
   createdAt: z.string(),
 });

@@ -51,5 +51,6 @@ export const securityEvents = [
   'user_enabled',
   'access_denied',
   'session_expired',
+  'unlock',
 ] as const;
 export type SecurityEvent = (typeof securityEvents)[number];

@@ -11,6 +11,8 @@ import { createAgency, editAgency, listAgencies } from './agencies.service.js';
 
 const tags = ['admin: catalog'];
 const config = { policy: { roles: ['admin'] } } as const;
+/** Agencies serve the whole region: only its admins change them. */
+const regionConfig = { policy: { roles: ['admin'], region: true } } as const;
 
 /** Agencies (ведомства) that services belong to. */
 export const adminAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,7 +34,7 @@ export const adminAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/agencies',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Create an agency',
@@ -47,7 +49,7 @@ export const adminAgencyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/agencies/:code',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Edit an agency',

@@ -11,11 +11,14 @@ import {
   serviceOfficesSchema,
   serviceVersionSchema,
 } from '../../../shared/admin.js';
+import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
 import * as services from './services.service.js';
 
 const tags = ['admin: catalog'];
 const config = { policy: { roles: ['admin', 'catalog_editor'] } } as const;
+/** A service card serves the whole region: only grants on the region change it. */
+const regionConfig = { policy: { roles: ['admin', 'catalog_editor'], region: true } } as const;
 
 /** The catalog's service cards: drafts, publishing, versions, the offices that offer each service. */
 export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,7 +56,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/services',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Create a service as a draft (version 1)',
@@ -68,7 +71,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/services/:code',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Replace the card: edits the draft, or starts a new draft of a published service',
@@ -83,7 +86,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/services/:code/publish',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Publish the draft (refused with the list of what is missing)',
@@ -97,7 +100,7 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/admin/services/:code/draft',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: 'Discard the draft; the published version stays',
@@ -142,12 +145,21 @@ export const adminServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags,
-        summary: 'Set the offices that list a service (main centers offer every published service)',
+        summary:
+          'Set the offices that list a service (main centers offer every published service); each office whose offering changes must lie within the editor’s scope',
         params: codeParamsSchema,
         body: serviceOfficesBodySchema,
         response: { 200: serviceOfficesSchema },
       },
     },
-    async (request) => services.setServiceOffices(write(request), request.params.code, request.body.offices),
+    // The offices whose offering changes must each lie within the editor's scope: the same rule as
+    // PUT /api/admin/offices/{code}/services from the office's side.
+    async (request) =>
+      services.setServiceOffices(
+        write(request),
+        request.params.code,
+        request.body.offices,
+        actorScope(request, officeServicesRoles),
+      ),
   );
 };

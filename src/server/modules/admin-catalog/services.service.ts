@@ -1,7 +1,12 @@
 import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
+import {
+  districtsOfOffices,
+  requireKnownCode,
+  requireKnownCodes,
+} from '../admin-network/references.repository.js';
+import { type ActorScope, actorScopeCovers } from '../auth/auth.policy.js';
 import { refreshSearchWords } from '../catalog/catalog.search-words.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import { missingForPublish, requirementMessages } from './publishable.js';
@@ -230,12 +235,24 @@ export const getServiceOffices = async ({ db }: Deps, code: string) => {
 };
 
 /** Sets the offices that list the service (remote offices and kiosks; main centers offer every service). */
-export async function setServiceOffices({ db, author }: WriteDeps, code: string, offices: string[]) {
+export async function setServiceOffices(
+  { db, author }: WriteDeps,
+  code: string,
+  offices: string[],
+  scope: ActorScope,
+) {
   const unique = [...new Set(offices)];
   return db.transaction(async (tx) => {
     if (!(await repo.findServiceRow(tx, code, true))) throw notFound(`service ${code}`);
     await requireKnownCodes(tx, 'offices', 'offices', offices);
     const before = await repo.serviceOfficeCodes(tx, code);
+    const changed = [
+      ...unique.filter((o) => !before.offices.includes(o)),
+      ...before.offices.filter((o) => !unique.includes(o)),
+    ];
+    const districts = await districtsOfOffices(tx, changed);
+    const beyond = changed.find((o) => !actorScopeCovers(scope, o, districts.get(o) ?? ''));
+    if (beyond) throw new AppError('FORBIDDEN', `office ${beyond} lies beyond your scope`);
     await repo.replaceServiceOffices(tx, code, unique);
     const after = await repo.serviceOfficeCodes(tx, code);
     await recordChange(tx, {

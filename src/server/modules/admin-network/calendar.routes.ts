@@ -18,6 +18,8 @@ import {
 
 const tags = ['admin: calendar'];
 const config = { policy: { roles: ['admin'] } } as const;
+/** The calendar holds for the whole region: only its admins change it. */
+const regionConfig = { policy: { roles: ['admin'], region: true } } as const;
 
 /**
  * The production calendar. The portal's hours and the working-day arithmetic read calendar_days on each
@@ -43,7 +45,7 @@ export const adminCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/calendar/:date',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: "Set a day's kind (the weekday's default kind removes the entry)",
@@ -59,7 +61,7 @@ export const adminCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/admin/calendar/:date',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: "Remove a day's entry: the weekday rule applies again",
@@ -73,7 +75,7 @@ export const adminCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/calendar/import',
     {
-      config,
+      config: regionConfig,
       schema: {
         tags,
         summary: "Replace a year's entries from CSV (date,kind,note lines) or a JSON array",

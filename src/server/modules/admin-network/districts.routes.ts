@@ -10,6 +10,12 @@ import { authorOf } from '../history/history.author.js';
 import { createDistrict, editDistrict, listDistricts } from './districts.service.js';
 
 const policy = { roles: ['admin'] } as const;
+/** A new district is the region's business; an admin of a district may edit that district's card. */
+const regionPolicy = { roles: ['admin'], region: true } as const;
+const districtPolicy = {
+  roles: ['admin'],
+  district: (request: { params: unknown }) => (request.params as { code?: string } | undefined)?.code,
+} as const;
 
 /** Districts of the region (their population sets the legal minimum of office hours). */
 export const adminDistrictRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,7 +37,7 @@ export const adminDistrictRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/districts',
     {
-      config: { policy },
+      config: { policy: regionPolicy },
       schema: {
         tags: ['admin: network'],
         summary: 'Create a district',
@@ -46,7 +52,7 @@ export const adminDistrictRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/districts/:code',
     {
-      config: { policy },
+      config: { policy: districtPolicy },
       schema: {
         tags: ['admin: network'],
         summary: 'Edit a district: name, kind, population',

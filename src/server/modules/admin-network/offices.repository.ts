@@ -1,5 +1,7 @@
 import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/admin.js';
 import { type Db, rows, sql, textArray } from '../../db/client.js';
+import type { ActorScope } from '../auth/auth.policy.js';
+import { officeInScope } from '../auth/scope.sql.js';
 
 export type OfficeRow = {
   code: string;
@@ -41,8 +43,12 @@ const select = sql`select o.code, o.name, o.kind, o.district_code, d.name as dis
     (select count(*)::int from office_windows w where w.office_code = o.code) as window_count
   from offices o join districts d on d.code = o.district_code`;
 
-export function listOfficeRows(db: Db, filter: { district?: string; kind?: string; status?: string }) {
-  const where = [sql`true`];
+export function listOfficeRows(
+  db: Db,
+  filter: { district?: string; kind?: string; status?: string },
+  scope: ActorScope,
+) {
+  const where = [officeInScope(scope, sql`o.code`, sql`o.district_code`)];
   if (filter.district) where.push(sql`o.district_code = ${filter.district}`);
   if (filter.kind) where.push(sql`o.kind = ${filter.kind}`);
   if (filter.status) where.push(sql`o.status = ${filter.status}`);

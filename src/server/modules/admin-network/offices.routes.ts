@@ -13,7 +13,7 @@ import {
   officeUpdateSchema,
   windowsBodySchema,
 } from '../../../shared/admin.js';
-import { actorScope, actorScopeCovers } from '../auth/auth.policy.js';
+import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
 import * as offices from './offices.service.js';
 
@@ -24,6 +24,18 @@ const officeOfPath = (request: { params: unknown }) =>
 const adminOfOffice = { policy: { roles: ['admin'], office: officeOfPath } } as const;
 /** Hours, exceptions and windows: also an office head in the offices of their scope. */
 const officeStaff = { policy: { roles: ['admin', 'office_head'], office: officeOfPath } } as const;
+/** The services an office offers: the same rule as from the service's side (auth.policy.ts). */
+const officeServices = { policy: { roles: officeServicesRoles, office: officeOfPath } } as const;
+/** A new office: an admin whose scope covers the district it is created in. */
+const newOffice = {
+  policy: {
+    roles: ['admin'],
+    district: (request: { body: unknown }) => {
+      const district = (request.body as { district?: unknown } | undefined)?.district;
+      return typeof district === 'string' ? district : undefined;
+    },
+  },
+} as const;
 
 /** The network of offices: cards, status, windows, weekly hours, dated exceptions, services offered. */
 export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,12 +53,8 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(adminOfficeSummarySchema) },
       },
     },
-    async (request) => {
-      // An admin granted a district or offices sees those; a regional admin sees every office.
-      const scope = actorScope(request, ['admin']);
-      const list = await offices.listOffices({ db: db() }, request.query);
-      return list.filter((o) => actorScopeCovers(scope, o.code, o.district.code));
-    },
+    // An admin granted a district or offices sees those; a regional admin sees every office.
+    async (request) => offices.listOffices({ db: db() }, request.query, actorScope(request, ['admin'])),
   );
 
   app.get(
@@ -66,7 +74,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/offices',
     {
-      config: { policy: { roles: ['admin'] } },
+      config: newOffice,
       schema: {
         tags,
         summary: 'Create an office',
@@ -175,7 +183,7 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/admin/offices/:code/services',
     {
-      config: adminOfOffice,
+      config: officeServices,
       schema: {
         tags,
         summary: 'Set the services an office offers: every published one, or a list',

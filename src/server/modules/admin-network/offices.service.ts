@@ -10,6 +10,7 @@ import type {
 import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
+import type { ActorScope } from '../auth/auth.policy.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import * as repo from './offices.repository.js';
 import { requireKnownCode, requireKnownCodes } from './references.repository.js';
@@ -53,8 +54,9 @@ const toExceptionDto = (e: repo.ExceptionRow) => ({
 export async function listOffices(
   { db }: Deps,
   filter: { district?: string; kind?: string; status?: string },
+  scope: ActorScope,
 ) {
-  return (await repo.listOfficeRows(db, filter)).map(toAdminOfficeSummaryDto);
+  return (await repo.listOfficeRows(db, filter, scope)).map(toAdminOfficeSummaryDto);
 }
 
 async function loadOffice(db: Db, code: string): Promise<AdminOffice> {

@@ -1,8 +1,6 @@
 import { type Db, rows, sql, textArray } from '../../db/client.js';
 import { invalidField } from '../../errors.js';
 
-/** A text[] parameter that both drivers accept. */
-
 /** The codes of the list that the table does not hold (for naming an unknown reference). */
 export async function unknownCodes(
   db: Db,
@@ -40,4 +38,14 @@ export async function requireKnownCodes(
 ): Promise<void> {
   const [first] = await unknownCodes(db, table, codes);
   if (first !== undefined) throw invalidField(`${field}.${codes.indexOf(first)}`, `unknown code "${first}"`);
+}
+
+/** The district of each of these offices (unknown ones are left out). */
+export async function districtsOfOffices(db: Db, offices: readonly string[]): Promise<Map<string, string>> {
+  if (offices.length === 0) return new Map();
+  const found = await rows<{ code: string; district_code: string }>(
+    db,
+    sql`select code, district_code from offices where code = any(${textArray(offices)})`,
+  );
+  return new Map(found.map((r) => [r.code, r.district_code]));
 }

@@ -1,23 +1,56 @@
 import type { Grant } from '../../../shared/auth.js';
 import { type Db, rows, sql } from '../../db/client.js';
+import type { ActorScope } from '../auth/auth.policy.js';
 import { toGrant } from '../auth/auth.repository.js';
+import { grantWithinScope } from '../auth/scope.sql.js';
 
 export type StaffRow = {
   id: string;
   login: string;
   full_name: string;
   disabled: boolean;
+  /** Only while the lock lasts; null once it has passed. */
+  locked_until: Date | string | null;
   created_at: Date | string;
   grants: Parameters<typeof toGrant>[0][] | null;
 };
 
 const select = sql`select u.id::text as id, u.login, u.full_name, u.disabled, u.created_at,
+    case when u.locked_until > now() then u.locked_until end as locked_until,
     (select json_agg(json_build_object('role', g.role, 'scope_kind', g.scope_kind, 'district_code', g.district_code,
       'office_codes', g.office_codes) order by g.role, g.scope_kind, g.district_code)
      from user_grants g where g.user_id = u.id) as grants
   from users u`;
 
-export const listStaffRows = (db: Db) => rows<StaffRow>(db, sql`${select} order by u.login`);
+/**
+ * The accounts an admin of this scope manages: every account for the region; otherwise those with at
+ * least one grant and every grant within the scope (a district admin sees the staff of their district,
+ * not a regional analyst who also works one of its windows).
+ */
+export function listStaffRows(db: Db, scope: ActorScope) {
+  const where =
+    scope === 'region'
+      ? sql`true`
+      : sql`exists (select 1 from user_grants g where g.user_id = u.id)
+          and not exists (select 1 from user_grants g where g.user_id = u.id and not ${grantWithinScope(scope)})`;
+  return rows<StaffRow>(db, sql`${select} where ${where} order by u.login`);
+}
+
+// Every change that could remove an admin takes this lock, so two of them never both see one left.
+const adminSetLock = 4207003;
+export async function lockAdminSet(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${adminSetLock})`);
+}
+
+/** Enabled accounts holding the admin role on the whole region. */
+export async function countRegionAdmins(tx: Db): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`select count(distinct u.id)::int as n from users u join user_grants g on g.user_id = u.id
+      where not u.disabled and g.role = 'admin' and g.scope_kind = 'region'`,
+  );
+  return Number(row?.n ?? 0);
+}
 
 export async function findStaffRow(db: Db, id: string, lock = false): Promise<StaffRow | undefined> {
   const [row] = await rows<StaffRow>(

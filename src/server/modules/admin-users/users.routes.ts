@@ -9,12 +9,16 @@ import {
   userGrantsBodySchema,
   userIdParamsSchema,
 } from '../../../shared/admin.js';
+import { actorScope } from '../auth/auth.policy.js';
 import { clientOf } from '../auth/auth.request.js';
 import { authorOf } from '../history/history.author.js';
 import * as users from './users.service.js';
 
 const tags = ['admin: users'];
+/** Any admin; what each may see and change is narrowed to their scope by the service (users.service.ts). */
 const config = { policy: { roles: ['admin'] } } as const;
+/** The security log holds everyone's addresses: admins of the region only. */
+const regionAdmins = { policy: { roles: ['admin'], region: true } } as const;
 
 /** Staff accounts, their roles on scopes, and the security log. */
 export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,11 +35,12 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags,
-        summary: 'Every staff account with its grants',
+        summary:
+          'The staff accounts the admin manages (every grant within their scope), with grants and locks',
         response: { 200: z.array(adminUserSchema) },
       },
     },
-    async () => users.listUsers({ db: db() }),
+    async (request) => users.listUsers({ db: db() }, actorScope(request, ['admin'])),
   );
 
   app.post(
@@ -58,7 +63,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags,
-        summary: "Replace a user's roles and scopes",
+        summary: "Replace a user's roles and scopes (within the admin's own scope; never one's own)",
         params: userIdParamsSchema,
         body: userGrantsBodySchema,
         response: { 200: adminUserSchema },
@@ -101,10 +106,24 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
+  app.post(
+    '/api/admin/users/:id/unlock',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Lift the lock of an account and the sign-in delays of its login',
+        params: userIdParamsSchema,
+        response: { 200: adminUserSchema },
+      },
+    },
+    async (request) => users.unlockUser(write(request), request.params.id),
+  );
+
   app.get(
     '/api/admin/security-log',
     {
-      config,
+      config: regionAdmins,
       schema: {
         tags,
         summary: 'The security log, newest first, filtered by login, event and dates',

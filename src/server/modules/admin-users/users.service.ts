@@ -2,9 +2,15 @@ import type { AdminUser } from '../../../shared/admin.js';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
+import {
+  districtsOfOffices,
+  requireKnownCode,
+  requireKnownCodes,
+} from '../admin-network/references.repository.js';
+import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from '../auth/auth.policy.js';
 import * as auth from '../auth/auth.repository.js';
 import { checkNewPassword } from '../auth/auth.service.js';
+import { loginKey } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/password.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
@@ -21,11 +27,65 @@ export const toAdminUserDto = (r: repo.StaffRow): AdminUser => ({
   login: r.login,
   fullName: r.full_name,
   disabled: r.disabled,
+  lockedUntil: r.locked_until === null ? null : iso(r.locked_until),
   grants: repo.grantsOfRow(r),
   createdAt: iso(r.created_at),
 });
 
-export const listUsers = async ({ db }: Deps) => (await repo.listStaffRows(db)).map(toAdminUserDto);
+/** The accounts an admin of this scope manages (scope rules in users.repository.ts). */
+export const listUsers = async ({ db }: Deps, scope: ActorScope) =>
+  (await repo.listStaffRows(db, scope)).map(toAdminUserDto);
+
+/**
+ * Who may do what to an account — one set of rules for every action:
+ * - an admin manages the accounts whose every grant lies within their own admin scope (an account without
+ *   grants: admins of the region only);
+ * - an admin grants a role only on a scope within their own admin scope: nobody hands out more than they hold;
+ * - nobody changes their own grants (another admin must), and no change may leave the region without an
+ *   enabled admin of the whole region.
+ * The author's scope is read inside the transaction, under the lock of the admin set: a grant taken away a
+ * moment ago no longer counts.
+ */
+const authorScope = async (tx: Db, author: ChangeAuthor): Promise<ActorScope> =>
+  author.userId === null
+    ? { districts: [], offices: [] }
+    : scopeOfGrants(await auth.grantsOf(tx, author.userId), ['admin']);
+
+const describeScope = (g: Grant) =>
+  g.scope.kind === 'region'
+    ? 'the region'
+    : g.scope.kind === 'district'
+      ? `district ${g.scope.district}`
+      : `offices ${g.scope.offices.join(', ')}`;
+
+async function requireWithinScope(tx: Db, scope: ActorScope, grants: Grant[], what: string): Promise<void> {
+  const offices = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
+  const districts = await districtsOfOffices(tx, offices);
+  const beyond = grants.find((g) => !actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
+  if (beyond) {
+    throw new AppError(
+      'FORBIDDEN',
+      `${what}: ${beyond.role} on ${describeScope(beyond)} lies beyond your scope`,
+    );
+  }
+}
+
+async function requireManages(tx: Db, scope: ActorScope, target: repo.StaffRow): Promise<void> {
+  const grants = repo.grantsOfRow(target);
+  if (scope !== 'region' && grants.length === 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `user ${target.login} has no grants: only an admin of the region manages it`,
+    );
+  }
+  await requireWithinScope(tx, scope, grants, `user ${target.login}`);
+}
+
+async function requireRegionAdminLeft(tx: Db): Promise<void> {
+  if ((await repo.countRegionAdmins(tx)) === 0) {
+    throw new AppError('LAST_ADMIN', 'this change would leave the region without an enabled admin');
+  }
+}
 
 async function checkGrantTargets(tx: Db, grants: Grant[]): Promise<void> {
   for (const [i, g] of grants.entries()) {
@@ -50,6 +110,11 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await checkGrantTargets(tx, input.grants);
+    const scope = await authorScope(tx, author);
+    await requireWithinScope(tx, scope, input.grants, 'new user');
+    if (scope !== 'region' && input.grants.length === 0) {
+      throw new AppError('FORBIDDEN', 'give the new user a role within your scope');
+    }
     if (await auth.findUserByLogin(tx, input.login)) {
       throw new AppError('CONFLICT', `login "${input.login}" is taken`);
     }
@@ -86,10 +151,19 @@ export async function setGrants(
   id: string,
   grants: Grant[],
 ): Promise<AdminUser> {
+  if (id === author.userId) {
+    throw new AppError('FORBIDDEN', 'nobody changes their own grants: another admin must');
+  }
   return db.transaction(async (tx) => {
-    const before = toAdminUserDto(await lockUser(tx, id));
+    await repo.lockAdminSet(tx);
+    const scope = await authorScope(tx, author);
+    const row = await lockUser(tx, id);
+    await requireManages(tx, scope, row);
     await checkGrantTargets(tx, grants);
+    await requireWithinScope(tx, scope, grants, 'grant');
+    const before = toAdminUserDto(row);
     await auth.replaceGrants(tx, id, grants);
+    await requireRegionAdminLeft(tx);
     const after = toAdminUserDto(await lockUser(tx, id));
     await recordSecurityEvent(tx, {
       event: 'role_change',
@@ -123,6 +197,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const row = await lockUser(tx, id);
+    await requireManages(tx, await authorScope(tx, author), row);
     await auth.setPassword(tx, id, passwordHash, true);
     await auth.deleteSessionsOf(tx, id);
     await recordSecurityEvent(tx, {
@@ -153,9 +228,15 @@ export async function setUserDisabled(
 ): Promise<AdminUser> {
   if (disabled && id === author.userId) throw new AppError('CONFLICT', 'you cannot disable your own account');
   return db.transaction(async (tx) => {
+    if (disabled) await repo.lockAdminSet(tx);
+    const scope = await authorScope(tx, author);
     const before = await lockUser(tx, id);
+    await requireManages(tx, scope, before);
     await repo.setDisabled(tx, id, disabled);
-    if (disabled) await auth.deleteSessionsOf(tx, id);
+    if (disabled) {
+      await auth.deleteSessionsOf(tx, id);
+      await requireRegionAdminLeft(tx);
+    }
     await recordSecurityEvent(tx, {
       event: disabled ? 'user_disabled' : 'user_enabled',
       result: 'ok',
@@ -171,6 +252,32 @@ export async function setUserDisabled(
       action: disabled ? 'disable' : 'enable',
       before: { disabled: before.disabled },
       after: { disabled },
+    });
+    return toAdminUserDto(await lockUser(tx, id));
+  });
+}
+
+/** Lifts the lock of an account and the sign-in delays of its login, from every address. */
+export async function unlockUser({ db, author, client }: WriteDeps, id: string): Promise<AdminUser> {
+  return db.transaction(async (tx) => {
+    const row = await lockUser(tx, id);
+    await requireManages(tx, await authorScope(tx, author), row);
+    const wasLocked = await auth.unlockUser(tx, id, loginKey(row.login));
+    await recordSecurityEvent(tx, {
+      event: 'unlock',
+      result: 'ok',
+      userId: id,
+      login: row.login,
+      ...client,
+      details: { by: author.login, wasLocked },
+    });
+    await recordChange(tx, {
+      author,
+      entity: 'user',
+      key: id,
+      action: 'unlock',
+      before: { lockedUntil: toAdminUserDto(row).lockedUntil },
+      after: { lockedUntil: null },
     });
     return toAdminUserDto(await lockUser(tx, id));
   });

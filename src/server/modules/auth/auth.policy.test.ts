@@ -1,5 +1,11 @@
 import type { Grant, Scope } from '../../../shared/auth.js';
-import { actorScopeCovers, routePolicyOf, scopeCovers, scopeOfGrants } from './auth.policy.js';
+import {
+  actorScopeCovers,
+  actorScopeCoversScope,
+  routePolicyOf,
+  scopeCovers,
+  scopeOfGrants,
+} from './auth.policy.js';
 
 describe('scopes', () => {
   const region: Scope = { kind: 'region' };
@@ -61,5 +67,25 @@ describe('route policies', () => {
     expect(scopeCovers({ kind: 'region' }, { region: true })).toBe(true);
     expect(scopeCovers({ kind: 'district', district: 'north' }, { region: true })).toBe(false);
     expect(scopeCovers({ kind: 'offices', offices: ['n-1'] }, { region: true })).toBe(false);
+  });
+});
+
+describe('covering a granted scope', () => {
+  const districtOf = (office: string) => ({ 'n-1': 'north', 'n-2': 'north', 's-1': 'south' })[office];
+  const north = { districts: ['north'], offices: [] };
+  it('lets the region cover everything and nothing else cover the region', () => {
+    expect(actorScopeCoversScope('region', { kind: 'region' }, districtOf)).toBe(true);
+    expect(actorScopeCoversScope(north, { kind: 'region' }, districtOf)).toBe(false);
+  });
+  it('covers a district by itself and a list of offices only when it covers each', () => {
+    expect(actorScopeCoversScope(north, { kind: 'district', district: 'north' }, districtOf)).toBe(true);
+    expect(actorScopeCoversScope(north, { kind: 'district', district: 'south' }, districtOf)).toBe(false);
+    expect(actorScopeCoversScope(north, { kind: 'offices', offices: ['n-1', 'n-2'] }, districtOf)).toBe(true);
+    expect(actorScopeCoversScope(north, { kind: 'offices', offices: ['n-1', 's-1'] }, districtOf)).toBe(
+      false,
+    );
+    const oneOffice = { districts: [], offices: ['n-1'] };
+    expect(actorScopeCoversScope(oneOffice, { kind: 'offices', offices: ['n-1'] }, districtOf)).toBe(true);
+    expect(actorScopeCoversScope(oneOffice, { kind: 'district', district: 'north' }, districtOf)).toBe(false);
   });
 });

@@ -87,6 +87,12 @@ export function scopeCovers(scope: Scope, target: ScopeTarget): boolean {
   return true;
 }
 
+/**
+ * Who changes which services an office offers — from the office's side or from the service's side, one
+ * rule: an admin or a catalog editor whose grant covers that office.
+ */
+export const officeServicesRoles = ['admin', 'catalog_editor'] as const satisfies readonly Role[];
+
 /** The grants of an actor that carry one of the roles. */
 export const grantsFor = (grants: readonly Grant[], roles: readonly Role[]) =>
   grants.filter((g) => roles.includes(g.role));
@@ -114,4 +120,19 @@ export function actorScope(request: FastifyRequest, roles: readonly Role[]): Act
 export function actorScopeCovers(scope: ActorScope, office: string | undefined, district: string): boolean {
   if (scope === 'region') return true;
   return scope.districts.includes(district) || (office !== undefined && scope.offices.includes(office));
+}
+
+/**
+ * Whether an ActorScope covers a whole granted scope: the region only by the region, a district by that
+ * district, a list of offices when it covers each of them (`districtOf` names each office's district).
+ */
+export function actorScopeCoversScope(
+  scope: ActorScope,
+  target: Scope,
+  districtOf: (office: string) => string | undefined,
+): boolean {
+  if (scope === 'region') return true;
+  if (target.kind === 'region') return false;
+  if (target.kind === 'district') return scope.districts.includes(target.district);
+  return target.offices.every((o) => actorScopeCovers(scope, o, districtOf(o) ?? ''));
 }

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { historyPageSchema, historyQuerySchema } from '../../../shared/admin.js';
-import { AppError } from '../../errors.js';
-import { grantsFor } from '../auth/auth.policy.js';
+import { requireMayReadHistory } from './history.policy.js';
 import { getHistory } from './history.service.js';
-
-/** What a catalog editor may follow: the objects they edit. The rest of the log is the admins'. */
-const catalogEntities = new Set(['service', 'agency']);
 
 /** The change log of the admin console: who changed what, when, with the values before and after. */
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,14 +17,9 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const isAdmin = grantsFor(request.actor?.grants ?? [], ['admin']).length > 0;
-      if (!isAdmin && !catalogEntities.has(request.query.entity)) {
-        throw new AppError(
-          'FORBIDDEN',
-          `only an admin may read the history of ${request.query.entity} objects`,
-        );
-      }
-      return getHistory({ db: app.deps.database.db }, request.query);
+      const db = app.deps.database.db;
+      await requireMayReadHistory(db, request.actor?.grants ?? [], request.query.entity, request.query.key);
+      return getHistory({ db }, request.query);
     },
   );
 };

@@ -391,6 +391,7 @@ export const en: Messages = {
   'admin.event.user_enabled': 'account enabled',
   'admin.event.access_denied': 'access denied',
   'admin.event.session_expired': 'session expired',
+  'admin.event.unlock': 'lock lifted',
   'admin.from': 'From',
   'admin.to': 'To',
   'admin.when': 'When',

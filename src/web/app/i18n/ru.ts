@@ -417,6 +417,7 @@ export const ru = {
   'admin.event.user_enabled': 'включение учётной записи',
   'admin.event.access_denied': 'отказ в доступе',
   'admin.event.session_expired': 'сеанс истёк',
+  'admin.event.unlock': 'блокировка снята',
   'admin.from': 'С даты',
   'admin.to': 'По дату',
   'admin.when': 'Когда',

@@ -1,0 +1,44 @@
+import type { Grant } from '../../../shared/auth.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import { districtsOfOffices } from '../admin-network/references.repository.js';
+import { actorScopeCovers, actorScopeCoversScope, grantsFor, scopeOfGrants } from '../auth/auth.policy.js';
+import { grantsOf } from '../auth/auth.repository.js';
+import type { ChangeEntity } from './history.repository.js';
+
+/** What a catalog editor may follow: the objects they edit. */
+const catalogEntities = new Set<ChangeEntity>(['service', 'agency']);
+
+/**
+ * Whose history a staff member may read: an admin of the region, all of it; a catalog editor, the
+ * services and agencies; an admin of a district or of offices, one object at a time within their scope
+ * (an office, their district, an account they manage). Refused with FORBIDDEN otherwise.
+ */
+export async function requireMayReadHistory(
+  db: Db,
+  grants: readonly Grant[],
+  entity: ChangeEntity,
+  key: string | undefined,
+): Promise<void> {
+  const scope = scopeOfGrants(grants, ['admin']);
+  if (scope === 'region') return;
+  if (catalogEntities.has(entity) && grantsFor(grants, ['catalog_editor']).length > 0) return;
+  const refuse = () =>
+    new AppError('FORBIDDEN', `the history of ${entity} ${key ?? 'objects'} lies beyond your scope`);
+  if (grantsFor(grants, ['admin']).length === 0 || key === undefined) throw refuse();
+  if (entity === 'office') {
+    const district = (await districtsOfOffices(db, [key])).get(key);
+    if (district !== undefined && actorScopeCovers(scope, key, district)) return;
+  }
+  if (entity === 'district' && scope.districts.includes(key)) return;
+  if (entity === 'user' && /^[0-9a-f-]{36}$/i.test(key)) {
+    const theirs = await grantsOf(db, key);
+    const offices = theirs.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
+    const districts = await districtsOfOffices(db, offices);
+    const manages =
+      theirs.length > 0 &&
+      theirs.every((g) => actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
+    if (manages) return;
+  }
+  throw refuse();
+}
