@@ -21,7 +21,10 @@ Commands:
   user create --login L --role ROLE [--role ROLE2] [--scope region|district:CODE|offices:A,B]
               [--name "Full Name"] [--password P]
                         create a staff account (asks for the password on a terminal)
-  audit verify          check the security log's hash chain; fails at the first broken link
+  audit verify [--anchor HASH]
+                        check the security log's hash chain; fails at the first broken link, or
+                        when the chain no longer reaches an anchor printed earlier
+  audit anchor          print the hash of the security log's newest entry (keep it elsewhere)
   help                  show this text
 
 Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;

@@ -165,4 +165,12 @@ describeOnBackends('admin API: users, roles and the security log', (ctx) => {
       });
     }
   });
+
+  it('lists the security log newest first by number, not as text (10 after 9)', async () => {
+    for (let i = 0; i < 3; i++) await newUser();
+    const page = (await admin({ method: 'GET', url: '/api/admin/security-log?limit=50' })).json();
+    const ids = (page.items as { id: string }[]).map((e) => Number(e.id));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
 });

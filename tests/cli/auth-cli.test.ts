@@ -99,4 +99,50 @@ describe('okno user create and okno audit verify (PostgreSQL)', { timeout: 180_0
     expect(broken.code).not.toBe(0);
     expect(broken.stderr).toContain(`broken at entry #${rows[0].id}`);
   });
+
+  it('anchors the chain: a tail cut off after the anchor fails the check, though every link left holds', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    // The test before broke the chain on purpose: start from a log of two fresh, intact entries.
+    await client.query('alter table security_log disable trigger security_log_no_truncate');
+    await client.query('truncate security_log');
+    await client.query('alter table security_log enable trigger security_log_no_truncate');
+    await client.end();
+    // Ten and more entries: an anchor taken from ids ordered as text ('9' > '10') would miss the head.
+    for (const login of ['anchor-a', 'anchor-b', 'anchor-c', 'anchor-d', 'anchor-e', 'anchor-f']) {
+      const made = await okno(
+        'user',
+        'create',
+        '--login',
+        login,
+        '--role',
+        'analyst',
+        '--password',
+        'a long password',
+      );
+      expect(made.code).toBe(0);
+    }
+    const anchored = await okno('audit', 'anchor');
+    expect(anchored.code).toBe(0);
+    const anchor = anchored.stdout.trim();
+    expect(anchor).toMatch(/^[0-9a-f]{64}$/);
+    const fine = await okno('audit', 'verify', '--anchor', anchor);
+    expect(fine.code).toBe(0);
+    expect(fine.stdout).toContain('the anchor is in the chain');
+
+    const cut = new pg.Client({ connectionString: database.url });
+    await cut.connect();
+    await cut.query('alter table security_log disable trigger security_log_no_change');
+    await cut.query('delete from security_log where id = (select max(id) from security_log)');
+    await cut.query('alter table security_log enable trigger security_log_no_change');
+    await cut.end();
+    const plain = await okno('audit', 'verify');
+    expect(plain.code).toBe(0);
+    const anchoredCheck = await okno('audit', 'verify', '--anchor', anchor);
+    expect(anchoredCheck.code).not.toBe(0);
+    expect(anchoredCheck.stderr).toContain('does not reach the anchor');
+    const bad = await okno('audit', 'verify', '--anchor', 'not-a-hash');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--anchor takes the 64 hex digits');
+  });
 });

@@ -91,7 +91,7 @@ export async function findSecurityLog(
   const found = await rows<SecurityLogRow>(
     db,
     sql`select id::text as id, at, user_id::text as user_id, login, event, ip, user_agent, result, details
-      from security_log where ${condition} order by id desc limit ${filter.limit} offset ${filter.offset}`,
+      from security_log where ${condition} order by security_log.id desc limit ${filter.limit} offset ${filter.offset}`,
   );
   const [count] = await rows<{ n: number }>(
     db,

@@ -3,7 +3,7 @@ import { type Grant, type Role, roles, type Scope } from '../../../shared/auth.j
 import type { Config } from '../../config.js';
 import { migrate } from '../../db/migrate.js';
 import { openConfiguredDatabase } from '../../db/open.js';
-import { verifySecurityLog } from './security-log.js';
+import { securityLogHead, verifySecurityLog } from './security-log.js';
 import { createStaffUser } from './users.service.js';
 
 export class CliUsageError extends Error {}
@@ -105,15 +105,39 @@ export async function userCommand(config: Config, args: string[]): Promise<void>
   }
 }
 
-/** `okno audit verify`: walks the security log's hash chain; a broken link fails the command. */
+/**
+ * `okno audit verify [--anchor HASH]`: walks the security log's hash chain; a broken link, or a chain that
+ * no longer reaches the anchor, fails the command. `okno audit anchor` prints the current head's hash
+ * (keep it outside the database: with it, a cut-off tail or a rewritten chain shows).
+ */
 export async function auditCommand(config: Config, args: string[]): Promise<void> {
-  if (args[0] !== 'verify') throw new CliUsageError('usage: okno audit verify');
+  const [sub, ...rest] = args;
+  if (sub !== 'verify' && sub !== 'anchor') {
+    throw new CliUsageError('usage: okno audit verify [--anchor HASH] | okno audit anchor');
+  }
+  const { values } = parseArgs({ args: rest, options: { anchor: { type: 'string' } } });
+  if (values.anchor !== undefined && !/^[0-9a-f]{64}$/i.test(values.anchor.trim())) {
+    throw new CliUsageError('--anchor takes the 64 hex digits that `okno audit anchor` printed');
+  }
   const database = await openConfiguredDatabase(config);
   try {
-    const result = await verifySecurityLog(database.db);
-    if (!result.ok)
+    if (sub === 'anchor') {
+      const head = await securityLogHead(database.db);
+      if (!head) throw new Error('the security log is empty: nothing to anchor yet');
+      console.log(head.hash);
+      console.error(`okno: anchor of security log entry #${head.id}; keep it outside the database`);
+      return;
+    }
+    const result = await verifySecurityLog(database.db, { anchor: values.anchor });
+    if (!result.ok && 'brokenAt' in result)
       throw new Error(`security log broken at entry #${result.brokenAt} (after ${result.entries} intact)`);
-    console.log(`security log intact: ${result.entries} entries`);
+    if (!result.ok)
+      throw new Error(
+        `security log does not reach the anchor: entries after it were removed or the chain was rewritten (${result.entries} entries intact)`,
+      );
+    console.log(
+      `security log intact: ${result.entries} entries${values.anchor ? ', the anchor is in the chain' : ''}`,
+    );
   } finally {
     await database.close();
   }

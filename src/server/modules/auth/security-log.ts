@@ -26,7 +26,7 @@ export async function recordSecurityEvent(tx: Db, entry: SecurityEntry): Promise
   await tx.execute(sql`select pg_advisory_xact_lock(${chainLock})`);
   const [head] = await rows<{ hash: string }>(
     tx,
-    sql`select hash from security_log order by id desc limit 1`,
+    sql`select hash from security_log order by security_log.id desc limit 1`,
   );
   const [{ id }] = await rows<{ id: string }>(tx, sql`select nextval('security_log_id_seq')::text as id`);
   const chained: ChainEntry = {
@@ -65,10 +65,32 @@ type LogRow = {
   hash: string;
 };
 
-export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: string };
+export type VerifyResult =
+  | { ok: true; entries: number; head: { id: string; hash: string } | null }
+  | { ok: false; entries: number; brokenAt: string }
+  | { ok: false; entries: number; anchorMissing: true };
 
-/** Walks the whole chain in id order and reports the first entry whose link does not hold. */
-export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyResult> {
+/** The newest entry: its hash, kept outside the database, is an anchor the chain must still reach. */
+export async function securityLogHead(db: Db): Promise<{ id: string; hash: string } | null> {
+  const [head] = await rows<{ id: string; hash: string }>(
+    db,
+    sql`select id::text as id, hash from security_log order by security_log.id desc limit 1`,
+  );
+  return head ?? null;
+}
+
+/**
+ * Walks the whole chain in id order and reports the first entry whose link does not hold. With an anchor
+ * (a head printed earlier by `okno audit anchor`), the chain must also still pass through it: a chain cut
+ * off after the anchor, or rewritten before it, no longer does, though every link left holds.
+ */
+export async function verifySecurityLog(
+  db: Db,
+  options: { batch?: number; anchor?: string } = {},
+): Promise<VerifyResult> {
+  const batch = options.batch ?? 5000;
+  const anchor = options.anchor?.trim().toLowerCase();
+  let anchorFound = anchor === undefined;
   let prev = genesisHash;
   let after = '0';
   let count = 0;
@@ -79,7 +101,10 @@ export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyRes
         user_id::text as user_id, login, event, ip, user_agent, result, details, prev_hash, hash
         from security_log where security_log.id > ${after}::bigint order by security_log.id limit ${batch}`,
     );
-    if (page.length === 0) return { ok: true, entries: count };
+    if (page.length === 0) {
+      if (!anchorFound) return { ok: false, entries: count, anchorMissing: true };
+      return { ok: true, entries: count, head: count ? { id: after, hash: prev } : null };
+    }
     const outcome = firstBrokenLink(
       page.map((r) => ({
         id: r.id,
@@ -97,6 +122,7 @@ export async function verifySecurityLog(db: Db, batch = 5000): Promise<VerifyRes
       prev,
     );
     if ('id' in outcome) return { ok: false, entries: count + outcome.intact, brokenAt: outcome.id };
+    if (!anchorFound && page.some((r) => r.hash === anchor)) anchorFound = true;
     prev = outcome.lastHash;
     count += page.length;
     after = page[page.length - 1].id;
