@@ -1,5 +1,6 @@
+import { sql } from '../../src/server/db/client.js';
 import type { AdminUser } from '../../src/shared/admin.js';
-import { signIn } from '../support/auth.js';
+import { createStaffUser, signIn } from '../support/auth.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
@@ -77,5 +78,28 @@ describe('admin console: staff and roles', { timeout: 90_000 }, () => {
       await app.app.inject({ method: 'GET', url: '/api/admin/users', headers })
     ).json() as AdminUser[];
     expect(users.map((u) => u.login)).not.toContain(login);
+  });
+
+  it('shows an account locked by failed sign-ins and lifts the lock', async () => {
+    const login = `locked-${Date.now().toString(36)}`;
+    const user = await createStaffUser(app.database, {
+      login,
+      fullName: 'Заблокированный Сотрудник',
+      grants: [{ role: 'operator', scope: { kind: 'region' } }],
+    });
+    await app.database.db.execute(
+      sql`update users set locked_until = now() + interval '15 minutes' where id = ${user.id}::uuid`,
+    );
+    const page = await openSignedIn(app, '/admin/users', 'admin');
+    const row = page.getByTestId('users').getByRole('row', { name: new RegExp(login) });
+    await row.getByText('Заблокирована').waitFor();
+    await row.getByRole('button', { name: `Изменить: ${login}` }).click();
+    const lock = page.getByTestId('user-lock');
+    await lock.getByText(/Вход заблокирован до .+ после неудачных попыток/).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await lock.getByRole('button', { name: 'Снять блокировку' }).click();
+    await page.getByText('Блокировка снята.').waitFor();
+    await row.getByText('Заблокирована').waitFor({ state: 'detached' });
+    expect(await signIn(app.app, login, user.password)).toMatchObject({ cookie: expect.any(String) });
   });
 });

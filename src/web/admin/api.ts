@@ -133,6 +133,7 @@ export const adminApi = {
     put<AdminUser>(`/api/admin/users/${seg(id)}/grants`, { grants }),
   resetPassword: (id: string, password: string) =>
     post<AdminUser>(`/api/admin/users/${seg(id)}/reset-password`, { password }),
+  unlockUser: (id: string) => post<AdminUser>(`/api/admin/users/${seg(id)}/unlock`),
   setUserDisabled: (id: string, disabled: boolean) =>
     post<AdminUser>(`/api/admin/users/${seg(id)}/${disabled ? 'disable' : 'enable'}`),
   securityLog: (params: SecurityLogParams, signal?: AbortSignal) =>

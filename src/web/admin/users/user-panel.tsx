@@ -11,7 +11,7 @@ import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 import { GrantsEditor, grantsOf, rowsOf } from './grants-editor.js';
 
 export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { me } = useMe();
   const [rows, setRows] = useState(() => rowsOf(user.grants));
@@ -19,6 +19,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
   const grants = useSubmit();
   const reset = useSubmit();
   const status = useSubmit();
+  const unlock = useSubmit();
   const [changes, setChanges] = useState(0);
   const done = () => {
     setChanges((n) => n + 1);
@@ -81,6 +82,26 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
       >
         {t(user.disabled ? 'admin.enableUser' : 'admin.disableUser')}
       </button>
+      {user.lockedUntil && (
+        <div data-testid="user-lock">
+          <p>
+            {t('admin.userLockedText', {
+              until: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                new Date(user.lockedUntil),
+              ),
+            })}
+          </p>
+          <SubmitStatus state={unlock} />
+          <button
+            type="button"
+            className="button"
+            disabled={unlock.busy}
+            onClick={() => unlock.run(() => adminApi.unlockUser(user.id), done, t('admin.userUnlocked'))}
+          >
+            {t('admin.unlockUser')}
+          </button>
+        </div>
+      )}
       <HistoryPanel entity="user" objectKey={user.id} reloadKey={changes} />
     </section>
   );

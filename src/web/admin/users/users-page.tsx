@@ -60,6 +60,7 @@ export function UsersPage() {
                     <Badge tone={u.disabled ? 'warn' : 'ok'}>
                       {t(u.disabled ? 'admin.userDisabled' : 'admin.userActive')}
                     </Badge>
+                    {u.lockedUntil && <Badge tone="warn">{t('admin.userLocked')}</Badge>}
                   </td>
                   <td>
                     <button

@@ -355,6 +355,11 @@ export const en: Messages = {
   'admin.userDisabled': 'Disabled',
   'admin.userActiveText': 'The account is active.',
   'admin.userDisabledText': 'The account is disabled: sign-in is refused.',
+  'admin.userLocked': 'Locked',
+  'admin.userLockedText':
+    'Sign-in is locked until {until} after failed attempts; addresses the person signed in from before are not refused.',
+  'admin.unlockUser': 'Lift the lock',
+  'admin.userUnlocked': 'The lock is lifted.',
   'admin.enableUser': 'Enable the account',
   'admin.disableUser': 'Disable the account',
   'admin.tempPassword': 'Temporary password',

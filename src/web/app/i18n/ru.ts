@@ -381,6 +381,11 @@ export const ru = {
   'admin.userDisabled': 'Отключена',
   'admin.userActiveText': 'Учётная запись активна.',
   'admin.userDisabledText': 'Учётная запись отключена: войти нельзя.',
+  'admin.userLocked': 'Заблокирована',
+  'admin.userLockedText':
+    'Вход заблокирован до {until} после неудачных попыток: с адресов, откуда сотрудник раньше входил, вход открыт.',
+  'admin.unlockUser': 'Снять блокировку',
+  'admin.userUnlocked': 'Блокировка снята.',
   'admin.enableUser': 'Включить учётную запись',
   'admin.disableUser': 'Отключить учётную запись',
   'admin.tempPassword': 'Временный пароль',
