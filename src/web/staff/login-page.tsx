@@ -14,7 +14,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t } = useT();
+  const { t, tn } = useT();
   useTitle(t('staff.loginTitle'));
   const { signIn, me } = useMe();
   const navigate = useNavigate();
@@ -42,12 +42,19 @@ export function LoginPage() {
     } catch (failure) {
       setPassword('');
       const status = failure instanceof ApiError ? failure.status : 0;
+      // The server says how long this address must wait after failed sign-ins on this login.
+      const wait =
+        failure instanceof ApiError
+          ? (failure.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds
+          : undefined;
       setError(
         status === 401
           ? t('staff.loginFailed')
-          : status === 429
-            ? t('staff.loginRateLimited')
-            : t('common.error'),
+          : status === 429 && typeof wait === 'number'
+            ? tn('staff.loginWait', wait)
+            : status === 429
+              ? t('staff.loginRateLimited')
+              : t('common.error'),
       );
     } finally {
       setBusy(false);

@@ -91,7 +91,6 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
               ),
             })}
           </p>
-          <SubmitStatus state={unlock} />
           <button
             type="button"
             className="button"
@@ -102,6 +101,8 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
           </button>
         </div>
       )}
+      {/* Outside the lock's block: the message stays once the lock (and the block) is gone. */}
+      <SubmitStatus state={unlock} />
       <HistoryPanel entity="user" objectKey={user.id} reloadKey={changes} />
     </section>
   );

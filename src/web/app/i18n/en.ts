@@ -148,6 +148,10 @@ export const en: Messages = {
   'staff.signIn': 'Sign in',
   'staff.loginFailed': 'Wrong login or password, or the account is temporarily locked.',
   'staff.loginRateLimited': 'Too many sign-in attempts. Wait a minute and try again.',
+  'staff.loginWait': {
+    one: 'Too many failed sign-ins from this address. Try again in {n} second.',
+    other: 'Too many failed sign-ins from this address. Try again in {n} seconds.',
+  },
   'staff.alreadySignedIn': 'You are already signed in: {name}.',
   'staff.continue': 'Continue',
   'staff.deniedTitle': 'Access denied',
