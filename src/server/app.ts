@@ -48,9 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(https as object),
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
-    // A hop count trusts that many proxies nearest to okno; a list trusts those addresses only.
-    trustProxy:
-      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    // Only the listed proxies are believed (config.ts).
+    trustProxy,
     bodyLimit: 1_048_576,
     // Route words match in any case; parameters keep theirs (see canonical-path.ts).
     routerOptions: { maxParamLength: 200, caseSensitive: false },

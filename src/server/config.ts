@@ -13,25 +13,27 @@ const proxyAddress = (text: string) => {
 };
 
 /**
- * Which proxies okno believes about the client's address (X-Forwarded-For) and protocol: none, the
- * addresses or networks of the proxies, or the number of proxies in front of okno. `true` (anyone) is
- * refused: every client could then choose its own address for the rate limits and the security log.
+ * Which proxies okno believes about the client's address (X-Forwarded-For) and protocol: none, or the
+ * addresses or networks of the proxies. `true` (anyone) is refused: every client could then choose its own
+ * address for the rate limits, the sign-in throttle and the security log. So is a hop count: it cannot
+ * tell the proxy from a client that reaches okno directly and writes the headers itself.
  */
 const trustProxySchema = z
   .string()
   .default('false')
-  .transform((text, ctx): false | number | string => {
+  .transform((text, ctx): false | string => {
     const value = text.trim();
-    if (value === 'false' || value === '' || value === '0') return false;
-    if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+    if (value === 'false' || value === '') return false;
     const list = value.split(',').map((a) => a.trim());
-    if (value !== 'true' && list.every(proxyAddress)) return list.join(',');
+    if (list.every(proxyAddress)) return list.join(',');
     ctx.addIssue({
       code: 'custom',
       message:
         value === 'true'
-          ? 'true would believe any client about its own address; give the addresses of the proxies (e.g. 10.0.0.5 or 10.0.0.0/24) or how many proxies stand in front of okno (e.g. 1)'
-          : 'give false, the number of proxies in front of okno (1-10), or a comma-separated list of their addresses or networks (10.0.0.5, 10.0.0.0/24)',
+          ? 'true would believe any client about its own address; give the addresses of the proxies (e.g. 10.0.0.5 or 10.0.0.0/24)'
+          : /^\d+$/.test(value)
+            ? 'a number of proxies cannot tell a proxy from a client that connects directly; give the addresses of the proxies (e.g. 10.0.0.5 or 10.0.0.0/24)'
+            : 'give false or a comma-separated list of the proxies’ addresses or networks (10.0.0.5, 10.0.0.0/24)',
     });
     return z.NEVER;
   });
@@ -84,7 +86,7 @@ export type Config = {
   /** Failed sign-ins to one account, from any address, before it is locked to addresses it never used. */
   lockoutAttempts: number;
   lockoutMinutes: number;
-  trustProxy: false | number | string;
+  trustProxy: false | string;
   publicUrl: string | undefined;
   /** Certificate and key to serve https directly. */
   tls: { certFile: string; keyFile: string } | undefined;

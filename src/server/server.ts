@@ -44,7 +44,7 @@ export async function startServer(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   console.log(
-    `okno: serving on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
+    `okno: serving on ${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind}, Node.js ${process.version})`,
   );
 }
 

@@ -456,7 +456,8 @@ export const userCreateSchema = z.object({
 });
 export const userGrantsBodySchema = z.object({ grants: z.array(grantSchema).max(100) });
 export const resetPasswordBodySchema = z.object({ password: passwordSchema });
-export const userIdParamsSchema = z.object({ id: z.uuid() });
+// Lower-cased: PostgreSQL reads either case, and a comparison with one's own id must not be fooled by it.
+export const userIdParamsSchema = z.object({ id: z.uuid().transform((id) => id.toLowerCase()) });
 export const adminUserSchema = z.object({
   id: z.string(),
   login: z.string(),

@@ -73,7 +73,7 @@ describeOnBackends('hardening of sign-in, sessions and the logs', (ctx) => {
       ctx().database.db,
       sql`select login from security_log where ip = '10.60.0.1' order by security_log.id desc limit 1`,
     );
-    expect(masked.login).toMatch(/^m…#[0-9a-f]{8}$/);
+    expect(masked.login).toBe(`m… (${typed.length})`);
   });
 
   it('requires the CSRF token to sign out whenever a session cookie is sent', async () => {

@@ -74,6 +74,30 @@ describeOnBackends(
       expect(stranger.json().error.message).toBe('wrong login or password');
     });
 
+    it('answers a right password against the lock exactly as a wrong one: it slows the address alike', async () => {
+      const user = await createStaffUser(ctx().database, { grants: region });
+      for (let i = 0; i < 6; i++) await login(ctx(), user.login, 'guess', `203.0.115.${i + 1}`);
+      const prober = '203.0.115.99';
+      const answers: number[] = [];
+      // Two tries, then a guess (the right password), then one more: the right guess must not spare the
+      // address its wait, or the wait would tell the guess was right.
+      for (const password of ['wrong-1', 'wrong-2', user.password, 'wrong-3']) {
+        answers.push((await login(ctx(), user.login, password, prober)).statusCode);
+      }
+      expect(answers).toEqual([401, 401, 401, 429]);
+    });
+
+    it('slows an IPv6 network, not one address of it', async () => {
+      const user = await createStaffUser(ctx().database, { grants: region });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i++) {
+        statuses.push(
+          (await login(ctx(), user.login, 'guess', `2001:db8:77:1::${i.toString(16)}`)).statusCode,
+        );
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    });
+
     it('shows the lock to an admin, who lifts it; the account then signs in from anywhere', async () => {
       const user = await createStaffUser(ctx().database, { grants: region });
       for (let i = 0; i < 6; i++) await login(ctx(), user.login, 'guess', `203.0.114.${i + 1}`);

@@ -65,6 +65,70 @@ describeOnBackends('attack: an admin of one district reaches beyond it', (ctx) =
     expect(grants.map((g) => g.scope_kind)).toEqual(['district']);
   });
 
+  it('refuses their own grants spelt with an upper-case id', async () => {
+    const res = await districtAdmin.call({
+      method: 'PUT',
+      url: `/api/admin/users/${districtAdmin.user.id.toUpperCase()}/grants`,
+      payload: {
+        grants: [
+          ...districtGrants(own.district),
+          { role: 'catalog_editor', scope: { kind: 'district', district: own.district } },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses to manage a fellow admin of the same district (acting under their name)', async () => {
+    const peer = await createStaffUser(ctx().database, { grants: districtGrants(own.district) });
+    const reset = await districtAdmin.call({
+      method: 'POST',
+      url: `/api/admin/users/${peer.id}/reset-password`,
+      payload: { password: 'taken-over-1' },
+    });
+    expect(reset.statusCode).toBe(403);
+    const byRegion = await regionAdmin.call({
+      method: 'POST',
+      url: `/api/admin/users/${peer.id}/reset-password`,
+      payload: { password: 'reset-by-region-1' },
+    });
+    expect(byRegion.statusCode).toBe(200);
+  });
+
+  it('refuses to move an office of their district into another district', async () => {
+    const card = (
+      await regionAdmin.call({ method: 'GET', url: `/api/admin/offices/${ownSecond.code}` })
+    ).json();
+    const body = {
+      name: card.name,
+      kind: card.kind,
+      district: other.district,
+      address: card.address,
+      lat: card.lat,
+      lon: card.lon,
+      phone: card.phone,
+      email: card.email,
+      timeZone: card.timeZone ?? null,
+    };
+    const moved = await districtAdmin.call({
+      method: 'PUT',
+      url: `/api/admin/offices/${ownSecond.code}`,
+      payload: body,
+    });
+    expect(moved.statusCode).toBe(403);
+    const [row] = await rows<{ district_code: string }>(
+      ctx().database.db,
+      sql`select district_code from offices where code = ${ownSecond.code}`,
+    );
+    expect(row.district_code).toBe(own.district);
+    const kept = await districtAdmin.call({
+      method: 'PUT',
+      url: `/api/admin/offices/${ownSecond.code}`,
+      payload: { ...body, district: own.district },
+    });
+    expect(kept.statusCode).toBe(200);
+  });
+
   it('refuses a region admin’s change of their own grants too', async () => {
     const res = await regionAdmin.call({
       method: 'PUT',

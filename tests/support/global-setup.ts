@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { unsupportedNode } from '../../bin/node-version.js';
 import { type Db, openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadRegion } from '../../src/server/seed/load-region.js';
@@ -62,6 +63,10 @@ async function pgliteSnapshot(): Promise<string> {
 let server: PostgresServer | undefined;
 
 export default async function setup(project: TestProject) {
+  // The suite runs on the Node that okno runs on; an older one stops it at once, naming the fix.
+  const refused = unsupportedNode();
+  if (refused) throw new Error(refused);
+  console.log(`okno tests on Node.js ${process.version}`);
   const snapshot = await pgliteSnapshot();
   server = await startPostgres();
   const template = 'okno_template';

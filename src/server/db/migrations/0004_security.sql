@@ -20,11 +20,12 @@ create table login_addresses (
   primary key (user_id, ip)
 );
 
-create function change_log_append_only() returns trigger language plpgsql as $$
+-- One trigger function for every append-only table from here on (the change log, the event logs to come).
+create function append_only() returns trigger language plpgsql as $$
 begin
-  raise exception 'change_log is append-only: % refused', tg_op using errcode = '42501';
+  raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = '42501';
 end $$;
 create trigger change_log_no_change before update or delete on change_log
-  for each row execute function change_log_append_only();
+  for each row execute function append_only();
 create trigger change_log_no_truncate before truncate on change_log
-  for each statement execute function change_log_append_only();
+  for each statement execute function append_only();

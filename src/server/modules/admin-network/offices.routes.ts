@@ -98,7 +98,12 @@ export const adminOfficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminOfficeSchema },
       },
     },
-    async (request) => offices.editOffice(write(request), { ...request.body, code: request.params.code }),
+    async (request) =>
+      offices.editOffice(
+        write(request),
+        { ...request.body, code: request.params.code },
+        actorScope(request, ['admin']),
+      ),
   );
 
   for (const [action, status] of [

@@ -150,9 +150,21 @@ export async function createOffice({ db, author }: WriteDeps, input: OfficeInput
   });
 }
 
-export async function editOffice({ db, author }: WriteDeps, input: OfficeInput): Promise<AdminOffice> {
+/** Edits an office's card; moving it to another district needs a scope that covers that district too. */
+export async function editOffice(
+  { db, author }: WriteDeps,
+  input: OfficeInput,
+  scope: ActorScope,
+): Promise<AdminOffice> {
   return changeOffice(db, input.code, async (tx, before) => {
     await requireKnownCode(tx, 'districts', 'district', input.district);
+    if (
+      input.district !== before.district.code &&
+      scope !== 'region' &&
+      !scope.districts.includes(input.district)
+    ) {
+      throw new AppError('FORBIDDEN', `district ${input.district} lies beyond your scope`);
+    }
     await repo.updateOffice(tx, input);
     const after = await loadOffice(tx, input.code);
     await recordChange(tx, {

@@ -10,7 +10,7 @@ import {
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from '../auth/auth.policy.js';
 import * as auth from '../auth/auth.repository.js';
 import { checkNewPassword } from '../auth/auth.service.js';
-import { loginKey } from '../auth/login-guard.js';
+import { loginKey, throttleAddress } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/password.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
@@ -76,6 +76,13 @@ async function requireManages(tx: Db, scope: ActorScope, target: repo.StaffRow):
     throw new AppError(
       'FORBIDDEN',
       `user ${target.login} has no grants: only an admin of the region manages it`,
+    );
+  }
+  // An admin of a district resetting a fellow admin's password could act under that admin's name.
+  if (scope !== 'region' && grants.some((g) => g.role === 'admin')) {
+    throw new AppError(
+      'FORBIDDEN',
+      `user ${target.login} is an admin: only an admin of the region manages them`,
     );
   }
   await requireWithinScope(tx, scope, grants, `user ${target.login}`);
@@ -151,7 +158,7 @@ export async function setGrants(
   id: string,
   grants: Grant[],
 ): Promise<AdminUser> {
-  if (id === author.userId) {
+  if (id.toLowerCase() === author.userId) {
     throw new AppError('FORBIDDEN', 'nobody changes their own grants: another admin must');
   }
   return db.transaction(async (tx) => {
@@ -226,7 +233,8 @@ export async function setUserDisabled(
   id: string,
   disabled: boolean,
 ): Promise<AdminUser> {
-  if (disabled && id === author.userId) throw new AppError('CONFLICT', 'you cannot disable your own account');
+  if (disabled && id.toLowerCase() === author.userId)
+    throw new AppError('CONFLICT', 'you cannot disable your own account');
   return db.transaction(async (tx) => {
     if (disabled) await repo.lockAdminSet(tx);
     const scope = await authorScope(tx, author);
@@ -262,7 +270,7 @@ export async function unlockUser({ db, author, client }: WriteDeps, id: string):
   return db.transaction(async (tx) => {
     const row = await lockUser(tx, id);
     await requireManages(tx, await authorScope(tx, author), row);
-    const wasLocked = await auth.unlockUser(tx, id, loginKey(row.login));
+    const wasLocked = await auth.unlockUser(tx, id, loginKey(row.login), (ips) => ips.map(throttleAddress));
     await recordSecurityEvent(tx, {
       event: 'unlock',
       result: 'ok',

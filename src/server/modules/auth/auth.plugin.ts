@@ -127,15 +127,9 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
 
   // The scope check runs after the body is parsed (an office may be named in it) but before validation,
   // so a refusal never depends on whether the rest of the body is valid.
-  const districts = new Map<string, { district: string | undefined; at: number }>();
-  const districtOf = async (office: string) => {
-    const cached = districts.get(office);
-    if (cached && Date.now() - cached.at < 60_000) return cached.district;
-    const district = await districtOfOffice(database.db, office);
-    if (districts.size > 10_000) districts.clear();
-    districts.set(office, { district, at: Date.now() });
-    return district;
-  };
+  // Read on each request, not cached: an office moved to another district must not keep its old scope
+  // for a while, on any instance (a primary-key lookup, only for office-scoped routes).
+  const districtOf = (office: string) => districtOfOffice(database.db, office);
   const targetOf = async (
     policy: Exclude<RoutePolicy, 'public'>,
     request: FastifyRequest,

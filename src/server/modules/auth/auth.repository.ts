@@ -108,15 +108,33 @@ export async function resetFailedAttempts(db: Db, userId: string): Promise<void>
   );
 }
 
-/** Lifts a lock: the count, the lock and every address's throttle of the login. Returns whether it was locked. */
-export async function unlockUser(db: Db, userId: string, loginKey: string): Promise<boolean> {
+/**
+ * Lifts a lock: the count, the lock, and the throttle of the login at the addresses the account signed in
+ * from (`throttleKeys`) — never a stranger's, who would otherwise guess on at full speed. Returns whether
+ * it was locked.
+ */
+export async function unlockUser(
+  db: Db,
+  userId: string,
+  loginKey: string,
+  throttleKeys: (ips: string[]) => string[],
+): Promise<boolean> {
   const [row] = await rows<{ was_locked: boolean }>(
     db,
     sql`select coalesce(locked_until > now(), false) as was_locked from users where id = ${userId}::uuid for update`,
   );
   await db.execute(sql`update users set failed_attempts = 0, locked_until = null, updated_at = now()
     where id = ${userId}::uuid`);
-  await db.execute(sql`delete from login_throttle where login_key = ${loginKey}`);
+  const familiar = await rows<{ ip: string }>(
+    db,
+    sql`select ip from login_addresses where user_id = ${userId}::uuid`,
+  );
+  const keys = throttleKeys(familiar.map((r) => r.ip));
+  if (keys.length) {
+    await db.execute(
+      sql`delete from login_throttle where login_key = ${loginKey} and ip = any(${textArray(keys)})`,
+    );
+  }
   return Boolean(row?.was_locked);
 }
 

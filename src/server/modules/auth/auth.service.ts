@@ -11,6 +11,7 @@ import {
   lockRefuses,
   loginKey,
   maskedLogin,
+  throttleAddress,
 } from './login-guard.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { recordSecurityEvent, recordSecurityEventAlone } from './security-log.js';
@@ -45,7 +46,7 @@ export async function login(
   now = new Date(),
 ): Promise<{ me: Me; token: string; csrfToken: string }> {
   const key = loginKey(input.login);
-  const ip = client.ip ?? '';
+  const ip = throttleAddress(client.ip);
   const wait = await repo.throttleWait(db, key, ip);
   if (wait > 0) {
     throw new AppError('RATE_LIMITED', `too many failed sign-ins: try again in ${wait} s`, {
@@ -68,17 +69,18 @@ export async function login(
           ? 'locked'
           : 'wrong_password';
     await db.transaction(async (tx) => {
-      if (!matches) {
-        await repo.recordThrottledFailure(
-          tx,
-          key,
-          ip,
-          (failures) => delaySeconds(failures, config.loginDelayAfter),
-          failureMemoryHours,
-        );
-      }
+      // Every refusal slows the address alike: a right password refused by a lock or a disabled account
+      // must not answer otherwise than a wrong one (it would tell a guess was right). Tries against a lock
+      // count on, and extend it.
+      await repo.recordThrottledFailure(
+        tx,
+        key,
+        ip,
+        (failures) => delaySeconds(failures, config.loginDelayAfter),
+        failureMemoryHours,
+      );
       const lockedNow =
-        reason === 'wrong_password' && user
+        (reason === 'wrong_password' || reason === 'locked') && user
           ? await repo.recordFailedAttempt(tx, user.id, config.lockoutAttempts, config.lockoutMinutes)
           : false;
       await recordSecurityEvent(tx, {

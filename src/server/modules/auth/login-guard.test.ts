@@ -1,4 +1,11 @@
-import { delaySeconds, lockRefuses, loginKey, maskedLogin, maxDelaySeconds } from './login-guard.js';
+import {
+  delaySeconds,
+  lockRefuses,
+  loginKey,
+  maskedLogin,
+  maxDelaySeconds,
+  throttleAddress,
+} from './login-guard.js';
 
 describe('sign-in delays', () => {
   it('lets the first failures through, then doubles the wait up to fifteen minutes', () => {
@@ -29,9 +36,24 @@ describe('logins in the log', () => {
   });
   it('masks an unknown login so a password typed there does not reach the log', () => {
     const masked = maskedLogin('Correct-Horse-Battery-9');
-    expect(masked).toMatch(/^c…#[0-9a-f]{8}$/);
-    expect(masked).not.toContain('horse');
-    expect(maskedLogin('Correct-Horse-Battery-9')).toBe(masked);
-    expect(maskedLogin('')).toMatch(/^…#/);
+    expect(masked).toBe('c… (23)');
+    expect(masked).not.toContain(loginKey('Correct-Horse-Battery-9').slice(0, 8));
+    expect(maskedLogin('')).toBe('… (0)');
+  });
+});
+
+describe('the address a sign-in is throttled by', () => {
+  it('keeps an IPv4 address, mapped or not', () => {
+    expect(throttleAddress('203.0.113.9')).toBe('203.0.113.9');
+    expect(throttleAddress('::ffff:203.0.113.9')).toBe('203.0.113.9');
+  });
+  it('takes an IPv6 address by its /64, however it is written', () => {
+    expect(throttleAddress('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:0db8:0001:0002::1')).toBe('2001:db8:1:2::/64');
+    expect(throttleAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
+  });
+  it('has one key for an unknown address', () => {
+    expect(throttleAddress(null)).toBe('');
   });
 });

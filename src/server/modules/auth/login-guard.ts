@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 
 /**
  * The rules that keep sign-in safe from guessing without handing anyone a weapon against an account.
@@ -34,9 +35,29 @@ export const loginKey = (login: string) =>
 
 /**
  * A login as the security log keeps it when no account has it: a password typed into the login field
- * must not land in the log. The first character and a short hash still let an admin see repeats.
+ * must not land in the log, nor anything a dictionary could turn back into it (no hash): only its first
+ * character and its length.
  */
 export function maskedLogin(login: string): string {
-  const normalized = login.trim().toLowerCase();
-  return `${[...normalized][0] ?? ''}…#${loginKey(normalized).slice(0, 8)}`;
+  const chars = [...login.trim().toLowerCase()];
+  return `${chars[0] ?? ''}… (${chars.length})`;
+}
+
+/**
+ * The address a sign-in is throttled by: an IPv4 address as it is, an IPv6 one by its /64 network (one
+ * host holds a whole /64 and could take a fresh address for every try).
+ */
+export function throttleAddress(ip: string | null): string {
+  if (!ip) return '';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (isIP(ip) !== 6) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -51,7 +51,16 @@ export function createRefusalLog(
 
   return {
     async record(entry) {
-      const key = [entry.event, entry.details.reason, entry.details.route, entry.ip, entry.userId].join('|');
+      const { office, district } = entry.details as { office?: unknown; district?: unknown };
+      const key = [
+        entry.event,
+        entry.details.reason,
+        entry.details.route,
+        office,
+        district,
+        entry.ip,
+        entry.userId,
+      ].join('|');
       const seen = pending.get(key);
       if (seen) {
         seen.repeated++;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -31,7 +32,7 @@ export async function requireMayReadHistory(
     if (district !== undefined && actorScopeCovers(scope, key, district)) return;
   }
   if (entity === 'district' && scope.districts.includes(key)) return;
-  if (entity === 'user' && /^[0-9a-f-]{36}$/i.test(key)) {
+  if (entity === 'user' && z.uuid().safeParse(key).success) {
     const theirs = await grantsOf(db, key);
     const offices = theirs.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
     const districts = await districtsOfOffices(db, offices);
