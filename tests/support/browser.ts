@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import { type Config, testConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
 import { openTestDatabase } from './databases.js';
+import { chromiumPath } from './prerequisites.js';
 
 /**
  * Browser tests: okno in-process on a free port (PGlite from the seeded snapshot, serving dist/web — run
@@ -49,7 +50,7 @@ const chromiumArgs = [
 export async function startBrowserApp(options: { config?: Partial<Config> } = {}): Promise<BrowserApp> {
   const database = await openTestDatabase('pglite');
   const app = await buildApp({ config: testConfig(options.config), database, webDir: resolve('dist/web') });
-  const browserPromise = chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browserPromise = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   let browser: Browser;
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresBinDir } from './prerequisites.js';
 
 /**
  * A throwaway PostgreSQL 15 server for tests: initdb in a temp folder, pg_ctl on a free port on
@@ -11,14 +12,12 @@ import { join } from 'node:path';
  */
 export type PostgresServer = { url: (database: string) => string; port: number; stop: () => void };
 
-const binDir = process.env.PG_BIN_DIR ?? findBinDir();
-
-function findBinDir(): string {
-  for (const dir of ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin']) {
-    if (spawnSync(join(dir, 'pg_ctl'), ['--version']).status === 0) return dir;
-  }
-  throw new Error('PostgreSQL 15 binaries (initdb, pg_ctl) not found; set PG_BIN_DIR');
-}
+const binDir = (() => {
+  const dir = postgresBinDir();
+  if (!dir)
+    throw new Error('PostgreSQL 15 binaries (initdb, pg_ctl) not found: run npm test, or set PG_BIN_DIR');
+  return dir;
+})();
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
