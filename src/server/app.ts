@@ -14,6 +14,7 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
+import { answerClientError } from './http/client-error.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { loggerOptions } from './logger.js';
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200, caseSensitive: false },
     rewriteUrl: canonicalRequestUrl,
     genReqId: () => crypto.randomUUID(),
+    // Refusals by Node's HTTP parser itself (an over-long URL or header, a malformed request) in the error shape.
+    clientErrorHandler: answerClientError,
     // Router-level refusals (a malformed URL, an over-long path parameter) get the same error body as the rest.
     frameworkErrors: (err, _request, reply) => {
       const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'VALIDATION' : 'BAD_REQUEST';

@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 /** Contracts of the network API (districts, offices, calendar), shared by the server and the web app. */
 
+/**
+ * A calendar date, YYYY-MM-DD, that okno can represent and compute with: a real date in the years
+ * 1900–2999 (`Date.UTC` reads the years 0–99 as 1900–1999, and 9999-12-31 plus a few days leaves the
+ * four-digit years). The one date parser of the API: a date outside is a 400 naming the field.
+ */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
@@ -9,7 +14,8 @@ export const isoDateSchema = z
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a real date',
-  );
+  )
+  .refine((s) => s >= '1900-01-01' && s <= '2999-12-31', 'expected a date in the years 1900–2999');
 export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 
 export const officeKindSchema = z.enum(['main', 'remote', 'kiosk']);

@@ -16,6 +16,7 @@ import type {
   ResolvedDay,
   WeeklyHours,
 } from '../../../shared/network.js';
+import { isoDateSchema } from '../../../shared/network.js';
 import {
   isOpenAt,
   nowInTimeZone,
@@ -244,5 +245,14 @@ export async function addWorkingDaysFrom(
   deps: NetworkDeps & { from: string; days: number },
 ): Promise<{ date: string }> {
   const calendar = makeCalendar(await createNetworkRepository(deps.db).calendarOverrides());
-  return { date: addWorkingDays(calendar, deps.from, deps.days) };
+  const date = addWorkingDays(calendar, deps.from, deps.days);
+  // The answer is a date of the same range as the question (isoDateSchema): past it, the question is wrong.
+  if (!isoDateSchema.safeParse(date).success) {
+    throw new AppError(
+      'VALIDATION',
+      'invalid querystring.days: the result falls outside the years 1900–2999',
+      [{ field: 'querystring.days', message: 'the result falls outside the years 1900–2999' }],
+    );
+  }
+  return { date };
 }
