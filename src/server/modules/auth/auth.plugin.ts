@@ -87,13 +87,21 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', () => refusals.close());
 
   app.decorate('routePolicies', [] as RouteEntry[]);
+  // The hooks go on each route after the rate limiter's (registered above, so its onRoute ran first): a
+  // flood of refused requests is limited before any session is looked up.
+  const append = <T>(hooks: T | T[] | undefined, hook: T): T[] => [
+    ...(hooks === undefined ? [] : ([hooks].flat() as T[])),
+    hook,
+  ];
   app.addHook('onRoute', (route) => {
     const policy = routePolicyOf(route.method, route.url, route.config?.policy);
     route.config = { ...route.config, policy };
+    route.onRequest = append(route.onRequest, authenticate);
+    route.preValidation = append(route.preValidation, checkScope);
     for (const method of [route.method].flat()) app.routePolicies.push({ method, url: route.url, policy });
   });
 
-  app.addHook('onRequest', async (request) => {
+  const authenticate = async (request: FastifyRequest) => {
     const policy = policyOf(request);
     if (policy === undefined) return;
     const token = request.cookies[sessionCookie];
@@ -123,7 +131,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       request.refusal = { reason: 'role', roles: policy.roles };
       throw new AppError('FORBIDDEN', 'you may not do this here');
     }
-  });
+  };
 
   // The scope check runs after the body is parsed (an office may be named in it) but before validation,
   // so a refusal never depends on whether the rest of the body is valid.
@@ -139,7 +147,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     const district = office !== undefined ? await districtOf(office) : policy.district?.(request);
     return office === undefined && district === undefined ? undefined : { office, district };
   };
-  app.addHook('preValidation', async (request) => {
+  const checkScope = async (request: FastifyRequest) => {
     const policy = policyOf(request);
     if (!policy || policy === 'public' || !request.actor) return;
     const target = await targetOf(policy, request);
@@ -148,7 +156,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       request.refusal = { reason: 'scope', roles: policy.roles, target };
       throw new AppError('FORBIDDEN', 'you may not do this here');
     }
-  });
+  };
 
   app.addHook('onSend', async (request, reply) => {
     // An answer to a signed-in user (or about one: the CSRF token of /api/auth/me) must never sit in a
