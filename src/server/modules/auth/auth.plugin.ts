@@ -133,8 +133,6 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     }
   };
 
-  // The scope check runs after the body is parsed (an office may be named in it) but before validation,
-  // so a refusal never depends on whether the rest of the body is valid.
   // Read on each request, not cached: an office moved to another district must not keep its old scope
   // for a while, on any instance (a primary-key lookup, only for office-scoped routes).
   const districtOf = (office: string) => districtOfOffice(database.db, office);
@@ -147,6 +145,8 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     const district = office !== undefined ? await districtOf(office) : policy.district?.(request);
     return office === undefined && district === undefined ? undefined : { office, district };
   };
+  // The scope check runs after the body is parsed (an office may be named in it) but before validation,
+  // so a refusal never depends on whether the rest of the body is valid.
   const checkScope = async (request: FastifyRequest) => {
     const policy = policyOf(request);
     if (!policy || policy === 'public' || !request.actor) return;

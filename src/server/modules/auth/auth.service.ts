@@ -13,6 +13,7 @@ import {
   maskedLogin,
   throttleAddress,
 } from './login-guard.js';
+import * as guard from './login-guard.repository.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { recordSecurityEvent, recordSecurityEventAlone } from './security-log.js';
 import { csrfTokenFor, hashToken, newSessionToken } from './tokens.js';
@@ -47,7 +48,7 @@ export async function login(
 ): Promise<{ me: Me; token: string; csrfToken: string }> {
   const key = loginKey(input.login);
   const ip = throttleAddress(client.ip);
-  const wait = await repo.throttleWait(db, key, ip);
+  const wait = await guard.throttleWait(db, key, ip);
   if (wait > 0) {
     throw new AppError('RATE_LIMITED', `too many failed sign-ins: try again in ${wait} s`, {
       retryAfterSeconds: wait,
@@ -56,7 +57,9 @@ export async function login(
   const user = await repo.findUserByLogin(db, input.login);
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
   // Asked for every login, known or not, so that the time taken tells nothing.
-  const familiar = client.ip ? await repo.isFamiliarAddress(db, input.login, client.ip, familiarDays) : false;
+  const familiar = client.ip
+    ? await guard.isFamiliarAddress(db, input.login, client.ip, familiarDays)
+    : false;
   const locked = user ? lockRefuses(dateOf(user.locked_until), familiar, now) : false;
   // A password typed into the login field must not reach the log: only real logins are kept as typed.
   const logged = { login: user ? user.login : maskedLogin(input.login), ...client };
@@ -72,7 +75,7 @@ export async function login(
       // Every refusal slows the address alike: a right password refused by a lock or a disabled account
       // must not answer otherwise than a wrong one (it would tell a guess was right). Tries against a lock
       // count on, and extend it.
-      await repo.recordThrottledFailure(
+      await guard.recordThrottledFailure(
         tx,
         key,
         ip,
@@ -100,15 +103,15 @@ export async function login(
         });
       }
     });
-    if (Math.random() < 0.02) await repo.pruneThrottle(db, failureMemoryHours);
+    if (Math.random() < 0.02) await guard.pruneThrottle(db, failureMemoryHours);
     throw loginRefused();
   }
   const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.resetFailedAttempts(tx, user.id);
-    await repo.clearThrottle(tx, key, ip);
-    if (client.ip) await repo.rememberAddress(tx, user.id, client.ip);
+    await guard.clearThrottle(tx, key, ip);
+    if (client.ip) await guard.rememberAddress(tx, user.id, client.ip);
     if (rehash) await repo.rehashPassword(tx, user.id, rehash);
     await repo.deleteExpiredSessionsOf(tx, user.id, config.sessionIdleMinutes);
     const sessionId = await repo.insertSession(tx, {
