@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, rows, sql } from './client.js';
+import { advisoryLocks } from './locks.js';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -24,7 +25,7 @@ export async function migrate(database: Database, migrations = listMigrations())
         applied_at timestamptz not null default now()
       )`);
     // One migrator at a time when several instances start together on one server.
-    if (database.kind === 'postgres') await exec('select pg_advisory_lock(4207001)');
+    if (database.kind === 'postgres') await exec(`select pg_advisory_lock(${advisoryLocks.migrations})`);
     try {
       const done = new Set(
         (await rows<{ version: number }>(database.db, sql`select version from schema_migrations`)).map((r) =>
@@ -46,7 +47,7 @@ export async function migrate(database: Database, migrations = listMigrations())
       }
       return applied;
     } finally {
-      if (database.kind === 'postgres') await exec('select pg_advisory_unlock(4207001)');
+      if (database.kind === 'postgres') await exec(`select pg_advisory_unlock(${advisoryLocks.migrations})`);
     }
   });
 }

@@ -1,5 +1,6 @@
 import type { DayKind } from '../../../shared/network.js';
 import { type Db, rows, sql } from '../../db/client.js';
+import { lockForTransaction } from '../../db/locks.js';
 
 export type OverrideRow = { date: string; kind: DayKind; note: string | null };
 
@@ -31,4 +32,4 @@ export async function deleteOverridesBetween(tx: Db, from: string, to: string): 
 }
 
 /** Calendar writers take turns: an import and a single-day edit of the same year never interleave. */
-export const lockCalendar = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(4207101)`);
+export const lockCalendar = (tx: Db) => lockForTransaction(tx, 'calendar');

@@ -1,5 +1,6 @@
 import type { Grant } from '../../../shared/auth.js';
 import { type Db, rows, sql } from '../../db/client.js';
+import { lockForTransaction } from '../../db/locks.js';
 import type { ActorScope } from '../auth/auth.policy.js';
 import { toGrant } from '../auth/auth.repository.js';
 import { grantWithinScope } from '../auth/scope.sql.js';
@@ -36,11 +37,8 @@ export function listStaffRows(db: Db, scope: ActorScope) {
   return rows<StaffRow>(db, sql`${select} where ${where} order by u.login`);
 }
 
-// Every change that could remove an admin takes this lock, so two of them never both see one left.
-const adminSetLock = 4207003;
-export async function lockAdminSet(tx: Db): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${adminSetLock})`);
-}
+/** Every change that could remove an admin takes this lock, so two of them never both see one left. */
+export const lockAdminSet = (tx: Db) => lockForTransaction(tx, 'adminSet');
 
 /** Enabled accounts holding the admin role on the whole region. */
 export async function countRegionAdmins(tx: Db): Promise<number> {

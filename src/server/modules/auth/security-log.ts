@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '../../../shared/auth.js';
 import { type Db, rows, sql } from '../../db/client.js';
+import { lockForTransaction } from '../../db/locks.js';
 import { type ChainEntry, chainHash, firstBrokenLink, genesisHash } from './security-log.chain.js';
 
 export { type SecurityEvent, securityEvents } from '../../../shared/auth.js';
@@ -15,15 +16,12 @@ export type SecurityEntry = {
   details?: Record<string, unknown>;
 };
 
-// Every writer of the log takes this lock in its transaction, so the chain never forks.
-const chainLock = 4207002;
-
 /**
  * Appends an entry to the security log, chained to the previous one. Call it with the transaction of the
  * change it records; it serializes with every other writer until that transaction ends.
  */
 export async function recordSecurityEvent(tx: Db, entry: SecurityEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${chainLock})`);
+  await lockForTransaction(tx, 'securityLogChain');
   const [head] = await rows<{ hash: string }>(
     tx,
     sql`select hash from security_log order by security_log.id desc limit 1`,

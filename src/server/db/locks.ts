@@ -1,0 +1,24 @@
+import { type Db, sql } from './client.js';
+
+/**
+ * Every advisory lock of okno, in one place, so two never share an id by accident. A transaction lock
+ * (`lockForTransaction`) is held until its transaction ends; the migration lock is a session lock held
+ * by one connection for the whole run (`migrate.ts`).
+ */
+export const advisoryLocks = {
+  /** Migrations: one instance migrates at a time. */
+  migrations: 4207001,
+  /** The security log's hash chain: writers take turns, so it never forks. */
+  securityLogChain: 4207002,
+  /** Changes that could leave the region without an admin: two never both see one left. */
+  adminSet: 4207003,
+  /** The production calendar: an import and a day's edit never interleave. */
+  calendar: 4207101,
+} as const;
+
+export type AdvisoryLock = keyof typeof advisoryLocks;
+
+/** Takes a lock until the end of the transaction `tx`. */
+export async function lockForTransaction(tx: Db, lock: AdvisoryLock): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLocks[lock]})`);
+}
