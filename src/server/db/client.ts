@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { createPgliteHub, createPostgresHub, type LiveHub } from './live-hub.js';
 
 /** The drizzle handle every repository takes; a transaction handle has the same shape. */
 // biome-ignore lint/suspicious/noExplicitAny: drizzle's schema generic is not used: tables are imported where needed
@@ -17,8 +18,8 @@ export type Database = {
   db: Db;
   /** Runs a script of several statements (migrations, seeds). */
   exec(script: string): Promise<void>;
-  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Live updates across instances: one LISTEN connection for this instance, fanned out (live-hub.ts). */
+  hub: LiveHub;
   /** Runs fn on one dedicated connection (session-level locks, multi-step scripts). */
   exclusive<T>(fn: (exec: (script: string) => Promise<void>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -79,21 +80,20 @@ async function openPglite(options: { dataDir?: string; snapshot?: Blob | File })
     extensions: { pg_trgm },
   });
   const db = drizzlePglite({ client }) as unknown as Db;
+  const hub = createPgliteHub(client);
   return {
     kind: 'pglite',
     db,
     exec: async (script) => {
       await client.exec(script);
     },
-    listen: async (channel, onMessage) => {
-      const unsubscribe = await client.listen(channel, onMessage);
-      return async () => unsubscribe();
-    },
+    hub,
     exclusive: (fn) =>
       fn(async (script) => {
         await client.exec(script);
       }),
     close: async () => {
+      await hub.close();
       if (!client.closed) await client.close();
     },
   };
@@ -106,25 +106,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg({ client: pool }) as unknown as Db;
+  const hub = createPostgresHub(url);
   return {
     kind: 'postgres',
     db,
     exec: async (script) => {
       await pool.query(script);
     },
-    listen: async (channel, onMessage) => {
-      const client = await pool.connect();
-      const handler = (msg: pg.Notification) => {
-        if (msg.channel === channel) onMessage(msg.payload ?? '');
-      };
-      client.on('notification', handler);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        client.off('notification', handler);
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
-        client.release();
-      };
-    },
+    // Its own connection, never one of the pool's: any number of live screens cost one connection.
+    hub,
     exclusive: async (fn) => {
       const client = await pool.connect();
       try {
@@ -135,7 +125,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await hub.close();
+      await pool.end();
+    },
   };
 }
 
