@@ -1,12 +1,9 @@
 import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import {
-  districtsOfOffices,
-  requireKnownCode,
-  requireKnownCodes,
-} from '../admin-network/references.repository.js';
+import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
 import { type ActorScope, actorScopeCovers } from '../auth/auth.policy.js';
+import { districtsOfOffices } from '../auth/auth.repository.js';
 import { refreshSearchWords } from '../catalog/catalog.search-words.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import { missingForPublish, requirementMessages } from './publishable.js';

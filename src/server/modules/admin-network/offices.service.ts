@@ -10,7 +10,7 @@ import type {
 import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import type { ActorScope } from '../auth/auth.policy.js';
+import { type ActorScope, actorScopeCovers } from '../auth/auth.policy.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import * as repo from './offices.repository.js';
 import { requireKnownCode, requireKnownCodes } from './references.repository.js';
@@ -158,11 +158,7 @@ export async function editOffice(
 ): Promise<AdminOffice> {
   return changeOffice(db, input.code, async (tx, before) => {
     await requireKnownCode(tx, 'districts', 'district', input.district);
-    if (
-      input.district !== before.district.code &&
-      scope !== 'region' &&
-      !scope.districts.includes(input.district)
-    ) {
+    if (input.district !== before.district.code && !actorScopeCovers(scope, undefined, input.district)) {
       throw new AppError('FORBIDDEN', `district ${input.district} lies beyond your scope`);
     }
     await repo.updateOffice(tx, input);

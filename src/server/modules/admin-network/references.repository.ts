@@ -39,13 +39,3 @@ export async function requireKnownCodes(
   const [first] = await unknownCodes(db, table, codes);
   if (first !== undefined) throw invalidField(`${field}.${codes.indexOf(first)}`, `unknown code "${first}"`);
 }
-
-/** The district of each of these offices (unknown ones are left out). */
-export async function districtsOfOffices(db: Db, offices: readonly string[]): Promise<Map<string, string>> {
-  if (offices.length === 0) return new Map();
-  const found = await rows<{ code: string; district_code: string }>(
-    db,
-    sql`select code, district_code from offices where code = any(${textArray(offices)})`,
-  );
-  return new Map(found.map((r) => [r.code, r.district_code]));
-}

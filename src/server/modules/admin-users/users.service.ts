@@ -2,15 +2,12 @@ import type { AdminUser } from '../../../shared/admin.js';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import {
-  districtsOfOffices,
-  requireKnownCode,
-  requireKnownCodes,
-} from '../admin-network/references.repository.js';
+import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from '../auth/auth.policy.js';
 import * as auth from '../auth/auth.repository.js';
 import { checkNewPassword } from '../auth/auth.service.js';
 import { loginKey, throttleAddress } from '../auth/login-guard.js';
+import * as guard from '../auth/login-guard.repository.js';
 import { hashPassword } from '../auth/password.js';
 import { recordSecurityEvent } from '../auth/security-log.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
@@ -58,10 +55,15 @@ const describeScope = (g: Grant) =>
       ? `district ${g.scope.district}`
       : `offices ${g.scope.offices.join(', ')}`;
 
-async function requireWithinScope(tx: Db, scope: ActorScope, grants: Grant[], what: string): Promise<void> {
+/** The first grant that lies beyond the scope, or undefined when every one lies within it. */
+async function firstBeyondScope(tx: Db, scope: ActorScope, grants: Grant[]): Promise<Grant | undefined> {
   const offices = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
-  const districts = await districtsOfOffices(tx, offices);
-  const beyond = grants.find((g) => !actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
+  const districts = await auth.districtsOfOffices(tx, offices);
+  return grants.find((g) => !actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
+}
+
+async function requireWithinScope(tx: Db, scope: ActorScope, grants: Grant[], what: string): Promise<void> {
+  const beyond = await firstBeyondScope(tx, scope, grants);
   if (beyond) {
     throw new AppError(
       'FORBIDDEN',
@@ -70,22 +72,27 @@ async function requireWithinScope(tx: Db, scope: ActorScope, grants: Grant[], wh
   }
 }
 
-async function requireManages(tx: Db, scope: ActorScope, target: repo.StaffRow): Promise<void> {
-  const grants = repo.grantsOfRow(target);
-  if (scope !== 'region' && grants.length === 0) {
-    throw new AppError(
-      'FORBIDDEN',
-      `user ${target.login} has no grants: only an admin of the region manages it`,
-    );
-  }
+/** Why an admin of this scope may not manage an account with these grants; undefined when they may. */
+async function whyNotManaged(tx: Db, scope: ActorScope, who: string, grants: Grant[]) {
+  if (scope === 'region') return undefined;
+  if (grants.length === 0) return `user ${who} has no grants: only an admin of the region manages it`;
   // An admin of a district resetting a fellow admin's password could act under that admin's name.
-  if (scope !== 'region' && grants.some((g) => g.role === 'admin')) {
-    throw new AppError(
-      'FORBIDDEN',
-      `user ${target.login} is an admin: only an admin of the region manages them`,
-    );
-  }
-  await requireWithinScope(tx, scope, grants, `user ${target.login}`);
+  if (grants.some((g) => g.role === 'admin'))
+    return `user ${who} is an admin: only an admin of the region manages them`;
+  const beyond = await firstBeyondScope(tx, scope, grants);
+  return beyond
+    ? `user ${who}: ${beyond.role} on ${describeScope(beyond)} lies beyond your scope`
+    : undefined;
+}
+
+async function requireManages(tx: Db, scope: ActorScope, target: repo.StaffRow): Promise<void> {
+  const why = await whyNotManaged(tx, scope, target.login, repo.grantsOfRow(target));
+  if (why) throw new AppError('FORBIDDEN', why);
+}
+
+/** Whether an admin of this scope manages the account (the same rule as every action on it above). */
+export async function managesUser(db: Db, scope: ActorScope, userId: string): Promise<boolean> {
+  return (await whyNotManaged(db, scope, userId, await auth.grantsOf(db, userId))) === undefined;
 }
 
 async function requireRegionAdminLeft(tx: Db): Promise<void> {
@@ -265,12 +272,17 @@ export async function setUserDisabled(
   });
 }
 
-/** Lifts the lock of an account and the sign-in delays of its login, from every address. */
+/**
+ * Lifts the lock of an account, and the sign-in waits of its login at the addresses it signed in from —
+ * never a stranger's, who would otherwise guess on at full speed.
+ */
 export async function unlockUser({ db, author, client }: WriteDeps, id: string): Promise<AdminUser> {
   return db.transaction(async (tx) => {
     const row = await lockUser(tx, id);
     await requireManages(tx, await authorScope(tx, author), row);
-    const wasLocked = await auth.unlockUser(tx, id, loginKey(row.login), (ips) => ips.map(throttleAddress));
+    const wasLocked = await auth.unlockUser(tx, id);
+    const familiar = await guard.familiarAddresses(tx, id);
+    await guard.clearThrottle(tx, loginKey(row.login), familiar.map(throttleAddress));
     await recordSecurityEvent(tx, {
       event: 'unlock',
       result: 'ok',

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../../shared/auth.js';
 import { AppError } from '../../errors.js';
 import { grantsFor, type RoutePolicy, routePolicyOf, type ScopeTarget, scopeCovers } from './auth.policy.js';
-import { districtOfOffice } from './auth.repository.js';
+import { districtsOfOffices } from './auth.repository.js';
 import { clientIp, clientOf, csrfHeader, servedOverHttps, sessionCookie } from './auth.request.js';
 import { authRoutes, loginRoute } from './auth.routes.js';
 import { resolveSession } from './auth.service.js';
@@ -135,7 +135,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
 
   // Read on each request, not cached: an office moved to another district must not keep its old scope
   // for a while, on any instance (a primary-key lookup, only for office-scoped routes).
-  const districtOf = (office: string) => districtOfOffice(database.db, office);
+  const districtOf = async (office: string) => (await districtsOfOffices(database.db, [office])).get(office);
   const targetOf = async (
     policy: Exclude<RoutePolicy, 'public'>,
     request: FastifyRequest,

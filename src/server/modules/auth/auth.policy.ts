@@ -133,6 +133,6 @@ export function actorScopeCoversScope(
 ): boolean {
   if (scope === 'region') return true;
   if (target.kind === 'region') return false;
-  if (target.kind === 'district') return scope.districts.includes(target.district);
+  if (target.kind === 'district') return actorScopeCovers(scope, undefined, target.district);
   return target.offices.every((o) => actorScopeCovers(scope, o, districtOf(o) ?? ''));
 }

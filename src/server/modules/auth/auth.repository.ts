@@ -108,33 +108,14 @@ export async function resetFailedAttempts(db: Db, userId: string): Promise<void>
   );
 }
 
-/**
- * Lifts a lock: the count, the lock, and the throttle of the login at the addresses the account signed in
- * from (`throttleKeys`) — never a stranger's, who would otherwise guess on at full speed. Returns whether
- * it was locked.
- */
-export async function unlockUser(
-  db: Db,
-  userId: string,
-  loginKey: string,
-  throttleKeys: (ips: string[]) => string[],
-): Promise<boolean> {
+/** Lifts a lock: the count of failures and the lock itself. Returns whether it was locked. */
+export async function unlockUser(db: Db, userId: string): Promise<boolean> {
   const [row] = await rows<{ was_locked: boolean }>(
     db,
     sql`select coalesce(locked_until > now(), false) as was_locked from users where id = ${userId}::uuid for update`,
   );
   await db.execute(sql`update users set failed_attempts = 0, locked_until = null, updated_at = now()
     where id = ${userId}::uuid`);
-  const familiar = await rows<{ ip: string }>(
-    db,
-    sql`select ip from login_addresses where user_id = ${userId}::uuid`,
-  );
-  const keys = throttleKeys(familiar.map((r) => r.ip));
-  if (keys.length) {
-    await db.execute(
-      sql`delete from login_throttle where login_key = ${loginKey} and ip = any(${textArray(keys)})`,
-    );
-  }
   return Boolean(row?.was_locked);
 }
 
@@ -231,11 +212,12 @@ export async function deleteSessionsOf(db: Db, userId: string, except?: string):
   );
 }
 
-/** The district of an office, for district-scoped grants. */
-export async function districtOfOffice(db: Db, office: string): Promise<string | undefined> {
-  const [row] = await rows<{ district_code: string }>(
+/** The district of each of these offices (unknown ones are left out). */
+export async function districtsOfOffices(db: Db, offices: readonly string[]): Promise<Map<string, string>> {
+  if (offices.length === 0) return new Map();
+  const found = await rows<{ code: string; district_code: string }>(
     db,
-    sql`select district_code from offices where code = ${office}`,
+    sql`select code, district_code from offices where code = any(${textArray(offices)})`,
   );
-  return row?.district_code;
+  return new Map(found.map((r) => [r.code, r.district_code]));
 }

@@ -110,7 +110,7 @@ export async function login(
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.resetFailedAttempts(tx, user.id);
-    await guard.clearThrottle(tx, key, ip);
+    await guard.clearThrottle(tx, key, [ip]);
     if (client.ip) await guard.rememberAddress(tx, user.id, client.ip);
     if (rehash) await repo.rehashPassword(tx, user.id, rehash);
     await repo.deleteExpiredSessionsOf(tx, user.id, config.sessionIdleMinutes);

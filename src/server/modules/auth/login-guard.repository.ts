@@ -1,4 +1,4 @@
-import { type Db, rows, sql } from '../../db/client.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
 import { normalizeLogin } from './auth.repository.js';
 
 /** The sign-in throttle and the addresses accounts signed in from (rules in login-guard.ts). */
@@ -37,8 +37,12 @@ export async function recordThrottledFailure(
   return failures;
 }
 
-export async function clearThrottle(db: Db, loginKey: string, ip: string): Promise<void> {
-  await db.execute(sql`delete from login_throttle where login_key = ${loginKey} and ip = ${ip}`);
+/** Clears the waits of a login at these (throttle) addresses. */
+export async function clearThrottle(db: Db, loginKey: string, ips: readonly string[]): Promise<void> {
+  if (ips.length === 0) return;
+  await db.execute(
+    sql`delete from login_throttle where login_key = ${loginKey} and ip = any(${textArray(ips)})`,
+  );
 }
 
 /** Forgets runs of failures long past, so the table holds only what still matters. */
@@ -62,4 +66,13 @@ export async function isFamiliarAddress(db: Db, login: string, ip: string, days:
 export async function rememberAddress(db: Db, userId: string, ip: string): Promise<void> {
   await db.execute(sql`insert into login_addresses (user_id, ip, last_success_at) values (${userId}::uuid, ${ip}, now())
     on conflict (user_id, ip) do update set last_success_at = now()`);
+}
+
+/** The addresses an account signed in from (any time: an unlock clears their waits). */
+export async function familiarAddresses(db: Db, userId: string): Promise<string[]> {
+  const found = await rows<{ ip: string }>(
+    db,
+    sql`select ip from login_addresses where user_id = ${userId}::uuid`,
+  );
+  return found.map((r) => r.ip);
 }

@@ -64,7 +64,7 @@ type LogRow = {
 };
 
 export type VerifyResult =
-  | { ok: true; entries: number; head: { id: string; hash: string } | null }
+  | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAt: string }
   | { ok: false; entries: number; anchorMissing: true };
 
@@ -101,7 +101,7 @@ export async function verifySecurityLog(
     );
     if (page.length === 0) {
       if (!anchorFound) return { ok: false, entries: count, anchorMissing: true };
-      return { ok: true, entries: count, head: count ? { id: after, hash: prev } : null };
+      return { ok: true, entries: count };
     }
     const outcome = firstBrokenLink(
       page.map((r) => ({

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { districtsOfOffices } from '../admin-network/references.repository.js';
-import { actorScopeCovers, actorScopeCoversScope, grantsFor, scopeOfGrants } from '../auth/auth.policy.js';
-import { grantsOf } from '../auth/auth.repository.js';
+import { managesUser } from '../admin-users/users.service.js';
+import { actorScopeCovers, grantsFor, scopeOfGrants } from '../auth/auth.policy.js';
+import { districtsOfOffices } from '../auth/auth.repository.js';
 import type { ChangeEntity } from './history.repository.js';
 
 /** What a catalog editor may follow: the objects they edit. */
@@ -31,15 +31,7 @@ export async function requireMayReadHistory(
     const district = (await districtsOfOffices(db, [key])).get(key);
     if (district !== undefined && actorScopeCovers(scope, key, district)) return;
   }
-  if (entity === 'district' && scope.districts.includes(key)) return;
-  if (entity === 'user' && z.uuid().safeParse(key).success) {
-    const theirs = await grantsOf(db, key);
-    const offices = theirs.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
-    const districts = await districtsOfOffices(db, offices);
-    const manages =
-      theirs.length > 0 &&
-      theirs.every((g) => actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
-    if (manages) return;
-  }
+  if (entity === 'district' && actorScopeCovers(scope, undefined, key)) return;
+  if (entity === 'user' && z.uuid().safeParse(key).success && (await managesUser(db, scope, key))) return;
   throw refuse();
 }
