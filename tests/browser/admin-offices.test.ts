@@ -1,4 +1,4 @@
-import type { AdminOffice } from '../../src/shared/admin.js';
+import type { AdminOffice } from '../../src/shared/network.admin.js';
 import { signIn } from '../support/auth.js';
 import {
   type BrowserApp,

@@ -1,5 +1,5 @@
 import { sql } from '../../src/server/db/client.js';
-import type { AdminUser } from '../../src/shared/admin.js';
+import type { AdminUser } from '../../src/shared/staff.admin.js';
 import { createStaffUser, signIn } from '../support/auth.js';
 import {
   type BrowserApp,

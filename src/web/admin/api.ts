@@ -2,26 +2,24 @@
  * The admin console's API client: one function per /api/admin route, typed with the shared contracts
  * (src/shared/admin.ts). Mutations carry the CSRF token (src/web/app/api.ts sends it once signed in).
  */
+
+import type { Grant } from '../../shared/auth.js';
+import type { AdminAgency, AdminService, AgencyInput, ServiceCardInput } from '../../shared/catalog.admin.js';
+import type { Change } from '../../shared/history.js';
 import type {
-  AdminAgency,
   AdminCalendarDay,
   AdminDistrict,
   AdminOffice,
   AdminOfficeSummary,
-  AdminService,
-  AdminUser,
-  AgencyInput,
-  Change,
   DistrictInput,
   ExceptionInput,
   HoursInput,
   OfficeInput,
   OfficeServicesInput,
-  ServiceCardInput,
   WindowInput,
-} from '../../shared/admin.js';
-import type { Grant } from '../../shared/auth.js';
+} from '../../shared/network.admin.js';
 import type { DayKind, OfficeKind } from '../../shared/network.js';
+import type { AdminUser } from '../../shared/staff.admin.js';
 import { request } from '../app/api.js';
 
 type Body = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { AgencyInput } from '../../../shared/admin.js';
+import type { AgencyInput } from '../../../shared/catalog.admin.js';
 import { type Db, rows, sql } from '../../db/client.js';
 
 export type AgencyRow = {

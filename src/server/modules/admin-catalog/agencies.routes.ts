@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  adminAgencySchema,
-  agencyInputSchema,
-  agencyUpdateSchema,
-  codeParamsSchema,
-} from '../../../shared/admin.js';
+import { codeParamsSchema } from '../../../shared/admin-common.js';
+import { adminAgencySchema, agencyInputSchema, agencyUpdateSchema } from '../../../shared/catalog.admin.js';
 import { authorOf } from '../history/history.author.js';
 import { createAgency, editAgency, listAgencies } from './agencies.service.js';
 

@@ -1,4 +1,4 @@
-import type { AdminAgency, AgencyInput } from '../../../shared/admin.js';
+import type { AdminAgency, AgencyInput } from '../../../shared/catalog.admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';

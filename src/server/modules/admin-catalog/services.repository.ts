@@ -1,4 +1,4 @@
-import type { ServiceCardInput } from '../../../shared/admin.js';
+import type { ServiceCardInput } from '../../../shared/catalog.admin.js';
 import { type Db, jsonb, rows, sql, textArray } from '../../db/client.js';
 
 export type ServiceRow = {

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { codeParamsSchema } from '../../../shared/admin-common.js';
 import {
   adminServiceSchema,
   adminServicesPageSchema,
   adminServicesQuerySchema,
-  codeParamsSchema,
   serviceCardInputSchema,
   serviceCreateSchema,
   serviceOfficesBodySchema,
   serviceOfficesSchema,
   serviceVersionSchema,
-} from '../../../shared/admin.js';
+} from '../../../shared/catalog.admin.js';
 import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
 import * as services from './services.service.js';

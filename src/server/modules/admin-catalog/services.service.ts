@@ -1,4 +1,4 @@
-import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/admin.js';
+import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/catalog.admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';

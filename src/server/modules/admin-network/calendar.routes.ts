@@ -7,7 +7,7 @@ import {
   calendarImportBodySchema,
   calendarImportResultSchema,
   calendarYearQuerySchema,
-} from '../../../shared/admin.js';
+} from '../../../shared/network.admin.js';
 import { authorOf } from '../history/history.author.js';
 import {
   getCalendarYear,

@@ -1,5 +1,5 @@
-import type { AdminCalendarDay, CalendarImportBody } from '../../../shared/admin.js';
 import { datesInRange, isoWeekday, isWeekend } from '../../../shared/calendar.js';
+import type { AdminCalendarDay, CalendarImportBody } from '../../../shared/network.admin.js';
 import type { DayKind } from '../../../shared/network.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';

@@ -1,4 +1,4 @@
-import type { DistrictInput } from '../../../shared/admin.js';
+import type { DistrictInput } from '../../../shared/network.admin.js';
 import { type Db, rows, sql } from '../../db/client.js';
 
 export type DistrictRow = {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { codeParamsSchema } from '../../../shared/admin-common.js';
 import {
   adminDistrictSchema,
-  codeParamsSchema,
   districtInputSchema,
   districtUpdateSchema,
-} from '../../../shared/admin.js';
+} from '../../../shared/network.admin.js';
 import { authorOf } from '../history/history.author.js';
 import { createDistrict, editDistrict, listDistricts } from './districts.service.js';
 

@@ -1,4 +1,4 @@
-import type { AdminDistrict, DistrictInput } from '../../../shared/admin.js';
+import type { AdminDistrict, DistrictInput } from '../../../shared/network.admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';

@@ -1,4 +1,4 @@
-import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/admin.js';
+import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/network.admin.js';
 import { type Db, rows, sql, textArray } from '../../db/client.js';
 import type { ActorScope } from '../auth/auth.policy.js';
 import { officeInScope } from '../auth/scope.sql.js';

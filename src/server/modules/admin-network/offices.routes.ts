@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { codeParamsSchema } from '../../../shared/admin-common.js';
 import {
   adminOfficeSchema,
   adminOfficeSummarySchema,
   adminOfficesQuerySchema,
-  codeParamsSchema,
   exceptionInputSchema,
   hoursBodySchema,
   officeDateParamsSchema,
@@ -12,7 +12,7 @@ import {
   officeServicesBodySchema,
   officeUpdateSchema,
   windowsBodySchema,
-} from '../../../shared/admin.js';
+} from '../../../shared/network.admin.js';
 import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
 import * as offices from './offices.service.js';

@@ -6,7 +6,7 @@ import type {
   OfficeInput,
   OfficeServicesInput,
   WindowInput,
-} from '../../../shared/admin.js';
+} from '../../../shared/network.admin.js';
 import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';

@@ -8,7 +8,7 @@ import {
   userCreateSchema,
   userGrantsBodySchema,
   userIdParamsSchema,
-} from '../../../shared/admin.js';
+} from '../../../shared/staff.admin.js';
 import { actorScope } from '../auth/auth.policy.js';
 import { clientOf } from '../auth/auth.request.js';
 import { authorOf } from '../history/history.author.js';

@@ -1,5 +1,5 @@
-import type { AdminUser } from '../../../shared/admin.js';
 import type { Grant } from '../../../shared/auth.js';
+import type { AdminUser } from '../../../shared/staff.admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';

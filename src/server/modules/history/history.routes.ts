@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { historyPageSchema, historyQuerySchema } from '../../../shared/admin.js';
+import { historyPageSchema, historyQuerySchema } from '../../../shared/history.js';
 import { requireMayReadHistory } from './history.policy.js';
 import { getHistory } from './history.service.js';
 

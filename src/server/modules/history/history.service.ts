@@ -1,4 +1,4 @@
-import type { Change } from '../../../shared/admin.js';
+import type { Change } from '../../../shared/history.js';
 import type { Db } from '../../db/client.js';
 import { type ChangeRow, findChanges } from './history.repository.js';
 

@@ -1,6 +1,6 @@
 /** /admin/agencies: the agencies (name, short name, level) with their number of services; edit or create. */
 import { type FormEvent, useState } from 'react';
-import type { AdminAgency } from '../../../shared/admin.js';
+import type { AdminAgency } from '../../../shared/catalog.admin.js';
 import { useApi } from '../../app/api.js';
 import { ErrorNotice, Loading } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';

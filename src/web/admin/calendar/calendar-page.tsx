@@ -5,7 +5,7 @@
  * at once. Below: import of a year and the calendar's history.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import type { AdminCalendarDay } from '../../../shared/admin.js';
+import type { AdminCalendarDay } from '../../../shared/network.admin.js';
 import type { DayKind } from '../../../shared/network.js';
 import { useApi } from '../../app/api.js';
 import { ErrorNotice, Loading } from '../../app/components.js';

@@ -3,7 +3,7 @@
  * by its kind (working, day off, short), marked when an entry overrides the weekday rule; clicking it
  * selects the day for editing.
  */
-import type { AdminCalendarDay } from '../../../shared/admin.js';
+import type { AdminCalendarDay } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 
 export function MonthGrid({

@@ -4,7 +4,7 @@
  * empty form.
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminDistrict } from '../../../shared/admin.js';
+import type { AdminDistrict } from '../../../shared/network.admin.js';
 import { useApi } from '../../app/api.js';
 import { ErrorNotice, Loading } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';

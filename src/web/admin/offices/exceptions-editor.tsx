@@ -3,7 +3,7 @@
  * to add one (PUT …/exceptions/:date; the same date again replaces it).
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/admin.js';
+import type { AdminOffice } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';

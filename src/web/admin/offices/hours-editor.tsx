@@ -4,7 +4,7 @@
  * legal-minimum warnings come with the office from the API and are shown above the table.
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminOffice, HoursInput } from '../../../shared/admin.js';
+import type { AdminOffice, HoursInput } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import type { FieldErrors } from '../components/errors.js';

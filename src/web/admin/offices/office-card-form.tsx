@@ -3,7 +3,7 @@
  * (with `code`) or edits it. Field errors from the API appear next to each field and in a summary.
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/admin.js';
+import type { AdminOffice } from '../../../shared/network.admin.js';
 import type { OfficeKind } from '../../../shared/network.js';
 import { useApi } from '../../app/api.js';
 import { useT } from '../../app/i18n/index.js';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { AdminOffice } from '../../../shared/admin.js';
+import type { AdminOffice } from '../../../shared/network.admin.js';
 import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';

@@ -3,7 +3,7 @@
  * (PUT …/services). The list to tick comes from the admin catalog (published services).
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/admin.js';
+import type { AdminOffice } from '../../../shared/network.admin.js';
 import { useApi } from '../../app/api.js';
 import { Loading } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';

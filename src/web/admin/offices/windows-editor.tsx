@@ -3,7 +3,7 @@
  * service). Saved as a whole (PUT …/windows); errors like `windows.1.number` appear at that row's field.
  */
 import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/admin.js';
+import type { AdminOffice } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';

@@ -1,4 +1,4 @@
-import type { AdminService } from '../../../shared/admin.js';
+import type { AdminService } from '../../../shared/catalog.admin.js';
 import { cardOf, draftOf } from './service-draft.js';
 
 const service: AdminService = {

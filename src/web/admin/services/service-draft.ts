@@ -2,7 +2,7 @@
  * The service editor's form state: the card with numbers kept as typed text, and the conversion both ways
  * (`draftOf(service)`, `cardOf(draft)` → the PUT body). An empty fee / term / keep-days is null. Pure.
  */
-import type { AdminService, ServiceCardInput } from '../../../shared/admin.js';
+import type { AdminService, ServiceCardInput } from '../../../shared/catalog.admin.js';
 
 export type DocumentDraft = {
   name: string;

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AdminService } from '../../../shared/admin.js';
+import type { AdminService } from '../../../shared/catalog.admin.js';
 import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';

@@ -1,6 +1,6 @@
 /** One staff account: its grants, a password reset, disable / enable, and its change history. */
 import { type FormEvent, useState } from 'react';
-import type { AdminUser } from '../../../shared/admin.js';
+import type { AdminUser } from '../../../shared/staff.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { useMe } from '../../staff/auth.js';
 import { adminApi } from '../api.js';

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { AdminUser } from '../../../shared/admin.js';
+import type { AdminUser } from '../../../shared/staff.admin.js';
 import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';

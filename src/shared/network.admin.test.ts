@@ -1,9 +1,5 @@
-import {
-  calendarDayInputSchema,
-  exceptionInputSchema,
-  hoursBodySchema,
-  serviceCreateSchema,
-} from './admin.js';
+import { serviceCreateSchema } from './catalog.admin.js';
+import { calendarDayInputSchema, exceptionInputSchema, hoursBodySchema } from './network.admin.js';
 
 const paths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   (result.error?.issues ?? []).map((i) => i.path.join('.'));
