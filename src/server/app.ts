@@ -18,14 +18,14 @@ import { answerClientError } from './http/client-error.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { loggerOptions } from './logger.js';
-import { adminCatalogRoutes } from './modules/admin-catalog/admin-catalog.routes.js';
-import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
-import { adminUserRoutes } from './modules/admin-users/users.routes.js';
-import { registerAuth } from './modules/auth/auth.plugin.js';
-import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
+import { catalogStaffRoutes } from './modules/catalog/catalog.staff.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
-import { networkRoutes } from './modules/network/network.routes.js';
+import { networkPublicRoutes } from './modules/network/network.public.routes.js';
+import { networkStaffRoutes } from './modules/network/network.staff.routes.js';
+import { registerAuth } from './modules/staff/auth.plugin.js';
+import { adminUserRoutes } from './modules/staff/users.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -83,10 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   // Domain modules, in order.
-  await app.register(networkRoutes);
-  await app.register(catalogRoutes);
-  await app.register(adminNetworkRoutes);
-  await app.register(adminCatalogRoutes);
+  await app.register(networkPublicRoutes);
+  await app.register(catalogPublicRoutes);
+  await app.register(networkStaffRoutes);
+  await app.register(catalogStaffRoutes);
   await app.register(adminUserRoutes);
   await app.register(historyRoutes);
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
-import { auditCommand, userCommand } from './modules/auth/auth.cli.js';
+import { auditCommand, userCommand } from './modules/staff/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
 import { seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RouteEntry } from '../../src/server/modules/auth/auth.plugin.js';
+import type { RouteEntry } from '../../src/server/modules/staff/auth.plugin.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 import { createStaffUser, type SignedIn, signIn } from '../support/auth.js';
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/server/config.js';
 import { rows, sql } from '../../src/server/db/client.js';
-import { maskedLogin } from '../../src/server/modules/auth/login-guard.js';
+import { maskedLogin } from '../../src/server/modules/staff/login-guard.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 
 const login = (c: TestContext, options: { ip: string; forwardedFor?: string; login?: string }) =>

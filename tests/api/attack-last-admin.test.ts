@@ -1,5 +1,5 @@
 import { rows, sql } from '../../src/server/db/client.js';
-import { setGrants, setUserDisabled } from '../../src/server/modules/admin-users/users.service.js';
+import { setGrants, setUserDisabled } from '../../src/server/modules/staff/users.service.js';
 import { adminGrants, staffClient } from '../support/admin.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 import { createStaffUser } from '../support/auth.js';

@@ -1,5 +1,5 @@
 import { sql } from '../../src/server/db/client.js';
-import { loginKey } from '../../src/server/modules/auth/login-guard.js';
+import { loginKey } from '../../src/server/modules/staff/login-guard.js';
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 import { createStaffUser } from '../support/auth.js';

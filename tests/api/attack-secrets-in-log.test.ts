@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
 import { sql } from '../../src/server/db/client.js';
-import { hashPassword } from '../../src/server/modules/auth/password.js';
+import { hashPassword } from '../../src/server/modules/staff/password.js';
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 

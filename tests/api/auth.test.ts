@@ -1,6 +1,6 @@
 import { rows, sql } from '../../src/server/db/client.js';
-import { maskedLogin } from '../../src/server/modules/auth/login-guard.js';
-import { verifySecurityLog } from '../../src/server/modules/auth/security-log.js';
+import { maskedLogin } from '../../src/server/modules/staff/login-guard.js';
+import { verifySecurityLog } from '../../src/server/modules/staff/security-log.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 import { createStaffUser, signIn } from '../support/auth.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/server/db/client.js';
-import { csrfHeader, sessionCookie } from '../../src/server/modules/auth/auth.request.js';
-import { hashPassword } from '../../src/server/modules/auth/password.js';
-import { createStaffUser as create } from '../../src/server/modules/auth/users.service.js';
+import { createStaffUser as create } from '../../src/server/modules/staff/accounts.create.js';
+import { csrfHeader, sessionCookie } from '../../src/server/modules/staff/auth.request.js';
+import { hashPassword } from '../../src/server/modules/staff/password.js';
 import type { Grant } from '../../src/shared/auth.js';
 
 export type SignedIn = {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { grantSchema } from '../../shared/auth.js';
 import { type Db, rows, sql } from '../db/client.js';
-import { findUserByLogin } from '../modules/auth/auth.repository.js';
-import { createStaffUser } from '../modules/auth/users.service.js';
+import { createStaffUser } from '../modules/staff/accounts.create.js';
+import { findUserByLogin } from '../modules/staff/auth.repository.js';
 import { RegionDataError } from './load-region.js';
 
 /** Demo staff accounts of a region folder (`staff.json`): they come only with demo data, never on their own. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { managesUser } from '../admin-users/users.service.js';
-import { actorScopeCovers, grantsFor, scopeOfGrants } from '../auth/auth.policy.js';
-import { districtsOfOffices } from '../auth/auth.repository.js';
+import { actorScopeCovers, grantsFor, scopeOfGrants } from '../staff/auth.policy.js';
+import { districtsOfOffices } from '../staff/auth.repository.js';
+import { managesUser } from '../staff/users.service.js';
 import type { ChangeEntity } from './history.repository.js';
 
 /** What a catalog editor may follow: the objects they edit. */

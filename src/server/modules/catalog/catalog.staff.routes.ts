@@ -3,7 +3,7 @@ import { adminAgencyRoutes } from './agencies.routes.js';
 import { adminServiceRoutes } from './services.routes.js';
 
 /** The admin API of the catalog: agencies, service cards with drafts and publishing, offices offering them. */
-export const adminCatalogRoutes: FastifyPluginAsyncZod = async (app) => {
+export const catalogStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminAgencyRoutes);
   await app.register(adminServiceRoutes);
 };

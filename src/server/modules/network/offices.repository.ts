@@ -1,7 +1,7 @@
 import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/network.admin.js';
 import { type Db, rows, sql, textArray } from '../../db/client.js';
-import type { ActorScope } from '../auth/auth.policy.js';
-import { officeInScope } from '../auth/scope.sql.js';
+import type { ActorScope } from '../staff/auth.policy.js';
+import { officeInScope } from '../staff/scope.sql.js';
 
 export type OfficeRow = {
   code: string;

@@ -1,16 +1,16 @@
 import type { Grant } from '../../../shared/auth.js';
 import type { AdminUser } from '../../../shared/staff.admin.js';
 import type { Db } from '../../db/client.js';
+import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
 import { AppError, notFound } from '../../errors.js';
-import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
-import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from '../auth/auth.policy.js';
-import * as auth from '../auth/auth.repository.js';
-import { checkNewPassword } from '../auth/auth.service.js';
-import { loginKey, throttleAddress } from '../auth/login-guard.js';
-import * as guard from '../auth/login-guard.repository.js';
-import { hashPassword } from '../auth/password.js';
-import { recordSecurityEvent } from '../auth/security-log.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from './auth.policy.js';
+import * as auth from './auth.repository.js';
+import { checkNewPassword } from './auth.service.js';
+import { loginKey, throttleAddress } from './login-guard.js';
+import * as guard from './login-guard.repository.js';
+import { hashPassword } from './password.js';
+import { recordSecurityEvent } from './security-log.js';
 import * as repo from './users.repository.js';
 
 type Deps = { db: Db };

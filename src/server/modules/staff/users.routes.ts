@@ -9,9 +9,9 @@ import {
   userGrantsBodySchema,
   userIdParamsSchema,
 } from '../../../shared/staff.admin.js';
-import { actorScope } from '../auth/auth.policy.js';
-import { clientOf } from '../auth/auth.request.js';
 import { authorOf } from '../history/history.author.js';
+import { actorScope } from './auth.policy.js';
+import { clientOf } from './auth.request.js';
 import * as users from './users.service.js';
 
 const tags = ['admin: users'];

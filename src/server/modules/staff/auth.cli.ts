@@ -3,8 +3,8 @@ import { type Grant, type Role, roles, type Scope } from '../../../shared/auth.j
 import type { Config } from '../../config.js';
 import { migrate } from '../../db/migrate.js';
 import { openConfiguredDatabase } from '../../db/open.js';
+import { createStaffUser } from './accounts.create.js';
 import { securityLogHead, verifySecurityLog } from './security-log.js';
-import { createStaffUser } from './users.service.js';
 
 export class CliUsageError extends Error {}
 

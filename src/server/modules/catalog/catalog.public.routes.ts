@@ -22,7 +22,7 @@ const errorSchema = z.object({
 const codeParams = z.object({ code: z.string().min(1).max(64) });
 
 /** The public catalog: only published versions of services are visible here. */
-export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = () => ({ db: app.deps.database.db });
 
   app.get(

@@ -1,11 +1,11 @@
 import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/catalog.admin.js';
 import type { Db } from '../../db/client.js';
+import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
 import { AppError, notFound } from '../../errors.js';
-import { requireKnownCode, requireKnownCodes } from '../admin-network/references.repository.js';
-import { type ActorScope, actorScopeCovers } from '../auth/auth.policy.js';
-import { districtsOfOffices } from '../auth/auth.repository.js';
-import { refreshSearchWords } from '../catalog/catalog.search-words.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
+import { districtsOfOffices } from '../staff/auth.repository.js';
+import { refreshSearchWords } from './catalog.search-words.js';
 import { missingForPublish, requirementMessages } from './publishable.js';
 import * as repo from './services.repository.js';
 

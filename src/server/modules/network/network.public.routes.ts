@@ -13,7 +13,7 @@ import {
 import { addWorkingDaysFrom, getCalendar, getOffice, listDistricts, listOffices } from './network.service.js';
 
 /** Public network API: districts, offices with their hours, the production calendar. */
-export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
+export const networkPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
 
   app.get(

@@ -13,8 +13,8 @@ import {
   officeUpdateSchema,
   windowsBodySchema,
 } from '../../../shared/network.admin.js';
-import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
+import { actorScope, officeServicesRoles } from '../staff/auth.policy.js';
 import * as offices from './offices.service.js';
 
 const tags = ['admin: network'];

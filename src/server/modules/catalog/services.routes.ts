@@ -11,8 +11,8 @@ import {
   serviceOfficesSchema,
   serviceVersionSchema,
 } from '../../../shared/catalog.admin.js';
-import { actorScope, officeServicesRoles } from '../auth/auth.policy.js';
 import { authorOf } from '../history/history.author.js';
+import { actorScope, officeServicesRoles } from '../staff/auth.policy.js';
 import * as services from './services.service.js';
 
 const tags = ['admin: catalog'];

@@ -1,5 +1,5 @@
-import { type Db, rows, sql, textArray } from '../../db/client.js';
-import { invalidField } from '../../errors.js';
+import { invalidField } from '../errors.js';
+import { type Db, rows, sql, textArray } from './client.js';
 
 /** The codes of the list that the table does not hold (for naming an unknown reference). */
 export async function unknownCodes(

@@ -9,11 +9,11 @@ import type {
 } from '../../../shared/network.admin.js';
 import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
+import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
 import { AppError, notFound } from '../../errors.js';
-import { type ActorScope, actorScopeCovers } from '../auth/auth.policy.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
 import * as repo from './offices.repository.js';
-import { requireKnownCode, requireKnownCodes } from './references.repository.js';
 
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };

@@ -1,9 +1,9 @@
 import type { Grant } from '../../../shared/auth.js';
 import { type Db, rows, sql } from '../../db/client.js';
 import { lockForTransaction } from '../../db/locks.js';
-import type { ActorScope } from '../auth/auth.policy.js';
-import { toGrant } from '../auth/auth.repository.js';
-import { grantWithinScope } from '../auth/scope.sql.js';
+import type { ActorScope } from './auth.policy.js';
+import { toGrant } from './auth.repository.js';
+import { grantWithinScope } from './scope.sql.js';
 
 export type StaffRow = {
   id: string;
