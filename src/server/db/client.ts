@@ -8,6 +8,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/p
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { createPgliteHub, createPostgresHub, type LiveHub } from './live-hub.js';
+import { pgliteParsers, registerPgTypeParsers } from './type-parsers.js';
 
 /** The drizzle handle every repository takes; a transaction handle has the same shape. */
 // biome-ignore lint/suspicious/noExplicitAny: drizzle's schema generic is not used: tables are imported where needed
@@ -78,6 +79,7 @@ async function openPglite(options: { dataDir?: string; snapshot?: Blob | File })
     dataDir: options.dataDir,
     loadDataDir: options.snapshot,
     extensions: { pg_trgm },
+    parsers: pgliteParsers,
   });
   const db = drizzlePglite({ client }) as unknown as Db;
   const hub = createPgliteHub(client);
@@ -100,6 +102,7 @@ async function openPglite(options: { dataDir?: string; snapshot?: Blob | File })
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  registerPgTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
