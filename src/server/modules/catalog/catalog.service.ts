@@ -119,3 +119,5 @@ function toServiceCardDto(r: repo.ServiceCardRow): ServiceCard {
     })),
   };
 }
+
+export { isServicePublished, publishedServiceSummaries, serviceTitles } from './services.lookup.js';

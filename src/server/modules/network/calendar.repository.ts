@@ -1,34 +1,40 @@
-import type { DayKind } from '../../../shared/network.js';
-import { type Db, rows, sql } from '../../db/client.js';
+import { asc, between, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import { lockForTransaction } from '../../db/locks.js';
+import { type CalendarDayRow, calendarDays } from './network.schema.js';
 
-export type OverrideRow = { date: string; kind: DayKind; note: string | null };
+/** The production calendar: only the days that differ from the weekly rule. */
+export type OverrideRow = CalendarDayRow;
 
-export const overridesBetween = (db: Db, from: string, to: string) =>
-  rows<OverrideRow>(
-    db,
-    sql`select date::text as date, kind, note from calendar_days where date between ${from} and ${to} order by date`,
-  );
+/** Every override: a few hundred rows (about 30 a year). */
+export const allOverrides = (db: Db): Promise<OverrideRow[]> =>
+  db.select().from(calendarDays).orderBy(asc(calendarDays.date));
+
+export const overridesBetween = (db: Db, from: string, to: string): Promise<OverrideRow[]> =>
+  db
+    .select()
+    .from(calendarDays)
+    .where(between(calendarDays.date, from, to))
+    .orderBy(asc(calendarDays.date));
 
 export async function findOverride(db: Db, date: string): Promise<OverrideRow | undefined> {
-  const found = await rows<OverrideRow>(
-    db,
-    sql`select date::text as date, kind, note from calendar_days where date = ${date}`,
-  );
-  return found[0];
+  const [found] = await db.select().from(calendarDays).where(eq(calendarDays.date, date));
+  return found;
 }
 
 export async function upsertOverride(tx: Db, day: OverrideRow): Promise<void> {
-  await tx.execute(sql`insert into calendar_days (date, kind, note) values (${day.date}, ${day.kind}, ${day.note})
-    on conflict (date) do update set kind = excluded.kind, note = excluded.note`);
+  await tx
+    .insert(calendarDays)
+    .values(day)
+    .onConflictDoUpdate({ target: calendarDays.date, set: { kind: day.kind, note: day.note } });
 }
 
 export async function deleteOverride(tx: Db, date: string): Promise<void> {
-  await tx.execute(sql`delete from calendar_days where date = ${date}`);
+  await tx.delete(calendarDays).where(eq(calendarDays.date, date));
 }
 
 export async function deleteOverridesBetween(tx: Db, from: string, to: string): Promise<void> {
-  await tx.execute(sql`delete from calendar_days where date between ${from} and ${to}`);
+  await tx.delete(calendarDays).where(between(calendarDays.date, from, to));
 }
 
 /** Calendar writers take turns: an import and a single-day edit of the same year never interleave. */

@@ -3,26 +3,20 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import {
-  type DistrictRow,
-  findDistrictRow,
+  type DistrictWithCount,
+  findDistrict,
   insertDistrict,
-  listDistrictRows,
+  listDistricts as listDistrictRows,
   updateDistrict,
 } from './districts.repository.js';
+import { toDistrictDto } from './network.mappers.js';
 
 type Deps = { db: Db };
 
-export const toAdminDistrictDto = (r: DistrictRow): AdminDistrict => ({
-  code: r.code,
-  name: r.name,
-  kind: r.kind,
-  population: Number(r.population),
-  officeCount: Number(r.office_count),
-});
 const card = (d: AdminDistrict) => ({ name: d.name, kind: d.kind, population: d.population });
 
 export async function listDistricts({ db }: Deps): Promise<AdminDistrict[]> {
-  return (await listDistrictRows(db)).map(toAdminDistrictDto);
+  return (await listDistrictRows(db, { openOfficesOnly: false })).map(toDistrictDto);
 }
 
 export async function createDistrict(
@@ -32,7 +26,7 @@ export async function createDistrict(
   return db.transaction(async (tx) => {
     if (!(await insertDistrict(tx, input)))
       throw new AppError('CONFLICT', `district ${input.code} already exists`);
-    const after = toAdminDistrictDto((await findDistrictRow(tx, input.code)) as DistrictRow);
+    const after = toDistrictDto((await findDistrict(tx, input.code)) as DistrictWithCount);
     await recordChange(tx, {
       author,
       entity: 'district',
@@ -50,11 +44,11 @@ export async function editDistrict(
   input: DistrictInput,
 ): Promise<AdminDistrict> {
   return db.transaction(async (tx) => {
-    const row = await findDistrictRow(tx, input.code, true);
+    const row = await findDistrict(tx, input.code, true);
     if (!row) throw notFound(`district ${input.code}`);
-    const before = toAdminDistrictDto(row);
+    const before = toDistrictDto(row);
     await updateDistrict(tx, input);
-    const after = toAdminDistrictDto((await findDistrictRow(tx, input.code)) as DistrictRow);
+    const after = toDistrictDto((await findDistrict(tx, input.code)) as DistrictWithCount);
     await recordChange(tx, {
       author,
       entity: 'district',

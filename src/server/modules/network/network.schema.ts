@@ -8,7 +8,7 @@ import {
   text,
   time,
 } from 'drizzle-orm/pg-core';
-import { isoDate, timestamptz } from '../../db/columns.js';
+import { isoDate, timeOfDay, timestamptz } from '../../db/columns.js';
 
 /**
  * The network's tables: the region, its districts, offices with windows, weekly hours and dated
@@ -69,10 +69,10 @@ export const officeHours = pgTable(
   {
     officeCode: text('office_code').notNull(),
     weekday: smallint('weekday').notNull(),
-    opens: time('opens').notNull(),
-    closes: time('closes').notNull(),
-    breakStart: time('break_start'),
-    breakEnd: time('break_end'),
+    opens: timeOfDay('opens').notNull(),
+    closes: timeOfDay('closes').notNull(),
+    breakStart: timeOfDay('break_start'),
+    breakEnd: timeOfDay('break_end'),
   },
   (t) => [primaryKey({ columns: [t.officeCode, t.weekday] })],
 );
@@ -83,8 +83,8 @@ export const officeExceptions = pgTable(
     officeCode: text('office_code').notNull(),
     date: isoDate('date').notNull(),
     kind: text('kind', { enum: ['closed', 'hours'] }).notNull(),
-    opens: time('opens'),
-    closes: time('closes'),
+    opens: timeOfDay('opens'),
+    closes: timeOfDay('closes'),
     note: text('note'),
   },
   (t) => [primaryKey({ columns: [t.officeCode, t.date] })],

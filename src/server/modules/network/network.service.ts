@@ -26,14 +26,22 @@ import {
 } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
+import { isServicePublished, publishedServiceSummaries } from '../catalog/catalog.service.js';
+import { allOverrides } from './calendar.repository.js';
+import { listDistricts as listDistrictRows } from './districts.repository.js';
 import {
-  createNetworkRepository,
-  type DistrictRow,
-  type ExceptionRow,
-  type HoursRow,
-  type NetworkRepository,
-  type OfficeRow,
-} from './network.repository.js';
+  toDistrictDto,
+  toException,
+  toOfficeSummaryDto,
+  toWeeklyHours,
+  toWindow,
+} from './network.mappers.js';
+import { exceptionsOf, hoursOf, listedServiceCodes, windowsOf } from './office-schedule.repository.js';
+import {
+  listOffices as listOfficeRows,
+  type OfficeFilter,
+  type OfficeListRow,
+} from './offices.repository.js';
 
 /** Use cases of the network API. "Now" is always passed in, so tests can pin it. */
 
@@ -46,49 +54,9 @@ const collator = new Intl.Collator('ru');
 const districtRank = (kind: 'city' | 'rural') => (kind === 'city' ? 0 : 1);
 const officeKindRank: Record<OfficeKind, number> = { main: 0, remote: 1, kiosk: 2 };
 
-export const toDistrictDto = (r: DistrictRow): District => ({
-  code: r.code,
-  name: r.name,
-  kind: r.kind,
-  population: Number(r.population),
-  officeCount: Number(r.office_count),
-});
-
-export const toWeeklyHours = (r: HoursRow): WeeklyHours => ({
-  weekday: Number(r.weekday),
-  opens: r.opens,
-  closes: r.closes,
-  breakStart: r.break_start,
-  breakEnd: r.break_end,
-});
-
-const toException = (r: ExceptionRow): OfficeException => ({
-  date: r.date,
-  kind: r.kind,
-  opens: r.opens,
-  closes: r.closes,
-  note: r.note,
-});
-
-export const toOfficeSummaryDto = (r: OfficeRow, today: ResolvedDay, openNow: boolean): OfficeSummary => ({
-  code: r.code,
-  name: r.name,
-  kind: r.kind,
-  district: { code: r.district_code, name: r.district_name },
-  address: r.address,
-  lat: r.lat === null ? null : Number(r.lat),
-  lon: r.lon === null ? null : Number(r.lon),
-  phone: r.phone,
-  timeZone: r.time_zone,
-  status: r.status,
-  windowCount: Number(r.window_count),
-  openNow,
-  today,
-});
-
 /** Cities first, then by name (Russian collation, the same on every database). */
 export async function listDistricts(deps: NetworkDeps): Promise<District[]> {
-  const found = await createNetworkRepository(deps.db).listDistricts();
+  const found = await listDistrictRows(deps.db, { openOfficesOnly: true });
   return found
     .sort((a, b) => districtRank(a.kind) - districtRank(b.kind) || collator.compare(a.name, b.name))
     .map(toDistrictDto);
@@ -115,7 +83,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 type Resolved = {
-  row: OfficeRow;
+  row: OfficeListRow;
   weekly: WeeklyHours[];
   exceptions: OfficeException[];
   local: { date: string; time: string };
@@ -123,27 +91,27 @@ type Resolved = {
 
 /** Loads offices with their hours, exceptions (from today to today + extraDays) and the calendar, in four queries. */
 async function loadOffices(
-  repo: NetworkRepository,
-  filter: Parameters<NetworkRepository['listOffices']>[0],
+  db: Db,
+  filter: OfficeFilter,
   now: Date,
   extraDays: number,
 ): Promise<{ offices: Resolved[]; calendar: Calendar }> {
-  const [officeRows, overrides] = await Promise.all([repo.listOffices(filter), repo.calendarOverrides()]);
+  const [officeRows, overrides] = await Promise.all([listOfficeRows(db, filter), allOverrides(db)]);
   const calendar = makeCalendar(overrides);
   if (officeRows.length === 0) return { offices: [], calendar };
-  const locals = officeRows.map((r) => localNow(r.time_zone, now));
+  const locals = officeRows.map((r) => localNow(r.zone, now));
   const todays = locals.map((l) => l.date).sort();
   const codes = officeRows.map((r) => r.code);
   const [hours, exceptions] = await Promise.all([
-    repo.hoursOf(codes),
-    repo.exceptionsOf(codes, todays[0], addCalendarDays(todays[todays.length - 1], extraDays)),
+    hoursOf(db, codes),
+    exceptionsOf(db, codes, { from: todays[0], to: addCalendarDays(todays[todays.length - 1], extraDays) }),
   ]);
-  const weeklyOf = groupBy(hours, (h) => h.office_code);
-  const exceptionsOf = groupBy(exceptions, (e) => e.office_code);
+  const weeklyOf = groupBy(hours, (h) => h.officeCode);
+  const exceptionsByOffice = groupBy(exceptions, (e) => e.officeCode);
   const offices = officeRows.map((row, i) => ({
     row,
     weekly: (weeklyOf.get(row.code) ?? []).map(toWeeklyHours),
-    exceptions: (exceptionsOf.get(row.code) ?? []).map(toException),
+    exceptions: (exceptionsByOffice.get(row.code) ?? []).map(toException),
     local: locals[i],
   }));
   return { offices, calendar };
@@ -165,18 +133,19 @@ export async function listOffices(
   },
 ): Promise<OfficeSummary[]> {
   const { district, kind, service, openNow } = deps.query;
-  const repo = createNetworkRepository(deps.db);
+  // Only a published service is offered anywhere.
+  if (service !== undefined && !(await isServicePublished(deps.db, service))) return [];
   const { offices, calendar } = await loadOffices(
-    repo,
-    { district, kind, service, publicOnly: true },
+    deps.db,
+    { district, kind, offering: service, status: 'open' },
     deps.now,
     0,
   );
   return offices
     .sort(
       (a, b) =>
-        districtRank(a.row.district_kind) - districtRank(b.row.district_kind) ||
-        collator.compare(a.row.district_name, b.row.district_name) ||
+        districtRank(a.row.districtKind) - districtRank(b.row.districtKind) ||
+        collator.compare(a.row.districtName, b.row.districtName) ||
         officeKindRank[a.row.kind] - officeKindRank[b.row.kind] ||
         collator.compare(a.row.name, b.row.name),
     )
@@ -186,23 +155,20 @@ export async function listOffices(
 
 /** One office with its windows, weekly hours, the next 7 days from its local today and the published services it offers. */
 export async function getOffice(deps: NetworkDeps & { code: string; now: Date }): Promise<OfficeDetail> {
-  const repo = createNetworkRepository(deps.db);
-  const { offices, calendar } = await loadOffices(repo, { code: deps.code, publicOnly: false }, deps.now, 6);
+  const { offices, calendar } = await loadOffices(deps.db, { code: deps.code }, deps.now, 6);
   const office = offices[0];
   if (!office) throw notFound(`office ${deps.code}`);
   const [windows, services] = await Promise.all([
-    repo.windowsOf(office.row.code),
-    repo.servicesOf(office.row.code, office.row.offers_all_services),
+    windowsOf(deps.db, office.row.code),
+    publishedServiceSummaries(
+      deps.db,
+      office.row.offersAllServices ? undefined : await listedServiceCodes(deps.db, office.row.code),
+    ),
   ]);
   return {
     ...summarize(office, calendar),
     email: office.row.email,
-    windows: windows.map((w) => ({
-      number: Number(w.number),
-      label: w.label,
-      serviceCodes: w.service_codes,
-      categoryCodes: w.category_codes,
-    })),
+    windows: windows.map(toWindow),
     weeklyHours: office.weekly,
     week: resolveWeek(
       { weekly: office.weekly, exceptions: office.exceptions, calendar },
@@ -230,7 +196,7 @@ export async function getCalendar(
       { field: 'querystring.to', message: `the range spans more than ${MAX_CALENDAR_RANGE_DAYS} days` },
     ]);
   }
-  const calendar = makeCalendar(await createNetworkRepository(deps.db).calendarOverrides());
+  const calendar = makeCalendar(await allOverrides(deps.db));
   return {
     days: datesInRange(deps.from, deps.to).map((date) => ({
       date,
@@ -244,7 +210,7 @@ export async function getCalendar(
 export async function addWorkingDaysFrom(
   deps: NetworkDeps & { from: string; days: number },
 ): Promise<{ date: string }> {
-  const calendar = makeCalendar(await createNetworkRepository(deps.db).calendarOverrides());
+  const calendar = makeCalendar(await allOverrides(deps.db));
   const date = addWorkingDays(calendar, deps.from, deps.days);
   // The answer is a date of the same range as the question (isoDateSchema): past it, the question is wrong.
   if (!isoDateSchema.safeParse(date).success) {

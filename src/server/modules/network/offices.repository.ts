@@ -1,164 +1,150 @@
-import type { ExceptionInput, HoursInput, OfficeInput, WindowInput } from '../../../shared/network.admin.js';
-import { type Db, rows, sql, textArray } from '../../db/client.js';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { OfficeInput } from '../../../shared/network.admin.js';
+import type { Db } from '../../db/client.js';
+import { qualified } from '../../db/columns.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { officeInScope } from '../staff/scope.sql.js';
+import {
+  districts,
+  type OfficeRow,
+  officeServices,
+  offices,
+  officeWindows,
+  region,
+} from './network.schema.js';
 
-export type OfficeRow = {
-  code: string;
-  name: string;
-  kind: 'main' | 'remote' | 'kiosk';
-  district_code: string;
-  district_name: string;
-  district_population: number;
-  address: string;
-  lat: number | null;
-  lon: number | null;
-  phone: string | null;
-  email: string | null;
-  time_zone: string | null;
-  offers_all_services: boolean;
-  status: 'open' | 'closed';
-  updated_at: Date | string;
-  window_count: number;
-};
-export type WindowRow = { number: number; label: string; service_codes: string[]; category_codes: string[] };
-export type HoursRow = {
-  weekday: number;
-  opens: string;
-  closes: string;
-  break_start: string | null;
-  break_end: string | null;
-};
-export type ExceptionRow = {
-  date: string;
-  kind: 'closed' | 'hours';
-  opens: string | null;
-  closes: string | null;
-  note: string | null;
+/** An office with what every list of offices shows of its district, its windows and its time zone. */
+export type OfficeListRow = OfficeRow & {
+  districtName: string;
+  districtKind: 'city' | 'rural';
+  districtPopulation: number;
+  windowCount: number;
+  /** The office's own time zone, else the region's. */
+  zone: string;
 };
 
-const select = sql`select o.code, o.name, o.kind, o.district_code, d.name as district_name,
-    d.population as district_population, o.address, o.lat, o.lon, o.phone, o.email, o.time_zone,
-    o.offers_all_services, o.status, o.updated_at,
-    (select count(*)::int from office_windows w where w.office_code = o.code) as window_count
-  from offices o join districts d on d.code = o.district_code`;
+export type OfficeFilter = {
+  code?: string;
+  district?: string;
+  kind?: string;
+  status?: string;
+  /** Offices that offer this service: every main center, and the others that list it. */
+  offering?: string;
+  /** Narrows to the offices a staff member's grants cover (a WHERE clause). */
+  scope?: ActorScope;
+};
 
-export function listOfficeRows(
-  db: Db,
-  filter: { district?: string; kind?: string; status?: string },
-  scope: ActorScope,
-) {
-  const where = [officeInScope(scope, sql`o.code`, sql`o.district_code`)];
-  if (filter.district) where.push(sql`o.district_code = ${filter.district}`);
-  if (filter.kind) where.push(sql`o.kind = ${filter.kind}`);
-  if (filter.status) where.push(sql`o.status = ${filter.status}`);
-  return rows<OfficeRow>(
-    db,
-    sql`${select} where ${sql.join(where, sql` and `)} order by d.name, o.kind, o.name`,
-  );
+const selection = {
+  code: offices.code,
+  name: offices.name,
+  kind: offices.kind,
+  districtCode: offices.districtCode,
+  address: offices.address,
+  lat: offices.lat,
+  lon: offices.lon,
+  phone: offices.phone,
+  email: offices.email,
+  timeZone: offices.timeZone,
+  offersAllServices: offices.offersAllServices,
+  status: offices.status,
+  updatedAt: offices.updatedAt,
+  districtName: districts.name,
+  districtKind: districts.kind,
+  districtPopulation: districts.population,
+  windowCount: sql<number>`(select count(*)::int from ${officeWindows} where ${qualified(officeWindows.officeCode)} = ${qualified(offices.code)})`,
+  zone: sql<string>`coalesce(${offices.timeZone}, (select ${qualified(region.timeZone)} from ${region}), 'UTC')`,
+};
+
+function conditions(f: OfficeFilter): SQL[] {
+  const where: (SQL | undefined)[] = [
+    f.code === undefined ? undefined : eq(offices.code, f.code),
+    f.district === undefined ? undefined : eq(offices.districtCode, f.district),
+    f.kind === undefined ? undefined : sql`${offices.kind} = ${f.kind}`,
+    f.status === undefined ? undefined : sql`${offices.status} = ${f.status}`,
+    f.scope === undefined
+      ? undefined
+      : officeInScope(f.scope, sql`${offices.code}`, sql`${offices.districtCode}`),
+    f.offering === undefined
+      ? undefined
+      : or(
+          eq(offices.offersAllServices, true),
+          sql`exists (select 1 from ${officeServices} where ${qualified(officeServices.officeCode)} = ${qualified(offices.code)}
+            and ${qualified(officeServices.serviceCode)} = ${f.offering})`,
+        ),
+  ];
+  return where.filter((c): c is SQL => c !== undefined);
 }
 
-export async function findOfficeRow(db: Db, code: string, lock = false): Promise<OfficeRow | undefined> {
-  const found = await rows<OfficeRow>(
-    db,
-    sql`${select} where o.code = ${code} ${lock ? sql`for update of o` : sql``}`,
-  );
-  return found[0];
+export const listOffices = (db: Db, filter: OfficeFilter): Promise<OfficeListRow[]> =>
+  db
+    .select(selection)
+    .from(offices)
+    .innerJoin(districts, eq(districts.code, offices.districtCode))
+    .where(and(...conditions(filter)))
+    .orderBy(asc(districts.name), asc(offices.kind), asc(offices.name));
+
+export async function findOffice(db: Db, code: string, lock = false): Promise<OfficeListRow | undefined> {
+  const query = db
+    .select(selection)
+    .from(offices)
+    .innerJoin(districts, eq(districts.code, offices.districtCode))
+    .where(eq(offices.code, code));
+  const [found] = lock ? await query.for('update', { of: offices }) : await query;
+  return found;
 }
 
-export const windowRows = (db: Db, code: string) =>
-  rows<WindowRow>(
-    db,
-    sql`select number, label, service_codes, category_codes from office_windows where office_code = ${code} order by number`,
-  );
+/** The codes of the listed offices that exist. */
+export async function existingOfficeCodes(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await db
+    .select({ code: offices.code })
+    .from(offices)
+    .where(inArray(offices.code, [...codes]));
+  return found.map((r) => r.code);
+}
 
-export const hoursRows = (db: Db, code: string) =>
-  rows<HoursRow>(
-    db,
-    sql`select weekday, to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes,
-      to_char(break_start, 'HH24:MI') as break_start, to_char(break_end, 'HH24:MI') as break_end
-    from office_hours where office_code = ${code} order by weekday`,
-  );
+const card = (o: OfficeInput) => ({
+  name: o.name,
+  kind: o.kind,
+  districtCode: o.district,
+  address: o.address,
+  lat: o.lat,
+  lon: o.lon,
+  phone: o.phone,
+  email: o.email,
+  timeZone: o.timeZone,
+});
 
-export const exceptionRows = (db: Db, code: string) =>
-  rows<ExceptionRow>(
-    db,
-    sql`select date::text as date, kind, to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes, note
-    from office_exceptions where office_code = ${code} order by date`,
-  );
-
-export const offeredServiceRows = (db: Db, code: string) =>
-  rows<{ code: string; title: string }>(
-    db,
-    sql`select s.code, coalesce(v.title, s.code) as title from office_services os
-      join services s on s.code = os.service_code
-      left join service_versions v on v.service_code = s.code and v.version = coalesce(s.published_version, s.draft_version)
-    where os.office_code = ${code} order by title`,
-  );
-
+/** A new office (a main center offers every service); false when its code is taken. */
 export async function insertOffice(tx: Db, o: OfficeInput): Promise<boolean> {
-  const inserted = await rows<{ code: string }>(
-    tx,
-    sql`insert into offices (code, name, kind, district_code, address, lat, lon, phone, email, time_zone, offers_all_services)
-      values (${o.code}, ${o.name}, ${o.kind}, ${o.district}, ${o.address}, ${o.lat}, ${o.lon}, ${o.phone}, ${o.email},
-        ${o.timeZone}, ${o.kind === 'main'})
-      on conflict (code) do nothing returning code`,
-  );
+  const inserted = await tx
+    .insert(offices)
+    .values({ code: o.code, ...card(o), offersAllServices: o.kind === 'main' })
+    .onConflictDoNothing()
+    .returning({ code: offices.code });
   return inserted.length === 1;
 }
 
 export async function updateOffice(tx: Db, o: OfficeInput): Promise<void> {
-  await tx.execute(sql`update offices set name = ${o.name}, kind = ${o.kind}, district_code = ${o.district},
-    address = ${o.address}, lat = ${o.lat}, lon = ${o.lon}, phone = ${o.phone}, email = ${o.email},
-    time_zone = ${o.timeZone}, updated_at = now() where code = ${o.code}`);
+  await tx
+    .update(offices)
+    .set({ ...card(o), updatedAt: sql`now()` })
+    .where(eq(offices.code, o.code));
+}
+
+/** Inserts or refreshes an office's card (loading a region's files). */
+export async function saveOffice(tx: Db, o: OfficeInput, offersAll: boolean): Promise<void> {
+  const values = { ...card(o), offersAllServices: offersAll };
+  await tx
+    .insert(offices)
+    .values({ code: o.code, ...values })
+    .onConflictDoUpdate({ target: offices.code, set: { ...values, updatedAt: sql`now()` } });
 }
 
 export async function setOfficeStatus(tx: Db, code: string, status: 'open' | 'closed'): Promise<void> {
-  await tx.execute(sql`update offices set status = ${status}, updated_at = now() where code = ${code}`);
+  await tx.update(offices).set({ status, updatedAt: sql`now()` }).where(eq(offices.code, code));
 }
 
-export const touchOffice = (tx: Db, code: string) =>
-  tx.execute(sql`update offices set updated_at = now() where code = ${code}`);
-
-export async function replaceWindows(tx: Db, code: string, windows: readonly WindowInput[]): Promise<void> {
-  await tx.execute(sql`delete from office_windows where office_code = ${code}`);
-  for (const w of windows) {
-    await tx.execute(sql`insert into office_windows (office_code, number, label, service_codes, category_codes)
-      values (${code}, ${w.number}, ${w.label}, ${textArray(w.serviceCodes)}, ${textArray(w.categoryCodes)})`);
-  }
-}
-
-export async function replaceHours(tx: Db, code: string, hours: readonly HoursInput[]): Promise<void> {
-  await tx.execute(sql`delete from office_hours where office_code = ${code}`);
-  for (const h of hours) {
-    await tx.execute(sql`insert into office_hours (office_code, weekday, opens, closes, break_start, break_end)
-      values (${code}, ${h.weekday}, ${h.opens}, ${h.closes}, ${h.breakStart}, ${h.breakEnd})`);
-  }
-}
-
-export async function upsertException(tx: Db, code: string, date: string, e: ExceptionInput): Promise<void> {
-  await tx.execute(sql`insert into office_exceptions (office_code, date, kind, opens, closes, note)
-    values (${code}, ${date}, ${e.kind}, ${e.kind === 'hours' ? e.opens : null}, ${e.kind === 'hours' ? e.closes : null}, ${e.note})
-    on conflict (office_code, date) do update set kind = excluded.kind, opens = excluded.opens,
-      closes = excluded.closes, note = excluded.note`);
-}
-
-export async function deleteException(tx: Db, code: string, date: string): Promise<void> {
-  await tx.execute(sql`delete from office_exceptions where office_code = ${code} and date = ${date}`);
-}
-
-export async function replaceOfficeServices(
-  tx: Db,
-  code: string,
-  offersAll: boolean,
-  services: readonly string[],
-) {
-  await tx.execute(
-    sql`update offices set offers_all_services = ${offersAll}, updated_at = now() where code = ${code}`,
-  );
-  await tx.execute(sql`delete from office_services where office_code = ${code}`);
-  if (!offersAll && services.length) {
-    await tx.execute(sql`insert into office_services (office_code, service_code)
-      select ${code}, unnest(${textArray(services)}) on conflict do nothing`);
-  }
+export async function touchOffice(tx: Db, code: string): Promise<void> {
+  await tx.update(offices).set({ updatedAt: sql`now()` }).where(eq(offices.code, code));
 }

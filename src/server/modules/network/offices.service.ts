@@ -10,85 +10,56 @@ import type {
 import { defaultHoursRules, weeklyHoursWarnings } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
+import { isoTimestamp } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
+import { serviceTitles } from '../catalog/catalog.service.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
+import { toAdminOfficeSummaryDto, toException, toWeeklyHours, toWindow } from './network.mappers.js';
+import * as schedule from './office-schedule.repository.js';
 import * as repo from './offices.repository.js';
 
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };
-
-const iso = (v: Date | string) => new Date(v).toISOString();
-
-export const toAdminOfficeSummaryDto = (r: repo.OfficeRow): AdminOfficeSummary => ({
-  code: r.code,
-  name: r.name,
-  kind: r.kind,
-  district: { code: r.district_code, name: r.district_name },
-  address: r.address,
-  status: r.status,
-  windowCount: Number(r.window_count),
-});
-
-const toWindowDto = (w: repo.WindowRow) => ({
-  number: Number(w.number),
-  label: w.label,
-  serviceCodes: w.service_codes,
-  categoryCodes: w.category_codes,
-});
-const toHoursDto = (h: repo.HoursRow) => ({
-  weekday: Number(h.weekday),
-  opens: h.opens,
-  closes: h.closes,
-  breakStart: h.break_start,
-  breakEnd: h.break_end,
-});
-const toExceptionDto = (e: repo.ExceptionRow) => ({
-  date: e.date,
-  kind: e.kind,
-  opens: e.opens,
-  closes: e.closes,
-  note: e.note,
-});
 
 export async function listOffices(
   { db }: Deps,
   filter: { district?: string; kind?: string; status?: string },
   scope: ActorScope,
 ) {
-  return (await repo.listOfficeRows(db, filter, scope)).map(toAdminOfficeSummaryDto);
+  return (await repo.listOffices(db, { ...filter, scope })).map(toAdminOfficeSummaryDto);
 }
 
 async function loadOffice(db: Db, code: string): Promise<AdminOffice> {
-  const r = await repo.findOfficeRow(db, code);
+  const r = await repo.findOffice(db, code);
   if (!r) throw notFound(`office ${code}`);
-  const [windows, hours, exceptions, services] = [
-    (await repo.windowRows(db, code)).map(toWindowDto),
-    (await repo.hoursRows(db, code)).map(toHoursDto),
-    (await repo.exceptionRows(db, code)).map(toExceptionDto),
-    r.offers_all_services ? [] : await repo.offeredServiceRows(db, code),
-  ];
-  const population = Number(r.district_population);
+  const windows = (await schedule.windowsOf(db, code)).map(toWindow);
+  const hours = (await schedule.hoursOf(db, [code])).map(toWeeklyHours);
+  const exceptions = (await schedule.exceptionsOf(db, [code])).map(toException);
+  const services = r.offersAllServices
+    ? []
+    : await serviceTitles(db, await schedule.listedServiceCodes(db, code));
+  const population = r.districtPopulation;
   return {
     code: r.code,
     name: r.name,
     kind: r.kind,
-    district: { code: r.district_code, name: r.district_name, population },
+    district: { code: r.districtCode, name: r.districtName, population },
     address: r.address,
-    lat: r.lat === null ? null : Number(r.lat),
-    lon: r.lon === null ? null : Number(r.lon),
+    lat: r.lat,
+    lon: r.lon,
     phone: r.phone,
     email: r.email,
-    timeZone: r.time_zone,
+    timeZone: r.timeZone,
     status: r.status,
-    offersAll: r.offers_all_services,
+    offersAll: r.offersAllServices,
     windows,
     hours,
     exceptions,
     services,
     // A kiosk has no staff and no opening hours of its own to hold to the minimum.
     warnings: r.kind === 'kiosk' ? [] : hoursWarnings(hours, population),
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoTimestamp(r.updatedAt),
   };
 }
 
@@ -127,7 +98,7 @@ const cardOf = (o: AdminOffice) => ({
 /** Runs a change of one office in a transaction, with the office row locked; 404 for an unknown code. */
 async function changeOffice<T>(db: Db, code: string, change: (tx: Db, before: AdminOffice) => Promise<T>) {
   return db.transaction(async (tx) => {
-    if (!(await repo.findOfficeRow(tx, code, true))) throw notFound(`office ${code}`);
+    if (!(await repo.findOffice(tx, code, true))) throw notFound(`office ${code}`);
     return change(tx, await loadOffice(tx, code));
   });
 }
@@ -197,7 +168,7 @@ export async function setWindows({ db, author }: WriteDeps, code: string, window
       await requireKnownCodes(tx, 'services', `windows.${i}.serviceCodes`, w.serviceCodes);
       await requireKnownCodes(tx, 'categories', `windows.${i}.categoryCodes`, w.categoryCodes);
     }
-    await repo.replaceWindows(tx, code, windows);
+    await schedule.replaceWindows(tx, code, windows);
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -214,7 +185,7 @@ export async function setWindows({ db, author }: WriteDeps, code: string, window
 
 export async function setHours({ db, author }: WriteDeps, code: string, hours: HoursInput[]) {
   return changeOffice(db, code, async (tx, before) => {
-    await repo.replaceHours(tx, code, hours);
+    await schedule.replaceHours(tx, code, hours);
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -236,7 +207,7 @@ export async function setException(
   input: ExceptionInput,
 ) {
   return changeOffice(db, code, async (tx, before) => {
-    await repo.upsertException(tx, code, date, input);
+    await schedule.upsertException(tx, code, date, input);
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -255,7 +226,7 @@ export async function removeException({ db, author }: WriteDeps, code: string, d
   return changeOffice(db, code, async (tx, before) => {
     const existing = before.exceptions.find((e) => e.date === date);
     if (!existing) throw notFound(`exception of office ${code} on ${date}`);
-    await repo.deleteException(tx, code, date);
+    await schedule.deleteException(tx, code, date);
     await repo.touchOffice(tx, code);
     await recordChange(tx, {
       author,
@@ -273,7 +244,7 @@ export async function setOfficeServices({ db, author }: WriteDeps, code: string,
   return changeOffice(db, code, async (tx, before) => {
     const services = input.offersAll ? [] : [...new Set(input.services)];
     await requireKnownCodes(tx, 'services', 'services', input.services);
-    await repo.replaceOfficeServices(tx, code, input.offersAll, services);
+    await schedule.replaceOfficeServices(tx, code, input.offersAll, services);
     const after = await loadOffice(tx, code);
     const offered = (o: AdminOffice) => ({ offersAll: o.offersAll, services: o.services.map((s) => s.code) });
     await recordChange(tx, {

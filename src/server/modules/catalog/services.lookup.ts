@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { services, serviceVersions } from './catalog.schema.js';
+
+/** What other modules ask the catalog about services: whether published, titles, summaries. */
+
+export async function isServicePublished(db: Db, code: string): Promise<boolean> {
+  const [found] = await db
+    .select({ code: services.code })
+    .from(services)
+    .where(and(eq(services.code, code), isNotNull(services.publishedVersion)));
+  return found !== undefined;
+}
+
+/** Published services with title and category: every one, or those among `codes`, by code. */
+export async function publishedServiceSummaries(
+  db: Db,
+  codes?: readonly string[],
+): Promise<{ code: string; title: string; category: string | null }[]> {
+  if (codes?.length === 0) return [];
+  return db
+    .select({ code: services.code, title: serviceVersions.title, category: serviceVersions.categoryCode })
+    .from(services)
+    .innerJoin(
+      serviceVersions,
+      and(
+        eq(serviceVersions.serviceCode, services.code),
+        eq(serviceVersions.version, services.publishedVersion),
+      ),
+    )
+    .where(codes ? inArray(services.code, [...codes]) : undefined)
+    .orderBy(asc(services.code));
+}
+
+/** The title of each service (its published card, else its draft; the code when it has neither), by title. */
+export async function serviceTitles(
+  db: Db,
+  codes: readonly string[],
+): Promise<{ code: string; title: string }[]> {
+  if (codes.length === 0) return [];
+  const title = sql<string>`coalesce(${serviceVersions.title}, ${services.code})`;
+  return db
+    .select({ code: services.code, title })
+    .from(services)
+    .leftJoin(
+      serviceVersions,
+      and(
+        eq(serviceVersions.serviceCode, services.code),
+        eq(serviceVersions.version, sql`coalesce(${services.publishedVersion}, ${services.draftVersion})`),
+      ),
+    )
+    .where(inArray(services.code, [...codes]))
+    .orderBy(title);
+}
