@@ -1,44 +1,61 @@
+import { asc, eq, sql } from 'drizzle-orm';
 import type { AgencyInput } from '../../../shared/catalog.admin.js';
-import { type Db, rows, sql } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { qualified } from '../../db/columns.js';
+import { type AgencyRow, agencies, services, serviceVersions } from './catalog.schema.js';
 
-export type AgencyRow = {
-  code: string;
-  name: string;
-  short_name: string;
-  level: 'federal' | 'regional' | 'municipal';
-  service_count: number;
-};
+export type AgencyWithCount = Omit<AgencyRow, 'updatedAt'> & { serviceCount: number };
 
 // Every service whose current card (draft or published) names the agency.
-const select = sql`select a.code, a.name, a.short_name, a.level,
-    (select count(*)::int from services s join service_versions v on v.service_code = s.code
-      and v.version = coalesce(s.draft_version, s.published_version) where v.agency_code = a.code) as service_count
-  from agencies a`;
+const selection = {
+  code: agencies.code,
+  name: agencies.name,
+  shortName: agencies.shortName,
+  level: agencies.level,
+  serviceCount: sql<number>`(select count(*)::int from ${services} join ${serviceVersions}
+    on ${qualified(serviceVersions.serviceCode)} = ${qualified(services.code)}
+    and ${qualified(serviceVersions.version)} = coalesce(${qualified(services.draftVersion)}, ${qualified(services.publishedVersion)})
+    where ${qualified(serviceVersions.agencyCode)} = ${qualified(agencies.code)})`,
+};
 
-export const listAgencyRows = (db: Db) =>
-  rows<AgencyRow>(
-    db,
-    sql`${select} order by case a.level when 'federal' then 0 when 'regional' then 1 else 2 end, a.name`,
-  );
+export const listAgencies = (db: Db): Promise<AgencyWithCount[]> =>
+  db
+    .select(selection)
+    .from(agencies)
+    .orderBy(
+      sql`case ${agencies.level} when 'federal' then 0 when 'regional' then 1 else 2 end`,
+      asc(agencies.name),
+    );
 
-export async function findAgencyRow(db: Db, code: string, lock = false): Promise<AgencyRow | undefined> {
-  const found = await rows<AgencyRow>(
-    db,
-    sql`${select} where a.code = ${code} ${lock ? sql`for update of a` : sql``}`,
-  );
-  return found[0];
+export async function findAgency(db: Db, code: string, lock = false): Promise<AgencyWithCount | undefined> {
+  const query = db.select(selection).from(agencies).where(eq(agencies.code, code));
+  const [found] = lock ? await query.for('update') : await query;
+  return found;
 }
 
+const card = (a: AgencyInput) => ({ name: a.name, shortName: a.shortName, level: a.level });
+
+/** A new agency; false when its code is taken. */
 export async function insertAgency(tx: Db, a: AgencyInput): Promise<boolean> {
-  const inserted = await rows<{ code: string }>(
-    tx,
-    sql`insert into agencies (code, name, short_name, level) values (${a.code}, ${a.name}, ${a.shortName}, ${a.level})
-      on conflict (code) do nothing returning code`,
-  );
+  const inserted = await tx
+    .insert(agencies)
+    .values({ code: a.code, ...card(a) })
+    .onConflictDoNothing()
+    .returning({ code: agencies.code });
   return inserted.length === 1;
 }
 
 export async function updateAgency(tx: Db, a: AgencyInput): Promise<void> {
-  await tx.execute(sql`update agencies set name = ${a.name}, short_name = ${a.shortName}, level = ${a.level},
-    updated_at = now() where code = ${a.code}`);
+  await tx
+    .update(agencies)
+    .set({ ...card(a), updatedAt: sql`now()` })
+    .where(eq(agencies.code, a.code));
+}
+
+/** Inserts or refreshes an agency (loading a region's files). */
+export async function saveAgency(tx: Db, a: AgencyInput): Promise<void> {
+  await tx
+    .insert(agencies)
+    .values({ code: a.code, ...card(a) })
+    .onConflictDoUpdate({ target: agencies.code, set: { ...card(a), updatedAt: sql`now()` } });
 }

@@ -3,22 +3,22 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import {
-  type AgencyRow,
-  findAgencyRow,
+  type AgencyWithCount,
+  findAgency,
   insertAgency,
-  listAgencyRows,
+  listAgencies as listAgencyRows,
   updateAgency,
 } from './agencies.repository.js';
 
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };
 
-export const toAdminAgencyDto = (r: AgencyRow): AdminAgency => ({
+export const toAdminAgencyDto = (r: AgencyWithCount): AdminAgency => ({
   code: r.code,
   name: r.name,
-  shortName: r.short_name,
+  shortName: r.shortName,
   level: r.level,
-  serviceCount: Number(r.service_count),
+  serviceCount: r.serviceCount,
 });
 const card = (a: AdminAgency) => ({ name: a.name, shortName: a.shortName, level: a.level });
 
@@ -28,7 +28,7 @@ export async function createAgency({ db, author }: WriteDeps, input: AgencyInput
   return db.transaction(async (tx) => {
     if (!(await insertAgency(tx, input)))
       throw new AppError('CONFLICT', `agency ${input.code} already exists`);
-    const after = toAdminAgencyDto((await findAgencyRow(tx, input.code)) as AgencyRow);
+    const after = toAdminAgencyDto((await findAgency(tx, input.code)) as AgencyWithCount);
     await recordChange(tx, {
       author,
       entity: 'agency',
@@ -43,10 +43,10 @@ export async function createAgency({ db, author }: WriteDeps, input: AgencyInput
 
 export async function editAgency({ db, author }: WriteDeps, input: AgencyInput): Promise<AdminAgency> {
   return db.transaction(async (tx) => {
-    const row = await findAgencyRow(tx, input.code, true);
+    const row = await findAgency(tx, input.code, true);
     if (!row) throw notFound(`agency ${input.code}`);
     await updateAgency(tx, input);
-    const after = toAdminAgencyDto((await findAgencyRow(tx, input.code)) as AgencyRow);
+    const after = toAdminAgencyDto((await findAgency(tx, input.code)) as AgencyWithCount);
     await recordChange(tx, {
       author,
       entity: 'agency',

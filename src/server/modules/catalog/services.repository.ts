@@ -1,58 +1,19 @@
+import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { ServiceCardInput } from '../../../shared/catalog.admin.js';
-import { type Db, jsonb, rows, sql, textArray } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { type ServiceRow, type ServiceVersionRow, services, serviceVersions } from './catalog.schema.js';
 
-export type ServiceRow = {
-  code: string;
-  published_version: number | null;
-  draft_version: number | null;
-  updated_at: Date | string;
-};
+export type { ServiceRow };
+export type VersionRow = Omit<ServiceVersionRow, 'serviceCode' | 'search' | 'searchText'>;
 
-export type VersionRow = {
-  version: number;
-  status: 'draft' | 'published' | 'archived';
-  title: string;
-  short_title: string;
-  description: string;
-  agency_code: string | null;
-  category_code: string | null;
-  situation_codes: string[];
-  applicant_kinds: ('person' | 'business')[];
-  fee_amount: string | number | null;
-  fee_note: string | null;
-  term_days: number | null;
-  term_kind: 'working' | 'calendar' | null;
-  keep_result_days: number | null;
-  documents: {
-    name: string;
-    required: boolean;
-    form: 'original' | 'copy' | 'original_and_copy';
-    note?: string | null;
-  }[];
-  results: string[];
-  refusal_reasons: string[];
-  stages: {
-    code: string;
-    title: string;
-    citizenText: string;
-    notify: boolean;
-    durationDays?: number | null;
-  }[];
-  aliases: string[];
-  created_at: Date | string;
-  created_by: string | null;
-  published_at: Date | string | null;
-};
+export type ServiceListRow = Pick<ServiceRow, 'code' | 'publishedVersion' | 'draftVersion' | 'updatedAt'> &
+  Pick<VersionRow, 'title' | 'agencyCode' | 'categoryCode'>;
 
-export type ServiceListRow = {
-  code: string;
-  title: string;
-  agency_code: string | null;
-  category_code: string | null;
-  published_version: number | null;
-  draft_version: number | null;
-  updated_at: Date | string;
-};
+/** The card the console shows: the draft when there is one, else the published version. */
+const currentVersion = and(
+  eq(serviceVersions.serviceCode, services.code),
+  eq(serviceVersions.version, sql`coalesce(${services.draftVersion}, ${services.publishedVersion})`),
+);
 
 export async function listServiceRows(
   db: Db,
@@ -64,99 +25,174 @@ export async function listServiceRows(
     limit: number;
   },
 ): Promise<{ rows: ServiceListRow[]; total: number }> {
-  const where = [sql`true`];
-  if (filter.status === 'published') where.push(sql`s.published_version is not null`);
-  if (filter.status === 'draft') where.push(sql`s.draft_version is not null`);
-  if (filter.status === 'unpublished') where.push(sql`s.published_version is null`);
-  if (filter.agency) where.push(sql`v.agency_code = ${filter.agency}`);
+  const where: (SQL | undefined)[] = [
+    filter.status === 'published' ? isNotNull(services.publishedVersion) : undefined,
+    filter.status === 'draft' ? isNotNull(services.draftVersion) : undefined,
+    filter.status === 'unpublished' ? isNull(services.publishedVersion) : undefined,
+    filter.agency ? eq(serviceVersions.agencyCode, filter.agency) : undefined,
+  ];
   if (filter.q) {
-    const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    where.push(sql`(s.code like ${like} or v.search_text like ${like})`);
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    where.push(or(like(services.code, pattern), like(serviceVersions.searchText, pattern)));
   }
-  const from = sql`services s join service_versions v
-    on v.service_code = s.code and v.version = coalesce(s.draft_version, s.published_version)
-    where ${sql.join(where, sql` and `)}`;
-  const found = await rows<ServiceListRow>(
-    db,
-    sql`select s.code, v.title, v.agency_code, v.category_code, s.published_version, s.draft_version, s.updated_at
-      from ${from} order by v.title, s.code limit ${filter.limit} offset ${filter.offset}`,
-  );
-  const count = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${from}`);
-  return { rows: found, total: Number(count[0]?.n ?? 0) };
+  const condition = and(...where);
+  const found = await db
+    .select({
+      code: services.code,
+      title: serviceVersions.title,
+      agencyCode: serviceVersions.agencyCode,
+      categoryCode: serviceVersions.categoryCode,
+      publishedVersion: services.publishedVersion,
+      draftVersion: services.draftVersion,
+      updatedAt: services.updatedAt,
+    })
+    .from(services)
+    .innerJoin(serviceVersions, currentVersion)
+    .where(condition)
+    .orderBy(asc(serviceVersions.title), asc(services.code))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(services)
+    .innerJoin(serviceVersions, currentVersion)
+    .where(condition);
+  return { rows: found, total: count?.n ?? 0 };
 }
 
 export async function findServiceRow(db: Db, code: string, lock = false): Promise<ServiceRow | undefined> {
-  const found = await rows<ServiceRow>(
-    db,
-    sql`select code, published_version, draft_version, updated_at from services where code = ${code}
-      ${lock ? sql`for update` : sql``}`,
-  );
-  return found[0];
+  const query = db.select().from(services).where(eq(services.code, code));
+  const [found] = lock ? await query.for('update') : await query;
+  return found;
 }
 
+const {
+  serviceCode: _code,
+  search: _search,
+  searchText: _text,
+  ...versionColumns
+} = getTableColumns(serviceVersions);
+
 export async function findVersionRow(db: Db, code: string, version: number): Promise<VersionRow | undefined> {
-  const found = await rows<VersionRow>(
-    db,
-    sql`select version, status, title, short_title, description, agency_code, category_code, situation_codes,
-      applicant_kinds, fee_amount, fee_note, term_days, term_kind, keep_result_days, documents, results,
-      refusal_reasons, stages, aliases, created_at, created_by, published_at
-    from service_versions where service_code = ${code} and version = ${version}`,
-  );
-  return found[0];
+  const [found] = await db
+    .select(versionColumns)
+    .from(serviceVersions)
+    .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)));
+  return found;
 }
 
 export const versionRows = (db: Db, code: string) =>
-  rows<Pick<VersionRow, 'version' | 'status' | 'title' | 'created_at' | 'created_by' | 'published_at'>>(
-    db,
-    sql`select version, status, title, created_at, created_by, published_at from service_versions
-      where service_code = ${code} order by version desc`,
-  );
+  db
+    .select({
+      version: serviceVersions.version,
+      status: serviceVersions.status,
+      title: serviceVersions.title,
+      createdAt: serviceVersions.createdAt,
+      createdBy: serviceVersions.createdBy,
+      publishedAt: serviceVersions.publishedAt,
+    })
+    .from(serviceVersions)
+    .where(eq(serviceVersions.serviceCode, code))
+    .orderBy(desc(serviceVersions.version));
 
 export async function nextVersion(tx: Db, code: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    tx,
-    sql`select coalesce(max(version), 0)::int + 1 as n from service_versions where service_code = ${code}`,
-  );
-  return Number(row.n);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${serviceVersions.version}), 0)::int + 1` })
+    .from(serviceVersions)
+    .where(eq(serviceVersions.serviceCode, code));
+  return row.n;
 }
 
+/** A new service whose first version is a draft; false when its code is taken. */
 export async function insertService(tx: Db, code: string): Promise<boolean> {
-  const inserted = await rows<{ code: string }>(
-    tx,
-    sql`insert into services (code, draft_version) values (${code}, 1) on conflict (code) do nothing returning code`,
-  );
+  const inserted = await tx
+    .insert(services)
+    .values({ code, draftVersion: 1 })
+    .onConflictDoNothing()
+    .returning({ code: services.code });
   return inserted.length === 1;
 }
 
+/** The columns of a version that hold its card. */
+const cardValues = (c: ServiceCardInput) => ({
+  title: c.title,
+  shortTitle: c.shortTitle,
+  description: c.description,
+  agencyCode: c.agency,
+  categoryCode: c.category,
+  situationCodes: [...c.situations],
+  applicantKinds: [...c.applicantKinds],
+  feeAmount: c.fee?.amount ?? null,
+  feeNote: c.fee?.note ?? null,
+  termDays: c.term?.days ?? null,
+  termKind: c.term?.kind ?? null,
+  keepResultDays: c.keepResultDays,
+  documents: c.documents,
+  results: c.results,
+  refusalReasons: c.refusalReasons,
+  stages: c.stages,
+  aliases: [...c.aliases],
+});
+
 export async function insertDraft(tx: Db, code: string, version: number, c: ServiceCardInput, by: string) {
-  await tx.execute(sql`insert into service_versions (service_code, version, status, title, short_title, description,
-      agency_code, category_code, situation_codes, applicant_kinds, fee_amount, fee_note, term_days, term_kind,
-      keep_result_days, documents, results, refusal_reasons, stages, aliases, created_by)
-    values (${code}, ${version}, 'draft', ${c.title}, ${c.shortTitle}, ${c.description}, ${c.agency}, ${c.category},
-      ${textArray(c.situations)}, ${textArray(c.applicantKinds)}, ${c.fee?.amount ?? null}, ${c.fee?.note ?? null},
-      ${c.term?.days ?? null}, ${c.term?.kind ?? null}, ${c.keepResultDays}, ${jsonb(c.documents)}, ${jsonb(c.results)},
-      ${jsonb(c.refusalReasons)}, ${jsonb(c.stages)}, ${textArray(c.aliases)}, ${by})`);
+  await tx
+    .insert(serviceVersions)
+    .values({ serviceCode: code, version, status: 'draft', ...cardValues(c), createdBy: by });
 }
 
 export async function updateDraft(tx: Db, code: string, version: number, c: ServiceCardInput) {
-  await tx.execute(sql`update service_versions set title = ${c.title}, short_title = ${c.shortTitle},
-      description = ${c.description}, agency_code = ${c.agency}, category_code = ${c.category},
-      situation_codes = ${textArray(c.situations)}, applicant_kinds = ${textArray(c.applicantKinds)},
-      fee_amount = ${c.fee?.amount ?? null}, fee_note = ${c.fee?.note ?? null}, term_days = ${c.term?.days ?? null},
-      term_kind = ${c.term?.kind ?? null}, keep_result_days = ${c.keepResultDays}, documents = ${jsonb(c.documents)},
-      results = ${jsonb(c.results)}, refusal_reasons = ${jsonb(c.refusalReasons)}, stages = ${jsonb(c.stages)},
-      aliases = ${textArray(c.aliases)}
-    where service_code = ${code} and version = ${version} and status = 'draft'`);
+  await tx
+    .update(serviceVersions)
+    .set(cardValues(c))
+    .where(
+      and(
+        eq(serviceVersions.serviceCode, code),
+        eq(serviceVersions.version, version),
+        eq(serviceVersions.status, 'draft'),
+      ),
+    );
+}
+
+/**
+ * Inserts or refreshes a version with its card (loading a region's files): the seed writes the same
+ * columns the console does.
+ */
+export async function saveVersion(
+  tx: Db,
+  code: string,
+  version: number,
+  status: VersionRow['status'],
+  c: ServiceCardInput,
+  by: string,
+) {
+  const card = cardValues(c);
+  await tx
+    .insert(serviceVersions)
+    .values({
+      serviceCode: code,
+      version,
+      status,
+      ...card,
+      createdBy: by,
+      publishedAt: status === 'published' ? sql`now()` : null,
+    })
+    .onConflictDoUpdate({
+      target: [serviceVersions.serviceCode, serviceVersions.version],
+      set: { status, ...card },
+    });
 }
 
 export async function setVersionStatus(tx: Db, code: string, version: number, status: VersionRow['status']) {
-  await tx.execute(sql`update service_versions set status = ${status},
-      published_at = ${status === 'published' ? sql`now()` : sql`published_at`}
-    where service_code = ${code} and version = ${version}`);
+  await tx
+    .update(serviceVersions)
+    .set({ status, publishedAt: status === 'published' ? sql`now()` : sql`${serviceVersions.publishedAt}` })
+    .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)));
 }
 
 export async function deleteVersion(tx: Db, code: string, version: number) {
-  await tx.execute(sql`delete from service_versions where service_code = ${code} and version = ${version}`);
+  await tx
+    .delete(serviceVersions)
+    .where(and(eq(serviceVersions.serviceCode, code), eq(serviceVersions.version, version)));
 }
 
 export async function setVersionPointers(
@@ -165,27 +201,27 @@ export async function setVersionPointers(
   published: number | null,
   draft: number | null,
 ) {
-  await tx.execute(sql`update services set published_version = ${published}, draft_version = ${draft},
-    updated_at = now() where code = ${code}`);
+  await tx
+    .update(services)
+    .set({ publishedVersion: published, draftVersion: draft, updatedAt: sql`now()` })
+    .where(eq(services.code, code));
 }
 
-export async function serviceOfficeCodes(db: Db, code: string) {
-  const listed = await rows<{ office_code: string }>(
-    db,
-    sql`select office_code from office_services where service_code = ${code} order by office_code`,
-  );
-  const all = await rows<{ code: string }>(
-    db,
-    sql`select code from offices where offers_all_services order by code`,
-  );
-  return { offices: listed.map((r) => r.office_code), officesOfferingAll: all.map((r) => r.code) };
+export async function touchService(tx: Db, code: string) {
+  await tx.update(services).set({ updatedAt: sql`now()` }).where(eq(services.code, code));
 }
 
-export async function replaceServiceOffices(tx: Db, code: string, offices: readonly string[]) {
-  await tx.execute(sql`delete from office_services where service_code = ${code}`);
-  if (offices.length) {
-    await tx.execute(sql`insert into office_services (office_code, service_code)
-      select unnest(${textArray(offices)}), ${code} on conflict do nothing`);
-  }
-  await tx.execute(sql`update services set updated_at = now() where code = ${code}`);
+/** Inserts a service or refreshes its popularity (loading a region's files). */
+export async function saveService(
+  tx: Db,
+  code: string,
+  values: { popularity: number; publishedVersion: number | null; draftVersion: number | null },
+) {
+  await tx
+    .insert(services)
+    .values({ code, ...values })
+    .onConflictDoUpdate({
+      target: services.code,
+      set: { popularity: values.popularity, updatedAt: sql`now()` },
+    });
 }

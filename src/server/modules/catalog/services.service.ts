@@ -1,8 +1,10 @@
 import type { AdminService, ServiceCardInput, ServiceCreateInput } from '../../../shared/catalog.admin.js';
 import type { Db } from '../../db/client.js';
 import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
+import { isoTimestamp as iso } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { serviceOfficeCodes, setServiceOfficeCodes } from '../network/service-offices.js';
 import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
 import { districtsOfOffices } from '../staff/auth.repository.js';
 import { refreshSearchWords } from './catalog.search-words.js';
@@ -12,22 +14,19 @@ import * as repo from './services.repository.js';
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };
 
-const iso = (v: Date | string) => new Date(v).toISOString();
-
 /** The card of a version, in the shape the console edits (and the change log records). */
 export function toCard(v: repo.VersionRow): ServiceCardInput {
   return {
     title: v.title,
-    shortTitle: v.short_title,
+    shortTitle: v.shortTitle,
     description: v.description,
-    agency: v.agency_code,
-    category: v.category_code,
-    situations: v.situation_codes,
-    applicantKinds: v.applicant_kinds,
-    fee: v.fee_amount === null ? null : { amount: Number(v.fee_amount), note: v.fee_note },
-    term:
-      v.term_days === null || v.term_kind === null ? null : { days: Number(v.term_days), kind: v.term_kind },
-    keepResultDays: v.keep_result_days === null ? null : Number(v.keep_result_days),
+    agency: v.agencyCode,
+    category: v.categoryCode,
+    situations: v.situationCodes,
+    applicantKinds: v.applicantKinds,
+    fee: v.feeAmount === null ? null : { amount: v.feeAmount, note: v.feeNote },
+    term: v.termDays === null || v.termKind === null ? null : { days: v.termDays, kind: v.termKind },
+    keepResultDays: v.keepResultDays,
     documents: v.documents.map((d) => ({
       name: d.name,
       required: d.required,
@@ -35,7 +34,7 @@ export function toCard(v: repo.VersionRow): ServiceCardInput {
       note: d.note ?? null,
     })),
     results: v.results,
-    refusalReasons: v.refusal_reasons,
+    refusalReasons: v.refusalReasons,
     stages: v.stages.map((s) => ({
       code: s.code,
       title: s.title,
@@ -62,11 +61,11 @@ export async function listServices(
     items: found.rows.map((r) => ({
       code: r.code,
       title: r.title,
-      agency: r.agency_code,
-      category: r.category_code,
-      publishedVersion: r.published_version === null ? null : Number(r.published_version),
-      draftVersion: r.draft_version === null ? null : Number(r.draft_version),
-      updatedAt: iso(r.updated_at),
+      agency: r.agencyCode,
+      category: r.categoryCode,
+      publishedVersion: r.publishedVersion,
+      draftVersion: r.draftVersion,
+      updatedAt: iso(r.updatedAt),
     })),
     total: found.total,
   };
@@ -75,8 +74,8 @@ export async function listServices(
 async function loadService(db: Db, code: string, lock = false) {
   const service = await repo.findServiceRow(db, code, lock);
   if (!service) throw notFound(`service ${code}`);
-  const shown = service.draft_version ?? service.published_version;
-  const version = shown === null ? undefined : await repo.findVersionRow(db, code, Number(shown));
+  const shown = service.draftVersion ?? service.publishedVersion;
+  const version = shown === null ? undefined : await repo.findVersionRow(db, code, shown);
   if (!version) throw notFound(`service ${code}`);
   return { service, version };
 }
@@ -87,14 +86,14 @@ export async function getService({ db }: Deps, code: string): Promise<AdminServi
   const card = toCard(version);
   return {
     code,
-    version: Number(version.version),
+    version: version.version,
     status: version.status,
-    publishedVersion: service.published_version === null ? null : Number(service.published_version),
-    draftVersion: service.draft_version === null ? null : Number(service.draft_version),
+    publishedVersion: service.publishedVersion,
+    draftVersion: service.draftVersion,
     ...card,
     missing: missingForPublish(card),
-    offices: (await repo.serviceOfficeCodes(db, code)).offices,
-    updatedAt: iso(service.updated_at),
+    offices: (await serviceOfficeCodes(db, code)).offices,
+    updatedAt: iso(service.updatedAt),
   };
 }
 
@@ -139,21 +138,21 @@ export async function editService(
   await db.transaction(async (tx) => {
     const { service, version } = await loadService(tx, code, true);
     await checkReferences(tx, card);
-    let draft = service.draft_version === null ? null : Number(service.draft_version);
+    let draft = service.draftVersion;
     if (draft === null) {
       draft = await repo.nextVersion(tx, code);
       await repo.insertDraft(tx, code, draft, card, author.login);
-      await repo.setVersionPointers(tx, code, service.published_version, draft);
+      await repo.setVersionPointers(tx, code, service.publishedVersion, draft);
     } else {
       await repo.updateDraft(tx, code, draft, card);
-      await repo.setVersionPointers(tx, code, service.published_version, draft);
+      await repo.setVersionPointers(tx, code, service.publishedVersion, draft);
     }
     await recordChange(tx, {
       author,
       entity: 'service',
       key: code,
       action: 'edit',
-      before: { version: Number(version.version), ...toCard(version) },
+      before: { version: version.version, ...toCard(version) },
       after: { version: draft, ...card },
     });
   });
@@ -164,7 +163,7 @@ export async function editService(
 export async function publishService({ db, author }: WriteDeps, code: string): Promise<AdminService> {
   await db.transaction(async (tx) => {
     const { service, version } = await loadService(tx, code, true);
-    if (service.draft_version === null)
+    if (service.draftVersion === null)
       throw new AppError('CONFLICT', `service ${code} has no draft to publish`);
     const missing = missingForPublish(toCard(version));
     if (missing.length) {
@@ -174,11 +173,11 @@ export async function publishService({ db, author }: WriteDeps, code: string): P
         missing.map((field) => ({ field, message: requirementMessages[field] })),
       );
     }
-    const old = service.published_version === null ? null : Number(service.published_version);
+    const old = service.publishedVersion;
     const before = old === null ? null : await repo.findVersionRow(tx, code, old);
     if (old !== null) await repo.setVersionStatus(tx, code, old, 'archived');
-    await repo.setVersionStatus(tx, code, Number(version.version), 'published');
-    await repo.setVersionPointers(tx, code, Number(version.version), null);
+    await repo.setVersionStatus(tx, code, version.version, 'published');
+    await repo.setVersionPointers(tx, code, version.version, null);
     await refreshSearchWords(tx);
     await recordChange(tx, {
       author,
@@ -186,7 +185,7 @@ export async function publishService({ db, author }: WriteDeps, code: string): P
       key: code,
       action: 'publish',
       before: before ? { version: old, ...toCard(before) } : null,
-      after: { version: Number(version.version), ...toCard(version) },
+      after: { version: version.version, ...toCard(version) },
     });
   });
   return getService({ db }, code);
@@ -196,18 +195,18 @@ export async function publishService({ db, author }: WriteDeps, code: string): P
 export async function discardDraft({ db, author }: WriteDeps, code: string): Promise<AdminService> {
   await db.transaction(async (tx) => {
     const { service, version } = await loadService(tx, code, true);
-    if (service.draft_version === null) throw notFound(`draft of service ${code}`);
-    if (service.published_version === null) {
+    if (service.draftVersion === null) throw notFound(`draft of service ${code}`);
+    if (service.publishedVersion === null) {
       throw new AppError('CONFLICT', `service ${code} was never published: its draft is its only version`);
     }
-    await repo.setVersionPointers(tx, code, service.published_version, null);
-    await repo.deleteVersion(tx, code, Number(version.version));
+    await repo.setVersionPointers(tx, code, service.publishedVersion, null);
+    await repo.deleteVersion(tx, code, version.version);
     await recordChange(tx, {
       author,
       entity: 'service',
       key: code,
       action: 'discard-draft',
-      before: { version: Number(version.version), ...toCard(version) },
+      before: { version: version.version, ...toCard(version) },
       after: null,
     });
   });
@@ -217,18 +216,18 @@ export async function discardDraft({ db, author }: WriteDeps, code: string): Pro
 export async function listVersions({ db }: Deps, code: string) {
   if (!(await repo.findServiceRow(db, code))) throw notFound(`service ${code}`);
   return (await repo.versionRows(db, code)).map((v) => ({
-    version: Number(v.version),
+    version: v.version,
     status: v.status,
     title: v.title,
-    createdAt: iso(v.created_at),
-    createdBy: v.created_by,
-    publishedAt: v.published_at === null ? null : iso(v.published_at),
+    createdAt: iso(v.createdAt),
+    createdBy: v.createdBy,
+    publishedAt: v.publishedAt === null ? null : iso(v.publishedAt),
   }));
 }
 
 export const getServiceOffices = async ({ db }: Deps, code: string) => {
   if (!(await repo.findServiceRow(db, code))) throw notFound(`service ${code}`);
-  return repo.serviceOfficeCodes(db, code);
+  return serviceOfficeCodes(db, code);
 };
 
 /** Sets the offices that list the service (remote offices and kiosks; main centers offer every service). */
@@ -242,7 +241,7 @@ export async function setServiceOffices(
   return db.transaction(async (tx) => {
     if (!(await repo.findServiceRow(tx, code, true))) throw notFound(`service ${code}`);
     await requireKnownCodes(tx, 'offices', 'offices', offices);
-    const before = await repo.serviceOfficeCodes(tx, code);
+    const before = await serviceOfficeCodes(tx, code);
     const changed = [
       ...unique.filter((o) => !before.offices.includes(o)),
       ...before.offices.filter((o) => !unique.includes(o)),
@@ -250,8 +249,9 @@ export async function setServiceOffices(
     const districts = await districtsOfOffices(tx, changed);
     const beyond = changed.find((o) => !actorScopeCovers(scope, o, districts.get(o) ?? ''));
     if (beyond) throw new AppError('FORBIDDEN', `office ${beyond} lies beyond your scope`);
-    await repo.replaceServiceOffices(tx, code, unique);
-    const after = await repo.serviceOfficeCodes(tx, code);
+    await setServiceOfficeCodes(tx, code, unique);
+    await repo.touchService(tx, code);
+    const after = await serviceOfficeCodes(tx, code);
     await recordChange(tx, {
       author,
       entity: 'service',

@@ -13,7 +13,6 @@ import type {
   OfficeDetail,
   OfficeKind,
   OfficeSummary,
-  ResolvedDay,
   WeeklyHours,
 } from '../../../shared/network.js';
 import { isoDateSchema } from '../../../shared/network.js';

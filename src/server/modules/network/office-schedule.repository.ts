@@ -63,7 +63,8 @@ export async function officesListing(db: Db, serviceCode: string): Promise<strin
   const found = await db
     .select({ code: officeServices.officeCode })
     .from(officeServices)
-    .where(eq(officeServices.serviceCode, serviceCode));
+    .where(eq(officeServices.serviceCode, serviceCode))
+    .orderBy(asc(officeServices.officeCode));
   return found.map((r) => r.code);
 }
 
@@ -149,5 +150,25 @@ export async function replaceOfficeServices(
   await tx
     .insert(officeServices)
     .values([...new Set(services)].map((serviceCode) => ({ officeCode: code, serviceCode })))
+    .onConflictDoNothing();
+}
+
+/** The offices that offer every service (main centers). */
+export async function officesOfferingAll(db: Db): Promise<string[]> {
+  const found = await db
+    .select({ code: offices.code })
+    .from(offices)
+    .where(eq(offices.offersAllServices, true))
+    .orderBy(asc(offices.code));
+  return found.map((r) => r.code);
+}
+
+/** The offices that list a service, replaced by `codes`. */
+export async function replaceServiceOffices(tx: Db, serviceCode: string, codes: readonly string[]) {
+  await tx.delete(officeServices).where(eq(officeServices.serviceCode, serviceCode));
+  if (codes.length === 0) return;
+  await tx
+    .insert(officeServices)
+    .values([...new Set(codes)].map((officeCode) => ({ officeCode, serviceCode })))
     .onConflictDoNothing();
 }
