@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describeOnBackends } from '../../../../tests/support/app.js';
-import { buildService } from '../../../../tests/support/build-service.js';
+import { buildService } from '../../../../tests/support/factories.js';
 import type { Agency, Category, ServiceCard, ServicesPage } from '../../../shared/catalog.js';
 import { rows } from '../../db/client.js';
 

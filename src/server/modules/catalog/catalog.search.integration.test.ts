@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describeOnBackends } from '../../../../tests/support/app.js';
-import { buildService } from '../../../../tests/support/build-service.js';
+import { buildService } from '../../../../tests/support/factories.js';
 import type { ServiceCard, ServicesPage } from '../../../shared/catalog.js';
 import { rows } from '../../db/client.js';
 import { refreshSearchWords } from './catalog.search-words.js';

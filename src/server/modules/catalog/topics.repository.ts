@@ -15,3 +15,10 @@ export async function saveTopic(
     .values({ code: topic.code, ...values })
     .onConflictDoUpdate({ target: table.code, set: values });
 }
+
+/** The codes of the categories or situations, in the files' order. */
+export async function topicCodes(db: Db, kind: 'category' | 'situation'): Promise<string[]> {
+  const table = kind === 'category' ? categories : situations;
+  const found = await db.select({ code: table.code }).from(table).orderBy(table.sort, table.code);
+  return found.map((r) => r.code);
+}
