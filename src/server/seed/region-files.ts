@@ -50,12 +50,12 @@ const largeFileBytes = 600 * 1024;
 export function readRegionFolder(dir: string): { folder: RegionFolder; problems: RegionProblem[] } {
   const problems: RegionProblem[] = [];
   const unparsed = Object.fromEntries(Object.keys(itemKinds).map((k) => [k, new Set<string>()]));
-  const folder = { unparsed, unread: new Set(), staff: [] } as unknown as RegionFolder;
+  const lists = Object.fromEntries(Object.keys(itemKinds).map((k) => [k, []]));
+  const folder = { ...lists, unparsed, unread: new Set() } as unknown as RegionFolder;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     problems.push({ severity: 'error', file: dir, message: 'region folder not found' });
     return { folder, problems };
   }
-  const lists = folder as unknown as Record<string, Located<unknown>[]>;
   for (const [key, { file, schema }] of Object.entries(regionFiles)) {
     const { parts, complete } = readParts(dir, file, problems);
     if (!complete && key !== 'region') folder.unread.add(key as ListKey);
@@ -65,7 +65,8 @@ export function readRegionFolder(dir: string): { folder: RegionFolder; problems:
       continue;
     }
     const item = (schema as z.ZodArray<z.ZodType>).element;
-    lists[key] = parts.flatMap((part) => readItems(part, key as ListKey, item, folder, problems));
+    const items = parts.flatMap((part) => readItems(part, key as ListKey, item, folder, problems));
+    (folder as unknown as Record<string, Located<unknown>[]>)[key] = items;
   }
   const staff = join(dir, 'staff.json');
   if (existsSync(staff)) {
