@@ -12,12 +12,13 @@ const context: OfficeContext = {
     categories: new Set(['passports', 'pension', 'taxes']),
   },
   services: new Map([passport, pension, draft].map((s) => [s.code, s])),
+  allServices: true,
 };
 
 /** The problems of one office as [severity, field, message]. */
-function check(office: Partial<OfficeFile>): [string, string, string][] {
+function check(office: Partial<OfficeFile>, ctx = context): [string, string, string][] {
   const found: [string, string, string][] = [];
-  checkOffice(buildOfficeFile(office), context, (field, message, severity = 'error') =>
+  checkOffice(buildOfficeFile(office), ctx, (field, message, severity = 'error') =>
     found.push([severity, typeof field === 'string' ? field : field.join('.'), message]),
   );
   return found;
@@ -65,6 +66,13 @@ describe('checkOffice', () => {
     expect(check({ services: 'all', windows })).toEqual([
       ['error', 'windows.0.services.2', 'service "old" is not offered by the office'],
     ]);
+  });
+
+  it('does not judge what an office offers while a service of the region could not be read', () => {
+    const partial = { ...context, services: new Map([[passport.code, passport]]), allServices: false };
+    const windows = [{ number: 1, label: 'Окно', services: ['pension'], categories: ['taxes'] }];
+    expect(check({ services: 'all', windows }, partial)).toEqual([]);
+    expect(check({ services: [], windows: [] }, partial)).toEqual([['warning', 'windows', 'no windows']]);
   });
 
   it('refuses hours that close before they open, a break outside them, and overlapping intervals', () => {

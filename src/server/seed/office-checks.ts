@@ -7,6 +7,11 @@ export type OfficeContext = {
   codes: { districts: Codes; services: Codes; categories: Codes };
   /** The services that passed their schema, by code. */
   services: Map<string, ServiceFile>;
+  /**
+   * Whether `services` is every service of the region (no file unread, no item refused): else what an
+   * office offers is partly unknown, and no problem that depends on it is reported.
+   */
+  allServices: boolean;
 };
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -22,7 +27,7 @@ export function checkOffice(o: OfficeFile, ctx: OfficeContext, report: Report): 
   if ((o.lat === undefined) !== (o.lon === undefined))
     report(o.lat === undefined ? 'lat' : 'lon', 'lat and lon go together');
   const offered = offeredServices(o, ctx, report);
-  if (o.kind !== 'kiosk' && offered.size === 0)
+  if (o.kind !== 'kiosk' && offered.size === 0 && ctx.allServices)
     report('services', 'the office offers no services', 'warning');
   if (o.kind !== 'kiosk' && o.windows.length === 0) report('windows', 'no windows', 'warning');
   if (o.kind === 'kiosk' && o.windows.length > 0) report('windows', 'a kiosk with windows', 'warning');
@@ -60,12 +65,13 @@ function checkWindows(o: OfficeFile, offered: Set<string>, ctx: OfficeContext, r
     w.services.forEach((code, j) => {
       const field = ['windows', i, 'services', j];
       if (!ctx.codes.services.has(code)) report(field, `unknown service "${code}"`);
-      else if (!offered.has(code)) report(field, `service "${code}" is not offered by the office`);
+      else if (!offered.has(code) && ctx.allServices)
+        report(field, `service "${code}" is not offered by the office`);
     });
     w.categories.forEach((category, j) => {
       const field = ['windows', i, 'categories', j];
       if (!ctx.codes.categories.has(category)) report(field, `unknown category "${category}"`);
-      else if (!offeredCategories.has(category))
+      else if (!offeredCategories.has(category) && ctx.allServices)
         report(field, `the office offers no service of category "${category}"`, 'warning');
     });
   });

@@ -109,6 +109,14 @@ describe('checkRegion', () => {
     ]);
   });
 
+  it('does not guess that an agency is unused while a service could not be read', () => {
+    const agencies = [buildAgency(), buildAgency({ code: 'fns' })];
+    const refused = folderOf({ agencies });
+    refused.unparsed.services.add('tax-return');
+    expect(checkRegion(refused)).toEqual([]);
+    expect(checkRegion(folderOf({ agencies, services: [] }, { unread: new Set(['services']) }))).toEqual([]);
+  });
+
   it('checks every office with its district', () => {
     const offices = [buildOfficeFile({ district: 'village' })];
     expect(errors(checkRegion(folderOf({ offices }))).map((p) => [p.at, p.message])).toEqual([

@@ -45,6 +45,8 @@ function codesOf(folder: RegionFolder, key: ListKey | 'staff', problems: RegionP
   return folder.unread.has(key) ? unknownList : new Set([...first.keys(), ...folder.unparsed[key]]);
 }
 
+const unused = 'no service refers to it';
+
 /**
  * Cross-checks of a region folder whose items passed their schemas: codes are unique and every code
  * referred to exists, plus the rules of services, offices, the calendar and the demo accounts. Pure.
@@ -64,18 +66,22 @@ export function checkRegion(folder: RegionFolder): RegionProblem[] {
   ) as Record<ListKey | 'staff', Codes>;
 
   for (const entry of folder.services) checkService(entry, codes, reporterFor(problems, entry, 'services'));
-  const used = (pick: (s: ServiceFile) => string) => new Set(folder.services.map((s) => pick(s.value)));
-  for (const [key, inUse] of [
-    ['agencies', used((s) => s.agency)],
-    ['categories', used((s) => s.category)],
-  ] as const)
-    for (const entry of folder[key])
-      if (!inUse.has(entry.value.code))
-        reporterFor(problems, entry, key)('code', 'no service refers to it', 'warning');
+  // without every service (a file unread, an item refused), "no service refers to it" would be a guess
+  const allServices = !folder.unread.has('services') && folder.unparsed.services.size === 0;
+  if (allServices) {
+    const agencies = new Set(folder.services.map((s) => s.value.agency));
+    const categories = new Set(folder.services.map((s) => s.value.category));
+    for (const entry of folder.agencies)
+      if (!agencies.has(entry.value.code))
+        reporterFor(problems, entry, 'agencies')('code', unused, 'warning');
+    for (const entry of folder.categories)
+      if (!categories.has(entry.value.code))
+        reporterFor(problems, entry, 'categories')('code', unused, 'warning');
+  }
 
   const services = new Map(folder.services.map((s) => [s.value.code, s.value]));
   for (const entry of folder.offices)
-    checkOffice(entry.value, { codes, services }, reporterFor(problems, entry, 'offices'));
+    checkOffice(entry.value, { codes, services, allServices }, reporterFor(problems, entry, 'offices'));
 
   for (const entry of folder.calendar) {
     const weekday = new Date(`${entry.value.date}T00:00:00Z`).getUTCDay();

@@ -58,12 +58,11 @@ export function readRegionFolder(dir: string): { folder: RegionFolder; problems:
   }
   for (const [key, { file, schema }] of Object.entries(regionFiles)) {
     const { parts, complete } = readParts(dir, file, problems);
-    if (!complete && key !== 'region') folder.unread.add(key as ListKey);
     if (key === 'region') {
-      const part = parts[0];
-      if (part) folder.region = readRegionObject(part, problems);
+      if (parts[0]) folder.region = readRegionObject(parts[0], problems);
       continue;
     }
+    if (!complete) folder.unread.add(key as ListKey);
     const item = (schema as z.ZodArray<z.ZodType>).element;
     const items = parts.flatMap((part) => readItems(part, key as ListKey, item, folder, problems));
     (folder as unknown as Record<string, Located<unknown>[]>)[key] = items;
