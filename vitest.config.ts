@@ -25,7 +25,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/cli/node-version.test.ts'],
+          // the command-line tests that need no database run here too
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'tests/cli/node-version.test.ts',
+            'tests/cli/region-check.test.ts',
+          ],
           exclude: ['src/**/*.integration.test.ts'],
         },
       },
@@ -34,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.integration.test.ts', 'tests/api/**/*.test.ts', 'tests/cli/**/*.test.ts'],
-          exclude: ['tests/cli/node-version.test.ts'],
+          exclude: ['tests/cli/node-version.test.ts', 'tests/cli/region-check.test.ts'],
           globalSetup: databases,
         },
       },

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { auditCommand, userCommand } from './modules/staff/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
+import { regionCommand } from './seed/region.cli.js';
 import { seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
 import { startServer } from './server.js';
@@ -18,6 +19,10 @@ Commands:
   migrate               apply pending database migrations and exit
   seed [--region DIR]   load a region's data files (default: REGION_DIR or ./regions/lipetsk),
                         with its demo staff accounts when the folder has a staff.json
+  region check [DIR] [--strict]
+                        check a region's data files (default: REGION_DIR or ./regions/lipetsk):
+                        one line per problem naming the file, the item and the field; exits 1 on
+                        any error (--strict: on any warning too), else prints what the folder holds
   user create --login L --role ROLE [--role ROLE2] [--scope region|district:CODE|offices:A,B]
               [--name "Full Name"] [--password P]
                         create a staff account (asks for the password on a terminal)
@@ -62,6 +67,7 @@ const commands: Record<string, Command> = {
       await database.close();
     }
   },
+  region: regionCommand,
   user: userCommand,
   audit: auditCommand,
 };

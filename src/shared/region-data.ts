@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantSchema } from './auth.js';
 import { isoDateSchema, timeSchema } from './network.js';
 
 /**
@@ -123,12 +124,22 @@ export const calendarDaySchema = z.object({
   note: z.string().optional(),
 });
 
+/** A demo staff account of `staff.json` (optional): such accounts come only with demo data, never on their own. */
+export const staffAccountSchema = z.object({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+  fullName: z.string().min(1).max(200),
+  grants: z.array(grantSchema).min(1),
+  mustChangePassword: z.boolean().default(false),
+});
+
 export type RegionFile = z.infer<typeof regionFileSchema>;
 export type DistrictFile = z.infer<typeof districtSchema>;
 export type AgencyFile = z.infer<typeof agencySchema>;
 export type ServiceFile = z.infer<typeof serviceFileSchema>;
 export type OfficeFile = z.infer<typeof officeFileSchema>;
 export type CalendarDayFile = z.infer<typeof calendarDaySchema>;
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
 /** The files of a region folder and the schema of each (every file holds an array, region.json an object). */
 export const regionFiles = {

@@ -1,23 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { grantSchema } from '../../shared/auth.js';
+import { type StaffAccount, staffAccountSchema } from '../../shared/region-data.js';
 import { type Db, rows, sql } from '../db/client.js';
 import { createStaffUser } from '../modules/staff/accounts.create.js';
 import { findUserByLogin } from '../modules/staff/auth.repository.js';
-import { RegionDataError } from './load-region.js';
+import { RegionDataError } from './region-problem.js';
 
-/** Demo staff accounts of a region folder (`staff.json`): they come only with demo data, never on their own. */
-const staffFileSchema = z.array(
-  z.object({
-    login: z.string().min(1).max(100),
-    password: z.string().min(1).max(200),
-    fullName: z.string().min(1).max(200),
-    grants: z.array(grantSchema).min(1),
-    mustChangePassword: z.boolean().default(false),
-  }),
-);
-export type StaffAccount = z.infer<typeof staffFileSchema>[number];
+const staffFileSchema = z.array(staffAccountSchema);
+
+export type { StaffAccount };
 
 /** The accounts of `staff.json` in a region folder, or undefined when the folder has none. */
 export function loadStaff(dir: string): StaffAccount[] | undefined {
