@@ -1,6 +1,5 @@
 import type {
   AdminOffice,
-  AdminOfficeSummary,
   ExceptionInput,
   HoursInput,
   OfficeInput,
