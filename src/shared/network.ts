@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePoint } from './geo.js';
 
 /** Contracts of the network API (districts, offices, calendar), shared by the server and the web app. */
 
@@ -79,6 +80,8 @@ export const officeSummarySchema = z.object({
   openNow: z.boolean(),
   /** Today's resolved hours, in the office's time zone. */
   today: resolvedDaySchema,
+  /** Kilometres from the point of `near`, when the list was asked for with one (null: no coordinates). */
+  distanceKm: z.number().nullable().optional(),
 });
 export type OfficeSummary = z.infer<typeof officeSummarySchema>;
 
@@ -97,6 +100,12 @@ export const officesQuerySchema = z.object({
   kind: officeKindSchema.optional(),
   service: z.string().max(64).optional(),
   openNow: z.enum(['true', 'false']).optional(),
+  /** `lat,lon` of the person (the browser's location, with consent): nearest first, with `distanceKm`. */
+  near: z
+    .string()
+    .max(60)
+    .refine((v) => parsePoint(v) !== undefined, 'expected "lat,lon" in degrees, e.g. 52.61,39.59')
+    .optional(),
 });
 
 export const calendarQuerySchema = z.object({ from: isoDateSchema, to: isoDateSchema });

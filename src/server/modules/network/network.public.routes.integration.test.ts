@@ -175,6 +175,36 @@ describeOnBackends('network API', (ctx) => {
       expect(openNow.statusCode).toBe(400);
       expect(openNow.json().error.message).toContain('openNow');
     });
+
+    it('sorts by distance from near=lat,lon, nearest first, with the distance of each', async () => {
+      // Yelets, 70 km west of Lipetsk: its own offices must come before any office of Lipetsk.
+      const yelets = { lat: 52.6208, lon: 38.5033 };
+      const res = await get(`/api/offices?near=${yelets.lat},${yelets.lon}`);
+      expect(res.statusCode).toBe(200);
+      const offices = officeSummarySchema.array().parse(res.json());
+      const all = officeSummarySchema.array().parse((await get('/api/offices')).json());
+      expect(offices.map((o) => o.code).sort()).toEqual(all.map((o) => o.code).sort());
+      const measured = offices.filter((o) => o.distanceKm !== null);
+      expect(measured.length).toBeGreaterThan(100);
+      const distances = measured.map((o) => o.distanceKm as number);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      expect(distances[0]).toBeLessThan(5);
+      expect(offices[0].address.toLowerCase()).toContain('елец');
+      // Offices without coordinates come last, in the usual order.
+      const unmeasured = offices.findIndex((o) => o.distanceKm === null);
+      if (unmeasured >= 0) expect(offices.slice(unmeasured).every((o) => o.distanceKm === null)).toBe(true);
+      // Without near, no distance is given.
+      expect(all.every((o) => o.distanceKm === undefined)).toBe(true);
+    });
+
+    it('refuses a near that is not lat,lon in range, naming the field', async () => {
+      for (const near of ['52.6', 'abc,def', '95,39', '52.6,39.5,1', `${'1'.repeat(70)},1`]) {
+        const res = await get(`/api/offices?near=${encodeURIComponent(near)}`);
+        expect(res.statusCode, near).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION');
+        expect(res.json().error.message).toContain('near');
+      }
+    });
   });
 
   describe('offices at a given moment (service with an explicit now)', () => {

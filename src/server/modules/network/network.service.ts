@@ -8,6 +8,7 @@ import {
   daysBetween,
   makeCalendar,
 } from '../../../shared/calendar.js';
+import { distanceKm, type Point, parsePoint } from '../../../shared/geo.js';
 import type {
   District,
   OfficeDetail,
@@ -127,11 +128,12 @@ function summarize(o: Resolved, calendar: Calendar): OfficeSummary {
  */
 export async function listOffices(
   deps: NetworkDeps & {
-    query: { district?: string; kind?: OfficeKind; service?: string; openNow?: boolean };
+    query: { district?: string; kind?: OfficeKind; service?: string; openNow?: boolean; near?: string };
     now: Date;
   },
 ): Promise<OfficeSummary[]> {
   const { district, kind, service, openNow } = deps.query;
+  const near = deps.query.near === undefined ? undefined : parsePoint(deps.query.near);
   // Only a published service is offered anywhere.
   if (service !== undefined && !(await isServicePublished(deps.db, service))) return [];
   const { offices, calendar } = await loadOffices(
@@ -140,7 +142,7 @@ export async function listOffices(
     deps.now,
     0,
   );
-  return offices
+  const summaries = offices
     .sort(
       (a, b) =>
         districtRank(a.row.districtKind) - districtRank(b.row.districtKind) ||
@@ -150,6 +152,23 @@ export async function listOffices(
     )
     .map((o) => summarize(o, calendar))
     .filter((o) => openNow === undefined || o.openNow === openNow);
+  return near ? nearestFirst(summaries, near) : summaries;
+}
+
+/** Nearest first, with the distance; offices without coordinates keep their order after the others. */
+function nearestFirst(offices: OfficeSummary[], near: Point): OfficeSummary[] {
+  const measured = offices.map((o) => ({
+    ...o,
+    distanceKm:
+      o.lat === null || o.lon === null
+        ? null
+        : Math.round(distanceKm(near, { lat: o.lat, lon: o.lon }) * 10) / 10,
+  }));
+  const rank = (d: number | null) => (d === null ? Number.POSITIVE_INFINITY : d);
+  return measured
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o.distanceKm) - rank(b.o.distanceKm) || a.i - b.i)
+    .map(({ o }) => o);
 }
 
 /** One office with its windows, weekly hours, the next 7 days from its local today and the published services it offers. */
