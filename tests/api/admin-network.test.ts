@@ -222,6 +222,47 @@ describeOnBackends('admin API: districts, offices, hours', (ctx) => {
     expect(ok.json().windows).toEqual([{ number: 1, label: 'Окно 1', serviceCodes: [], categoryCodes: [] }]);
   });
 
+  it('orders districts and offices by one Russian collation, case and ё aside, the same as the portal', async () => {
+    const names = ['ёлкинский тест', 'Ельцовский тест', 'абрамовский тест', 'Яснополянский тест'];
+    const codes: string[] = [];
+    for (const name of names) {
+      const code = uniqueCode('district');
+      codes.push(code);
+      const res = await admin({
+        method: 'POST',
+        url: '/api/admin/districts',
+        payload: { code, name, kind: 'rural', population: 1000 },
+      });
+      expect(res.statusCode).toBe(201);
+      const office = await admin({
+        method: 'POST',
+        url: '/api/admin/offices',
+        payload: {
+          code: uniqueCode('office'),
+          name: `офис ${name}`,
+          kind: 'remote',
+          district: code,
+          address: 'ул. Мира, 1',
+        },
+      });
+      expect(office.statusCode).toBe(201);
+    }
+    const expected = ['абрамовский тест', 'ёлкинский тест', 'Ельцовский тест', 'Яснополянский тест'];
+    const districts = (await admin({ method: 'GET', url: '/api/admin/districts' })).json() as {
+      name: string;
+    }[];
+    expect(districts.map((d) => d.name).filter((n) => names.includes(n))).toEqual(expected);
+    const offices = (await admin({ method: 'GET', url: '/api/admin/offices' })).json() as {
+      district: { name: string };
+    }[];
+    const officeDistricts = offices.map((o) => o.district.name).filter((n) => names.includes(n));
+    expect(officeDistricts).toEqual(expected);
+    const portal = (await ctx().app.inject({ method: 'GET', url: '/api/offices' })).json() as {
+      district: { name: string };
+    }[];
+    expect(portal.map((o) => o.district.name).filter((n) => names.includes(n))).toEqual(expected);
+  });
+
   it('edits a district and refuses a negative population', async () => {
     const { district } = await ruralOffice();
     const bad = await admin({

@@ -1,4 +1,5 @@
 import type { AdminAgency, AgencyInput } from '../../../shared/catalog.admin.js';
+import { sortedBy } from '../../../shared/collation.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
@@ -22,7 +23,14 @@ export const toAdminAgencyDto = (r: AgencyWithCount): AdminAgency => ({
 });
 const card = (a: AdminAgency) => ({ name: a.name, shortName: a.shortName, level: a.level });
 
-export const listAgencies = async ({ db }: Deps) => (await listAgencyRows(db)).map(toAdminAgencyDto);
+const levelRank = { federal: 0, regional: 1, municipal: 2 } as const;
+
+export const listAgencies = async ({ db }: Deps) =>
+  sortedBy(
+    await listAgencyRows(db),
+    (a) => levelRank[a.level],
+    (a) => a.name,
+  ).map(toAdminAgencyDto);
 
 export async function createAgency({ db, author }: WriteDeps, input: AgencyInput): Promise<AdminAgency> {
   return db.transaction(async (tx) => {

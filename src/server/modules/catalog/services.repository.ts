@@ -49,7 +49,7 @@ export async function listServiceRows(
     .from(services)
     .innerJoin(serviceVersions, currentVersion)
     .where(condition)
-    .orderBy(asc(serviceVersions.title), asc(services.code))
+    .orderBy(sql`lower(${serviceVersions.title})`, asc(services.code))
     .limit(filter.limit)
     .offset(filter.offset);
   const [count] = await db

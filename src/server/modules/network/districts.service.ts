@@ -1,3 +1,4 @@
+import { sortedBy } from '../../../shared/collation.js';
 import type { AdminDistrict, DistrictInput } from '../../../shared/network.admin.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -16,7 +17,8 @@ type Deps = { db: Db };
 const card = (d: AdminDistrict) => ({ name: d.name, kind: d.kind, population: d.population });
 
 export async function listDistricts({ db }: Deps): Promise<AdminDistrict[]> {
-  return (await listDistrictRows(db, { openOfficesOnly: false })).map(toDistrictDto);
+  const found = await listDistrictRows(db, { openOfficesOnly: false });
+  return sortedBy(found, (d) => d.name).map(toDistrictDto);
 }
 
 export async function createDistrict(

@@ -7,6 +7,9 @@ import type { OfficeListRow } from './offices.repository.js';
 
 /** One mapper per DTO of the network, shared by the public and the staff API. */
 
+/** Main centers first, then remote offices, then kiosks. */
+export const officeKindRank: Record<OfficeSummary['kind'], number> = { main: 0, remote: 1, kiosk: 2 };
+
 export const toDistrictDto = (r: DistrictWithCount): District => ({
   code: r.code,
   name: r.name,

@@ -35,7 +35,8 @@ export const networkPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: 'public' },
       schema: {
         tags: ['network'],
-        summary: 'Public offices, filtered by district, kind, an offered service, or open now; nearest first with near=lat,lon',
+        summary:
+          'Public offices, filtered by district, kind, an offered service, or open now; nearest first with near=lat,lon',
         querystring: officesQuerySchema,
         response: { 200: z.array(officeSummarySchema) },
       },

@@ -8,6 +8,7 @@ import {
   daysBetween,
   makeCalendar,
 } from '../../../shared/calendar.js';
+import { compareNames } from '../../../shared/collation.js';
 import { distanceKm, type Point, parsePoint } from '../../../shared/geo.js';
 import type {
   District,
@@ -30,6 +31,7 @@ import { isServicePublished, publishedServiceSummaries } from '../catalog/catalo
 import { allOverrides } from './calendar.repository.js';
 import { listDistricts as listDistrictRows } from './districts.repository.js';
 import {
+  officeKindRank,
   toDistrictDto,
   toException,
   toOfficeSummaryDto,
@@ -50,15 +52,13 @@ export type NetworkDeps = { db: Db };
 /** The longest range GET /api/calendar returns, in days (three years). */
 export const MAX_CALENDAR_RANGE_DAYS = 1100;
 
-const collator = new Intl.Collator('ru');
 const districtRank = (kind: 'city' | 'rural') => (kind === 'city' ? 0 : 1);
-const officeKindRank: Record<OfficeKind, number> = { main: 0, remote: 1, kiosk: 2 };
 
 /** Cities first, then by name (Russian collation, the same on every database). */
 export async function listDistricts(deps: NetworkDeps): Promise<District[]> {
   const found = await listDistrictRows(deps.db, { openOfficesOnly: true });
   return found
-    .sort((a, b) => districtRank(a.kind) - districtRank(b.kind) || collator.compare(a.name, b.name))
+    .sort((a, b) => districtRank(a.kind) - districtRank(b.kind) || compareNames(a.name, b.name))
     .map(toDistrictDto);
 }
 
@@ -146,9 +146,9 @@ export async function listOffices(
     .sort(
       (a, b) =>
         districtRank(a.row.districtKind) - districtRank(b.row.districtKind) ||
-        collator.compare(a.row.districtName, b.row.districtName) ||
+        compareNames(a.row.districtName, b.row.districtName) ||
         officeKindRank[a.row.kind] - officeKindRank[b.row.kind] ||
-        collator.compare(a.row.name, b.row.name),
+        compareNames(a.row.name, b.row.name),
     )
     .map((o) => summarize(o, calendar))
     .filter((o) => openNow === undefined || o.openNow === openNow);
@@ -195,7 +195,7 @@ export async function getOffice(deps: NetworkDeps & { code: string; now: Date })
     ),
     services: services
       .map((s) => ({ code: s.code, title: s.title, category: s.category }))
-      .sort((a, b) => collator.compare(a.title, b.title)),
+      .sort((a, b) => compareNames(a.title, b.title)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sortedBy } from '../../../shared/collation.js';
 import type {
   AdminOffice,
   ExceptionInput,
@@ -14,7 +15,13 @@ import { AppError, notFound } from '../../errors.js';
 import { serviceTitles } from '../catalog/catalog.service.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
-import { toAdminOfficeSummaryDto, toException, toWeeklyHours, toWindow } from './network.mappers.js';
+import {
+  officeKindRank,
+  toAdminOfficeSummaryDto,
+  toException,
+  toWeeklyHours,
+  toWindow,
+} from './network.mappers.js';
 import * as schedule from './office-schedule.repository.js';
 import * as repo from './offices.repository.js';
 
@@ -26,7 +33,13 @@ export async function listOffices(
   filter: { district?: string; kind?: string; status?: string },
   scope: ActorScope,
 ) {
-  return (await repo.listOffices(db, { ...filter, scope })).map(toAdminOfficeSummaryDto);
+  const found = await repo.listOffices(db, { ...filter, scope });
+  return sortedBy(
+    found,
+    (o) => o.districtName,
+    (o) => officeKindRank[o.kind],
+    (o) => o.name,
+  ).map(toAdminOfficeSummaryDto);
 }
 
 async function loadOffice(db: Db, code: string): Promise<AdminOffice> {
