@@ -2,6 +2,7 @@ import type { Grant } from '../../../shared/auth.js';
 import type { AdminUser } from '../../../shared/staff.admin.js';
 import type { Db } from '../../db/client.js';
 import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
+import { isoTimestamp } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from './auth.policy.js';
@@ -17,16 +18,14 @@ type Deps = { db: Db };
 /** The admin making the change and where the request came from, for both logs. */
 type WriteDeps = Deps & { author: ChangeAuthor; client: { ip: string | null; userAgent: string | null } };
 
-const iso = (v: Date | string) => new Date(v).toISOString();
-
 export const toAdminUserDto = (r: repo.StaffRow): AdminUser => ({
   id: r.id,
   login: r.login,
-  fullName: r.full_name,
+  fullName: r.fullName,
   disabled: r.disabled,
-  lockedUntil: r.locked_until === null ? null : iso(r.locked_until),
+  lockedUntil: r.lockedUntil === null ? null : isoTimestamp(r.lockedUntil),
   grants: repo.grantsOfRow(r),
-  createdAt: iso(r.created_at),
+  createdAt: isoTimestamp(r.createdAt),
 });
 
 /** The accounts an admin of this scope manages (scope rules in users.repository.ts). */
@@ -309,17 +308,7 @@ export async function browseSecurityLog(
 ) {
   const found = await repo.findSecurityLog(db, { ...query, offset: (query.page - 1) * query.limit });
   return {
-    items: found.rows.map((r) => ({
-      id: r.id,
-      at: iso(r.at),
-      userId: r.user_id,
-      login: r.login,
-      event: r.event,
-      ip: r.ip,
-      userAgent: r.user_agent,
-      result: r.result,
-      details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
-    })),
+    items: found.rows.map((r) => ({ ...r, id: String(r.id), at: isoTimestamp(r.at) })),
     total: found.total,
   };
 }
