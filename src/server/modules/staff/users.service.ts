@@ -5,6 +5,7 @@ import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
 import { isoTimestamp } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { type CreatedAccount, createAccount } from './accounts.create.js';
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from './auth.policy.js';
 import * as auth from './auth.repository.js';
 import { checkNewPassword } from './auth.service.js';
@@ -115,48 +116,40 @@ async function lockUser(tx: Db, id: string): Promise<repo.StaffRow> {
   return row;
 }
 
+/** An account made in the admin console: within the author's scope, its password changed at first sign-in. */
 export async function createUser(
   { db, author, client }: WriteDeps,
   input: { login: string; fullName: string; password: string; grants: Grant[] },
 ): Promise<AdminUser> {
-  checkNewPassword(input.password, input.login, 'body.password');
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    await checkGrantTargets(tx, input.grants);
-    const scope = await authorScope(tx, author);
-    await requireWithinScope(tx, scope, input.grants, 'new user');
-    if (scope !== 'region' && input.grants.length === 0) {
-      throw new AppError('FORBIDDEN', 'give the new user a role within your scope');
-    }
-    if (await auth.findUserByLogin(tx, input.login)) {
-      throw new AppError('CONFLICT', `login "${input.login}" is taken`);
-    }
-    const id = await auth.insertUser(tx, {
-      login: input.login,
-      fullName: input.fullName,
-      passwordHash,
-      mustChangePassword: true,
-    });
-    await auth.replaceGrants(tx, id, input.grants);
-    await recordSecurityEvent(tx, {
-      event: 'role_change',
-      result: 'ok',
-      userId: id,
-      login: input.login,
-      ...client,
-      details: { action: 'user_created', by: author.login, grants: input.grants },
-    });
-    const after = toAdminUserDto(await lockUser(tx, id));
-    await recordChange(tx, {
-      author,
-      entity: 'user',
-      key: id,
-      action: 'create',
-      before: null,
-      after: { login: after.login, fullName: after.fullName, grants: after.grants },
-    });
-    return after;
-  });
+  return createAccount(
+    db,
+    { ...input, mustChangePassword: true },
+    {
+      by: author.login,
+      client,
+      fieldPrefix: 'body.',
+      authorize: async (tx, grants) => {
+        await checkGrantTargets(tx, grants);
+        const scope = await authorScope(tx, author);
+        await requireWithinScope(tx, scope, grants, 'new user');
+        if (scope !== 'region' && grants.length === 0) {
+          throw new AppError('FORBIDDEN', 'give the new user a role within your scope');
+        }
+      },
+      finish: async (tx: Db, { id }: CreatedAccount) => {
+        const after = toAdminUserDto(await lockUser(tx, id));
+        await recordChange(tx, {
+          author,
+          entity: 'user',
+          key: id,
+          action: 'create',
+          before: null,
+          after: { login: after.login, fullName: after.fullName, grants: after.grants },
+        });
+        return after;
+      },
+    },
+  );
 }
 
 export async function setGrants(
