@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/server/db/client.js';
-import { createStaffUser as create } from '../../src/server/modules/staff/accounts.create.js';
+import { createAccount } from '../../src/server/modules/staff/accounts.create.js';
 import { csrfHeader, sessionCookie } from '../../src/server/modules/staff/auth.request.js';
 import { hashPassword } from '../../src/server/modules/staff/password.js';
 import type { Grant } from '../../src/shared/auth.js';
@@ -53,13 +53,10 @@ export async function createStaffUser(
 ): Promise<{ id: string; login: string; password: string }> {
   const login = user.login ?? uniqueLogin();
   const password = user.password ?? 'correct horse battery';
-  const created = await create(database.db, {
-    ...user,
-    login,
-    password,
-    passwordHash: await hashOnce(password),
-    by: 'test',
-    allowWeakPassword: true,
-  });
+  const created = await createAccount(
+    database.db,
+    { ...user, login, password, passwordHash: await hashOnce(password), allowWeakPassword: true },
+    { by: 'test' },
+  );
   return { ...created, password };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type StaffAccount, staffAccountSchema } from '../../shared/region-data.js';
 import { type Db, rows, sql } from '../db/client.js';
-import { createStaffUser } from '../modules/staff/accounts.create.js';
+import { createAccount } from '../modules/staff/accounts.create.js';
 import { findUserByLogin } from '../modules/staff/auth.repository.js';
 import { RegionDataError } from './region-problem.js';
 
@@ -59,7 +59,7 @@ export async function seedStaff(
   let created = 0;
   for (const a of accounts) {
     if (await findUserByLogin(db, a.login)) continue;
-    await createStaffUser(db, { ...a, by: 'seed', allowWeakPassword: true });
+    await createAccount(db, { ...a, allowWeakPassword: true }, { by: 'seed' });
     created++;
   }
   return { created, existing: accounts.length - created };

@@ -1,5 +1,6 @@
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { rows, sql } from '../../db/client.js';
+import { type ChangeRow, changeLog } from './history.schema.js';
 
 /** Who made a change: the signed-in staff user (null id for a system change, e.g. the CLI). */
 export type ChangeAuthor = { userId: string | null; login: string };
@@ -20,36 +21,33 @@ export type ChangeEntry = {
  * and its record commit or roll back together.
  */
 export async function recordChange(tx: Db, entry: ChangeEntry): Promise<void> {
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await tx.execute(sql`insert into change_log (user_id, login, entity, entity_key, action, before, after)
-    values (${entry.author.userId}, ${entry.author.login}, ${entry.entity}, ${entry.key}, ${entry.action},
-      ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb)`);
+  await tx.insert(changeLog).values({
+    userId: entry.author.userId,
+    login: entry.author.login,
+    entity: entry.entity,
+    entityKey: entry.key,
+    action: entry.action,
+    // Nothing before (a creation) or after (a removal) is SQL null, not the JSON value null.
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
 }
-
-export type ChangeRow = {
-  id: string | number;
-  at: Date | string;
-  user_id: string | null;
-  login: string | null;
-  entity: string;
-  entity_key: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-};
 
 export async function findChanges(
   db: Db,
   filter: { entity: string; key?: string; offset: number; limit: number },
 ): Promise<{ rows: ChangeRow[]; total: number }> {
-  const where = filter.key
-    ? sql`entity = ${filter.entity} and entity_key = ${filter.key}`
-    : sql`entity = ${filter.entity}`;
-  const found = await rows<ChangeRow>(
-    db,
-    sql`select id, at, user_id, login, entity, entity_key, action, before, after from change_log
-      where ${where} order by id desc limit ${filter.limit} offset ${filter.offset}`,
+  const where = and(
+    eq(changeLog.entity, filter.entity),
+    filter.key ? eq(changeLog.entityKey, filter.key) : undefined,
   );
-  const count = await rows<{ n: number }>(db, sql`select count(*)::int as n from change_log where ${where}`);
-  return { rows: found, total: Number(count[0]?.n ?? 0) };
+  const found = await db
+    .select()
+    .from(changeLog)
+    .where(where)
+    .orderBy(desc(changeLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [total] = await db.select({ n: count() }).from(changeLog).where(where);
+  return { rows: found, total: total.n };
 }

@@ -1,14 +1,16 @@
 import type { Change } from '../../../shared/history.js';
 import type { Db } from '../../db/client.js';
-import { type ChangeRow, findChanges } from './history.repository.js';
+import { isoTimestamp } from '../../db/type-parsers.js';
+import { findChanges } from './history.repository.js';
+import type { ChangeRow } from './history.schema.js';
 
 export const toChangeDto = (r: ChangeRow): Change => ({
   id: String(r.id),
-  at: new Date(r.at).toISOString(),
-  userId: r.user_id,
+  at: isoTimestamp(r.at),
+  userId: r.userId,
   login: r.login,
   entity: r.entity,
-  key: r.entity_key,
+  key: r.entityKey,
   action: r.action,
   before: r.before ?? null,
   after: r.after ?? null,

@@ -3,7 +3,7 @@ import { type Grant, type Role, roles, type Scope } from '../../../shared/auth.j
 import type { Config } from '../../config.js';
 import { migrate } from '../../db/migrate.js';
 import { openConfiguredDatabase } from '../../db/open.js';
-import { createStaffUser } from './accounts.create.js';
+import { createAccount } from './accounts.create.js';
 import { securityLogHead, verifySecurityLog } from './security-log.js';
 
 export class CliUsageError extends Error {}
@@ -90,13 +90,11 @@ export async function userCommand(config: Config, args: string[]): Promise<void>
   try {
     // The first admin of a fresh installation: the tables may not exist yet.
     await migrate(database);
-    const user = await createStaffUser(database.db, {
-      login: values.login,
-      password,
-      fullName: values.name,
-      grants,
-      by: 'cli',
-    });
+    const user = await createAccount(
+      database.db,
+      { login: values.login, password, fullName: values.name, grants },
+      { by: 'cli' },
+    );
     console.log(
       `created user ${user.login} (${user.id}): ${values.role.join(', ')} on ${values.scope ?? 'region'}`,
     );

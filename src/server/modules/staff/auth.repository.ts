@@ -1,84 +1,73 @@
-import type { Grant, Role, Scope } from '../../../shared/auth.js';
-import { type Db, rows, sql, textArray } from '../../db/client.js';
+import { and, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import type { Grant } from '../../../shared/auth.js';
+import type { Db } from '../../db/client.js';
+import { offices } from '../network/network.schema.js';
+import { sessions, type UserGrantRow, type UserRow, userGrants, users } from './staff.schema.js';
 
-export type UserRow = {
-  id: string;
-  login: string;
-  full_name: string;
-  password_hash: string;
-  disabled: boolean;
-  must_change_password: boolean;
-  failed_attempts: number;
-  locked_until: Date | string | null;
-};
+type GrantFields = Pick<UserGrantRow, 'role' | 'scopeKind' | 'districtCode' | 'officeCodes'>;
 
-type GrantRow = {
-  role: Role;
-  scope_kind: Scope['kind'];
-  district_code: string | null;
-  office_codes: string[];
-};
-
-export const toGrant = (r: GrantRow): Grant => ({
+export const toGrant = (r: GrantFields): Grant => ({
   role: r.role,
   scope:
-    r.scope_kind === 'region'
+    r.scopeKind === 'region'
       ? { kind: 'region' }
-      : r.scope_kind === 'district'
-        ? { kind: 'district', district: r.district_code ?? '' }
-        : { kind: 'offices', offices: r.office_codes },
+      : r.scopeKind === 'district'
+        ? { kind: 'district', district: r.districtCode ?? '' }
+        : { kind: 'offices', offices: r.officeCodes },
 });
 
 export const normalizeLogin = (login: string) => login.trim().toLowerCase();
 
 export async function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
-  const [row] = await rows<UserRow>(
-    db,
-    sql`select id::text as id, login, full_name, password_hash, disabled, must_change_password, failed_attempts, locked_until
-      from users where login = ${normalizeLogin(login)}`,
-  );
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.login, normalizeLogin(login)));
   return row;
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await rows<UserRow>(
-    db,
-    sql`select id::text as id, login, full_name, password_hash, disabled, must_change_password, failed_attempts, locked_until
-      from users where id = ${id}::uuid`,
-  );
+  const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
 }
 
 export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
-  const found = await rows<GrantRow>(
-    db,
-    sql`select role, scope_kind, district_code, office_codes from user_grants where user_id = ${userId}::uuid
-      order by role, scope_kind, district_code`,
-  );
+  const found = await db
+    .select({
+      role: userGrants.role,
+      scopeKind: userGrants.scopeKind,
+      districtCode: userGrants.districtCode,
+      officeCodes: userGrants.officeCodes,
+    })
+    .from(userGrants)
+    .where(eq(userGrants.userId, userId))
+    .orderBy(userGrants.role, userGrants.scopeKind, userGrants.districtCode);
   return found.map(toGrant);
 }
 
 export async function insertUser(
   db: Db,
-  user: { login: string; fullName: string; passwordHash: string; mustChangePassword: boolean },
+  user: Pick<UserRow, 'login' | 'fullName' | 'passwordHash' | 'mustChangePassword'>,
 ): Promise<string> {
-  const [row] = await rows<{ id: string }>(
-    db,
-    sql`insert into users (login, full_name, password_hash, must_change_password)
-      values (${normalizeLogin(user.login)}, ${user.fullName}, ${user.passwordHash}, ${user.mustChangePassword})
-      returning id::text as id`,
-  );
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, login: normalizeLogin(user.login) })
+    .returning({ id: users.id });
   return row.id;
 }
 
 export async function replaceGrants(db: Db, userId: string, grants: Grant[]): Promise<void> {
-  await db.execute(sql`delete from user_grants where user_id = ${userId}::uuid`);
-  for (const g of grants) {
-    const district = g.scope.kind === 'district' ? g.scope.district : null;
-    const offices = g.scope.kind === 'offices' ? g.scope.offices : [];
-    await db.execute(sql`insert into user_grants (user_id, role, scope_kind, district_code, office_codes)
-      values (${userId}::uuid, ${g.role}, ${g.scope.kind}, ${district}, ${textArray(offices)})`);
-  }
+  await db.delete(userGrants).where(eq(userGrants.userId, userId));
+  if (grants.length === 0) return;
+  await db.insert(userGrants).values(
+    grants.map((g) => ({
+      userId,
+      role: g.role,
+      scopeKind: g.scope.kind,
+      districtCode: g.scope.kind === 'district' ? g.scope.district : null,
+      officeCodes: g.scope.kind === 'offices' ? g.scope.offices : [],
+    })),
+  );
 }
 
 /** Counts a failed sign-in; locks the account when the count reaches the limit. Returns whether it locked. */
@@ -88,40 +77,45 @@ export async function recordFailedAttempt(
   limit: number,
   lockMinutes: number,
 ): Promise<boolean> {
-  const [row] = await rows<{ locked: boolean }>(
-    db,
-    sql`update users set
-        failed_attempts = case when failed_attempts + 1 >= ${limit} then 0 else failed_attempts + 1 end,
-        locked_until = case when failed_attempts + 1 >= ${limit}
-          then now() + make_interval(mins => ${lockMinutes}) else locked_until end,
-        updated_at = now()
-      where id = ${userId}::uuid
-      returning failed_attempts = 0 and locked_until > now() as locked`,
-  );
-  return Boolean(row?.locked);
+  const reachesLimit = sql`${users.failedAttempts} + 1 >= ${limit}`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedAttempts: sql`case when ${reachesLimit} then 0 else ${users.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit}
+        then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ locked: sql<boolean>`${users.failedAttempts} = 0 and ${users.lockedUntil} > now()` });
+  return row?.locked === true;
 }
 
 /** A successful sign-in clears the count; a lock stays until it passes or an admin lifts it. */
 export async function resetFailedAttempts(db: Db, userId: string): Promise<void> {
-  await db.execute(
-    sql`update users set failed_attempts = 0 where id = ${userId}::uuid and failed_attempts <> 0`,
-  );
+  await db
+    .update(users)
+    .set({ failedAttempts: 0 })
+    .where(and(eq(users.id, userId), ne(users.failedAttempts, 0)));
 }
 
 /** Lifts a lock: the count of failures and the lock itself. Returns whether it was locked. */
 export async function unlockUser(db: Db, userId: string): Promise<boolean> {
-  const [row] = await rows<{ was_locked: boolean }>(
-    db,
-    sql`select coalesce(locked_until > now(), false) as was_locked from users where id = ${userId}::uuid for update`,
-  );
-  await db.execute(sql`update users set failed_attempts = 0, locked_until = null, updated_at = now()
-    where id = ${userId}::uuid`);
-  return Boolean(row?.was_locked);
+  const [row] = await db
+    .select({ wasLocked: sql<boolean>`coalesce(${users.lockedUntil} > now(), false)` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  await db
+    .update(users)
+    .set({ failedAttempts: 0, lockedUntil: null, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+  return row?.wasLocked === true;
 }
 
 /** Replaces a hash with one of today's parameters (the password itself is unchanged). */
 export async function rehashPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db.execute(sql`update users set password_hash = ${passwordHash} where id = ${userId}::uuid`);
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
 export async function setPassword(
@@ -130,40 +124,34 @@ export async function setPassword(
   passwordHash: string,
   mustChangePassword: boolean,
 ): Promise<void> {
-  await db.execute(sql`update users set password_hash = ${passwordHash}, must_change_password = ${mustChangePassword},
-    failed_attempts = 0, locked_until = null, updated_at = now() where id = ${userId}::uuid`);
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword, failedAttempts: 0, lockedUntil: null, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
 }
 
 // Sessions
-
-export type SessionRow = {
-  id: string;
-  user_id: string;
-  expired: boolean;
-  touch: boolean;
-  login: string;
-  full_name: string;
-  disabled: boolean;
-  must_change_password: boolean;
-};
 
 /**
  * The session of a token hash with its user, and whether it has expired (absolute or idle) and needs its
  * last-seen time written: one query, since every staff request asks it.
  */
-export async function findSession(
-  db: Db,
-  tokenHash: string,
-  idleMinutes: number,
-): Promise<SessionRow | undefined> {
-  const [row] = await rows<SessionRow>(
-    db,
-    sql`select s.id::text as id, s.user_id::text as user_id,
-        (s.expires_at <= now() or s.last_seen_at <= now() - make_interval(mins => ${idleMinutes})) as expired,
-        s.last_seen_at <= now() - interval '1 minute' as touch,
-        u.login, u.full_name, u.disabled, u.must_change_password
-      from sessions s join users u on u.id = s.user_id where s.token_hash = ${tokenHash}`,
-  );
+export async function findSession(db: Db, tokenHash: string, idleMinutes: number) {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      expired: sql<boolean>`(${sessions.expiresAt} <= now()
+        or ${sessions.lastSeenAt} <= now() - make_interval(mins => ${idleMinutes}))`,
+      touch: sql<boolean>`${sessions.lastSeenAt} <= now() - interval '1 minute'`,
+      login: users.login,
+      fullName: users.fullName,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
   return row;
 }
 
@@ -171,53 +159,61 @@ export async function insertSession(
   db: Db,
   s: { tokenHash: string; userId: string; maxHours: number; ip: string | null; userAgent: string | null },
 ): Promise<string> {
-  const [row] = await rows<{ id: string }>(
-    db,
-    sql`insert into sessions (token_hash, user_id, expires_at, ip, user_agent)
-      values (${s.tokenHash}, ${s.userId}::uuid, now() + make_interval(hours => ${s.maxHours}), ${s.ip}, ${s.userAgent})
-      returning id::text as id`,
-  );
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: s.tokenHash,
+      userId: s.userId,
+      expiresAt: sql`now() + make_interval(hours => ${s.maxHours})`,
+      ip: s.ip,
+      userAgent: s.userAgent,
+    })
+    .returning({ id: sessions.id });
   return row.id;
 }
 
 /** Removes a user's sessions that have run out (called at sign-in, so the table does not grow forever). */
 export async function deleteExpiredSessionsOf(db: Db, userId: string, idleMinutes: number): Promise<void> {
-  await db.execute(sql`delete from sessions where user_id = ${userId}::uuid
-    and (expires_at <= now() or last_seen_at <= now() - make_interval(mins => ${idleMinutes}))`);
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        or(
+          lte(sessions.expiresAt, sql`now()`),
+          lte(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+        ),
+      ),
+    );
 }
 
 export async function touchSession(db: Db, id: string): Promise<void> {
-  await db.execute(sql`update sessions set last_seen_at = now() where id = ${id}::uuid`);
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
 }
 
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
-  const deleted = await rows<{ id: string }>(
-    db,
-    sql`delete from sessions where id = ${id}::uuid returning id::text as id`,
-  );
+  const deleted = await db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id });
   return deleted.length > 0;
 }
 
 /** Gives a session a new token (after a password change): a token seen before the change opens nothing. */
 export async function rotateSessionToken(db: Db, sessionId: string, tokenHash: string): Promise<void> {
-  await db.execute(sql`update sessions set token_hash = ${tokenHash} where id = ${sessionId}::uuid`);
+  await db.update(sessions).set({ tokenHash }).where(eq(sessions.id, sessionId));
 }
 
 /** Ends every session of a user but one (after a password change) or all of them. */
 export async function deleteSessionsOf(db: Db, userId: string, except?: string): Promise<void> {
-  await db.execute(
-    except
-      ? sql`delete from sessions where user_id = ${userId}::uuid and id <> ${except}::uuid`
-      : sql`delete from sessions where user_id = ${userId}::uuid`,
-  );
+  await db
+    .delete(sessions)
+    .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
 }
 
 /** The district of each of these offices (unknown ones are left out). */
-export async function districtsOfOffices(db: Db, offices: readonly string[]): Promise<Map<string, string>> {
-  if (offices.length === 0) return new Map();
-  const found = await rows<{ code: string; district_code: string }>(
-    db,
-    sql`select code, district_code from offices where code = any(${textArray(offices)})`,
-  );
-  return new Map(found.map((r) => [r.code, r.district_code]));
+export async function districtsOfOffices(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await db
+    .select({ code: offices.code, districtCode: offices.districtCode })
+    .from(offices)
+    .where(inArray(offices.code, [...codes]));
+  return new Map(found.map((r) => [r.code, r.districtCode]));
 }

@@ -16,6 +16,7 @@ import {
 import * as guard from './login-guard.repository.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { recordSecurityEvent, recordSecurityEventAlone } from './security-log.js';
+import type { UserRow } from './staff.schema.js';
 import { csrfTokenFor, hashToken, newSessionToken } from './tokens.js';
 
 export type Client = { ip: string | null; userAgent: string | null };
@@ -24,14 +25,15 @@ type Deps = { db: Db; config: Config };
 /** One message for every refused sign-in: it must not tell whether the login exists or is locked. */
 export const loginRefused = () => new AppError('UNAUTHENTICATED', 'wrong login or password');
 
-const dateOf = (v: Date | string | null) => (v === null ? null : new Date(v));
-
-export const toMe = (u: repo.UserRow, grants: Grant[]): Me => ({
+export const toMe = (
+  u: Pick<UserRow, 'id' | 'login' | 'fullName' | 'mustChangePassword'>,
+  grants: Grant[],
+): Me => ({
   id: u.id,
   login: u.login,
-  fullName: u.full_name,
+  fullName: u.fullName,
   grants,
-  mustChangePassword: u.must_change_password,
+  mustChangePassword: u.mustChangePassword,
 });
 
 /**
@@ -55,12 +57,14 @@ export async function login(
     });
   }
   const user = await repo.findUserByLogin(db, input.login);
-  const matches = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   // Asked for every login, known or not, so that the time taken tells nothing.
   const familiar = client.ip
     ? await guard.isFamiliarAddress(db, input.login, client.ip, familiarDays)
     : false;
-  const locked = user ? lockRefuses(dateOf(user.locked_until), familiar, now) : false;
+  const locked = user
+    ? lockRefuses(user.lockedUntil === null ? null : new Date(user.lockedUntil), familiar, now)
+    : false;
   // A password typed into the login field must not reach the log: only real logins are kept as typed.
   const logged = { login: user ? user.login : maskedLogin(input.login), ...client };
   if (!user || user.disabled || locked || !matches) {
@@ -106,7 +110,7 @@ export async function login(
     if (Math.random() < 0.02) await guard.pruneThrottle(db, failureMemoryHours);
     throw loginRefused();
   }
-  const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
   const token = newSessionToken();
   await db.transaction(async (tx) => {
     await repo.resetFailedAttempts(tx, user.id);
@@ -145,7 +149,7 @@ export async function resolveSession(
         await recordSecurityEvent(tx, {
           event: 'session_expired',
           result: 'ok',
-          userId: session.user_id,
+          userId: session.userId,
           ...client,
           details: { session: session.id },
         });
@@ -157,11 +161,11 @@ export async function resolveSession(
   // Writing last_seen_at at most once a minute keeps reads from turning into writes.
   if (session.touch) await repo.touchSession(db, session.id);
   return {
-    userId: session.user_id,
+    userId: session.userId,
     login: session.login,
-    fullName: session.full_name,
-    grants: await repo.grantsOf(db, session.user_id),
-    mustChangePassword: session.must_change_password,
+    fullName: session.fullName,
+    grants: await repo.grantsOf(db, session.userId),
+    mustChangePassword: session.mustChangePassword,
     sessionId: session.id,
   };
 }
@@ -208,7 +212,7 @@ export async function changePassword(
 ): Promise<{ token: string }> {
   const user = await repo.findUserById(db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', 'not signed in');
-  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordSecurityEventAlone(db, {
       event: 'password_change',
       result: 'refused',

@@ -1,7 +1,9 @@
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { SecurityEvent } from '../../../shared/auth.js';
-import { type Db, rows, sql } from '../../db/client.js';
+import { type Db, rows } from '../../db/client.js';
 import { lockForTransaction } from '../../db/locks.js';
 import { type ChainEntry, chainHash, firstBrokenLink, genesisHash } from './security-log.chain.js';
+import { type SecurityLogRow, securityLog } from './staff.schema.js';
 
 export { type SecurityEvent, securityEvents } from '../../../shared/auth.js';
 
@@ -22,11 +24,16 @@ export type SecurityEntry = {
  */
 export async function recordSecurityEvent(tx: Db, entry: SecurityEntry): Promise<void> {
   await lockForTransaction(tx, 'securityLogChain');
-  const [head] = await rows<{ hash: string }>(
+  const [head] = await tx
+    .select({ hash: securityLog.hash })
+    .from(securityLog)
+    .orderBy(desc(securityLog.id))
+    .limit(1);
+  // The id is part of what is hashed, so it is drawn before the row is written.
+  const [{ id }] = await rows<Pick<SecurityLogRow, 'id'>>(
     tx,
-    sql`select hash from security_log order by security_log.id desc limit 1`,
+    sql`select nextval('security_log_id_seq') as id`,
   );
-  const [{ id }] = await rows<{ id: string }>(tx, sql`select nextval('security_log_id_seq')::text as id`);
   const chained: ChainEntry = {
     id: String(id),
     at: new Date().toISOString(),
@@ -39,29 +46,24 @@ export async function recordSecurityEvent(tx: Db, entry: SecurityEntry): Promise
     details: entry.details ?? {},
   };
   const prevHash = head?.hash ?? genesisHash;
-  const hash = chainHash(prevHash, chained);
-  await tx.execute(sql`insert into security_log (id, at, user_id, login, event, ip, user_agent, result, details, prev_hash, hash)
-    values (${chained.id}::bigint, ${chained.at}::timestamptz, ${chained.userId}::uuid, ${chained.login}, ${chained.event},
-      ${chained.ip}, ${chained.userAgent}, ${chained.result}, ${JSON.stringify(chained.details)}::jsonb, ${prevHash}, ${hash})`);
+  await tx.insert(securityLog).values({
+    id,
+    at: chained.at,
+    userId: chained.userId,
+    login: chained.login,
+    event: chained.event,
+    ip: chained.ip,
+    userAgent: chained.userAgent,
+    result: chained.result,
+    details: entry.details ?? {},
+    prevHash,
+    hash: chainHash(prevHash, chained),
+  });
 }
 
 /** Records an entry in a transaction of its own (for events that change nothing else). */
 export const recordSecurityEventAlone = (db: Db, entry: SecurityEntry) =>
   db.transaction((tx) => recordSecurityEvent(tx, entry));
-
-type LogRow = {
-  id: string;
-  at: string;
-  user_id: string | null;
-  login: string | null;
-  event: string;
-  ip: string | null;
-  user_agent: string | null;
-  result: string;
-  details: unknown;
-  prev_hash: string;
-  hash: string;
-};
 
 export type VerifyResult =
   | { ok: true; entries: number }
@@ -69,11 +71,12 @@ export type VerifyResult =
   | { ok: false; entries: number; anchorMissing: true };
 
 /** The newest entry: its hash, kept outside the database, is an anchor the chain must still reach. */
-export async function securityLogHead(db: Db): Promise<{ id: string; hash: string } | null> {
-  const [head] = await rows<{ id: string; hash: string }>(
-    db,
-    sql`select id::text as id, hash from security_log order by security_log.id desc limit 1`,
-  );
+export async function securityLogHead(db: Db): Promise<Pick<SecurityLogRow, 'id' | 'hash'> | null> {
+  const [head] = await db
+    .select({ id: securityLog.id, hash: securityLog.hash })
+    .from(securityLog)
+    .orderBy(desc(securityLog.id))
+    .limit(1);
   return head ?? null;
 }
 
@@ -90,33 +93,34 @@ export async function verifySecurityLog(
   const anchor = options.anchor?.trim().toLowerCase();
   let anchorFound = anchor === undefined;
   let prev = genesisHash;
-  let after = '0';
+  let after = 0;
   let count = 0;
   for (;;) {
-    const page = await rows<LogRow>(
-      db,
-      sql`select id::text as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-        user_id::text as user_id, login, event, ip, user_agent, result, details, prev_hash, hash
-        from security_log where security_log.id > ${after}::bigint order by security_log.id limit ${batch}`,
-    );
+    const page = await db
+      .select({
+        id: securityLog.id,
+        // The form the hash was made of (ISO 8601, UTC, milliseconds): an existing chain must keep verifying.
+        at: sql<string>`to_char(${securityLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+        userId: securityLog.userId,
+        login: securityLog.login,
+        event: securityLog.event,
+        ip: securityLog.ip,
+        userAgent: securityLog.userAgent,
+        result: securityLog.result,
+        details: securityLog.details,
+        prevHash: securityLog.prevHash,
+        hash: securityLog.hash,
+      })
+      .from(securityLog)
+      .where(gt(securityLog.id, after))
+      .orderBy(asc(securityLog.id))
+      .limit(batch);
     if (page.length === 0) {
       if (!anchorFound) return { ok: false, entries: count, anchorMissing: true };
       return { ok: true, entries: count };
     }
     const outcome = firstBrokenLink(
-      page.map((r) => ({
-        id: r.id,
-        at: r.at,
-        userId: r.user_id,
-        login: r.login,
-        event: r.event,
-        ip: r.ip,
-        userAgent: r.user_agent,
-        result: r.result,
-        details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      })),
+      page.map((r) => ({ ...r, id: String(r.id) })),
       prev,
     );
     if ('id' in outcome) return { ok: false, entries: count + outcome.intact, brokenAt: outcome.id };

@@ -2,8 +2,10 @@ import type { Grant } from '../../../shared/auth.js';
 import type { AdminUser } from '../../../shared/staff.admin.js';
 import type { Db } from '../../db/client.js';
 import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
+import { isoTimestamp } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { type CreatedAccount, createAccount } from './accounts.create.js';
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from './auth.policy.js';
 import * as auth from './auth.repository.js';
 import { checkNewPassword } from './auth.service.js';
@@ -17,16 +19,14 @@ type Deps = { db: Db };
 /** The admin making the change and where the request came from, for both logs. */
 type WriteDeps = Deps & { author: ChangeAuthor; client: { ip: string | null; userAgent: string | null } };
 
-const iso = (v: Date | string) => new Date(v).toISOString();
-
 export const toAdminUserDto = (r: repo.StaffRow): AdminUser => ({
   id: r.id,
   login: r.login,
-  fullName: r.full_name,
+  fullName: r.fullName,
   disabled: r.disabled,
-  lockedUntil: r.locked_until === null ? null : iso(r.locked_until),
+  lockedUntil: r.lockedUntil === null ? null : isoTimestamp(r.lockedUntil),
   grants: repo.grantsOfRow(r),
-  createdAt: iso(r.created_at),
+  createdAt: isoTimestamp(r.createdAt),
 });
 
 /** The accounts an admin of this scope manages (scope rules in users.repository.ts). */
@@ -116,48 +116,40 @@ async function lockUser(tx: Db, id: string): Promise<repo.StaffRow> {
   return row;
 }
 
+/** An account made in the admin console: within the author's scope, its password changed at first sign-in. */
 export async function createUser(
   { db, author, client }: WriteDeps,
   input: { login: string; fullName: string; password: string; grants: Grant[] },
 ): Promise<AdminUser> {
-  checkNewPassword(input.password, input.login, 'body.password');
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    await checkGrantTargets(tx, input.grants);
-    const scope = await authorScope(tx, author);
-    await requireWithinScope(tx, scope, input.grants, 'new user');
-    if (scope !== 'region' && input.grants.length === 0) {
-      throw new AppError('FORBIDDEN', 'give the new user a role within your scope');
-    }
-    if (await auth.findUserByLogin(tx, input.login)) {
-      throw new AppError('CONFLICT', `login "${input.login}" is taken`);
-    }
-    const id = await auth.insertUser(tx, {
-      login: input.login,
-      fullName: input.fullName,
-      passwordHash,
-      mustChangePassword: true,
-    });
-    await auth.replaceGrants(tx, id, input.grants);
-    await recordSecurityEvent(tx, {
-      event: 'role_change',
-      result: 'ok',
-      userId: id,
-      login: input.login,
-      ...client,
-      details: { action: 'user_created', by: author.login, grants: input.grants },
-    });
-    const after = toAdminUserDto(await lockUser(tx, id));
-    await recordChange(tx, {
-      author,
-      entity: 'user',
-      key: id,
-      action: 'create',
-      before: null,
-      after: { login: after.login, fullName: after.fullName, grants: after.grants },
-    });
-    return after;
-  });
+  return createAccount(
+    db,
+    { ...input, mustChangePassword: true },
+    {
+      by: author.login,
+      client,
+      fieldPrefix: 'body.',
+      authorize: async (tx, grants) => {
+        await checkGrantTargets(tx, grants);
+        const scope = await authorScope(tx, author);
+        await requireWithinScope(tx, scope, grants, 'new user');
+        if (scope !== 'region' && grants.length === 0) {
+          throw new AppError('FORBIDDEN', 'give the new user a role within your scope');
+        }
+      },
+      finish: async (tx: Db, { id }: CreatedAccount) => {
+        const after = toAdminUserDto(await lockUser(tx, id));
+        await recordChange(tx, {
+          author,
+          entity: 'user',
+          key: id,
+          action: 'create',
+          before: null,
+          after: { login: after.login, fullName: after.fullName, grants: after.grants },
+        });
+        return after;
+      },
+    },
+  );
 }
 
 export async function setGrants(
@@ -309,17 +301,7 @@ export async function browseSecurityLog(
 ) {
   const found = await repo.findSecurityLog(db, { ...query, offset: (query.page - 1) * query.limit });
   return {
-    items: found.rows.map((r) => ({
-      id: r.id,
-      at: iso(r.at),
-      userId: r.user_id,
-      login: r.login,
-      event: r.event,
-      ip: r.ip,
-      userAgent: r.user_agent,
-      result: r.result,
-      details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
-    })),
+    items: found.rows.map((r) => ({ ...r, id: String(r.id), at: isoTimestamp(r.at) })),
     total: found.total,
   };
 }
