@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type StaffAccount, staffAccountSchema } from '../../shared/region-data.js';
-import { type Db, rows, sql } from '../db/client.js';
+import type { Db } from '../db/client.js';
+import { listDistricts } from '../modules/network/districts.repository.js';
+import { listOffices } from '../modules/network/offices.repository.js';
 import { createAccount } from '../modules/staff/accounts.create.js';
 import { findUserByLogin } from '../modules/staff/auth.repository.js';
 import { RegionDataError } from './region-problem.js';
@@ -37,12 +39,8 @@ export async function seedStaff(
   db: Db,
   accounts: StaffAccount[],
 ): Promise<{ created: number; existing: number }> {
-  const offices = new Set(
-    (await rows<{ code: string }>(db, sql`select code from offices`)).map((r) => r.code),
-  );
-  const districts = new Set(
-    (await rows<{ code: string }>(db, sql`select code from districts`)).map((r) => r.code),
-  );
+  const offices = new Set((await listOffices(db, {})).map((r) => r.code));
+  const districts = new Set((await listDistricts(db, { openOfficesOnly: false })).map((r) => r.code));
   for (const a of accounts) {
     for (const { scope } of a.grants) {
       const missing =
