@@ -22,6 +22,7 @@ import { adminCatalogRoutes } from './modules/admin-catalog/admin-catalog.routes
 import { adminNetworkRoutes } from './modules/admin-network/admin-network.routes.js';
 import { adminUserRoutes } from './modules/admin-users/users.routes.js';
 import { registerAuth } from './modules/auth/auth.plugin.js';
+import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
@@ -80,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Before every domain module: its hooks guard them, and it refuses a staff route without a policy.
   await registerAuth(app);
+  // Public catalog reads are cached per instance; changes drop the cache (catalog.cache.ts).
+  registerCatalogCache(app);
 
   await app.register(healthRoutes);
   // Domain modules, in order.
