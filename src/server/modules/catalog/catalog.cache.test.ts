@@ -42,11 +42,11 @@ describe('the catalog cache', () => {
     const cache = createCatalogCache({ hub, listening: () => hub.listening });
     let loads = 0;
     const load = async () => `{"n":${++loads}}`;
-    expect((await cache.read('k', load)).body).toBe('{"n":1}');
+    expect((await cache.read('k', load)).body.toString()).toBe('{"n":1}');
     await settle();
     expect(hub.channel).toBe(catalogChannel);
-    expect((await cache.read('k', load)).body).toBe('{"n":2}');
-    expect((await cache.read('k', load)).body).toBe('{"n":2}');
+    expect((await cache.read('k', load)).body.toString()).toBe('{"n":2}');
+    expect((await cache.read('k', load)).body.toString()).toBe('{"n":2}');
     expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, live: true });
   });
 
@@ -57,10 +57,10 @@ describe('the catalog cache', () => {
     await cache.read('k', load);
     hub.subscriber?.onEvent('service_versions');
     expect(cache.stats().entries).toBe(0);
-    expect((await cache.read('k', load)).body).toBe('2');
+    expect((await cache.read('k', load)).body.toString()).toBe('2');
     hub.subscriber?.onResync?.();
     expect(cache.stats().entries).toBe(0);
-    expect((await cache.read('k', load)).body).toBe('3');
+    expect((await cache.read('k', load)).body.toString()).toBe('3');
   });
 
   it('never stores a read that began before a drop', async () => {
@@ -69,15 +69,15 @@ describe('the catalog cache', () => {
     const slow = cache.read('k', () => new Promise<string>((r) => (release = r)));
     cache.invalidate();
     release('old');
-    expect((await slow).body).toBe('old');
-    expect((await cache.read('k', async () => 'new')).body).toBe('new');
+    expect((await slow).body.toString()).toBe('old');
+    expect((await cache.read('k', async () => 'new')).body.toString()).toBe('new');
   });
 
   it('bypasses the cache while the hub does not listen (its connection is down)', async () => {
     const { hub, cache } = await liveCache();
     await cache.read('k', async () => 'before');
     hub.listening = false;
-    expect((await cache.read('k', async () => 'while down')).body).toBe('while down');
+    expect((await cache.read('k', async () => 'while down')).body.toString()).toBe('while down');
     expect(cache.stats().live).toBe(false);
   });
 
@@ -98,7 +98,7 @@ describe('the catalog cache', () => {
     await expect(cache.read('k', async () => Promise.reject(new Error('db down')))).rejects.toThrow(
       'db down',
     );
-    expect((await cache.read('k', async () => 'ok')).body).toBe('ok');
+    expect((await cache.read('k', async () => 'ok')).body.toString()).toBe('ok');
   });
 
   it('keeps working without caching when subscribing fails, and retries later', async () => {
@@ -113,7 +113,7 @@ describe('the catalog cache', () => {
       retryMs: 1000,
       onError: (e) => errors.push(e),
     });
-    expect((await cache.read('k', async () => 'a')).body).toBe('a');
+    expect((await cache.read('k', async () => 'a')).body.toString()).toBe('a');
     await settle();
     expect(errors).toHaveLength(1);
     hub.fail = false;

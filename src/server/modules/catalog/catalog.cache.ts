@@ -52,11 +52,10 @@ export const defaultMaxBytes = 32 * 1024 * 1024;
 
 export function createCatalogCache(options: CatalogCacheOptions): CatalogCache {
   const { hub, listening, retryMs = 5000, now = Date.now } = options;
-  // Strings of Cyrillic text take two bytes a character in V8.
   const lru = createLru<CatalogBody>({
     maxEntries: options.maxEntries ?? defaultMaxEntries,
     maxBytes: options.maxBytes ?? defaultMaxBytes,
-    sizeOf: (e) => 2 * (e.body.length + e.etag.length) + 64,
+    sizeOf: (e) => e.body.length + 2 * e.etag.length + 64,
   });
   const inflight = new Map<string, Promise<CatalogBody>>();
   let generation = 0;
