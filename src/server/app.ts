@@ -18,6 +18,7 @@ import { answerClientError } from './http/client-error.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { loggerOptions } from './logger.js';
+import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
 import { catalogStaffRoutes } from './modules/catalog/catalog.staff.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -80,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Before every domain module: its hooks guard them, and it refuses a staff route without a policy.
   await registerAuth(app);
+  // Public catalog reads are cached per instance; changes drop the cache (catalog.cache.ts).
+  registerCatalogCache(app);
 
   await app.register(healthRoutes);
   // Domain modules, in order.

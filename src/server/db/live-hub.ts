@@ -53,7 +53,13 @@ function fanOut(listen: (channel: string) => Promise<void>, unlisten: (channel: 
       if (!set) {
         set = new Set();
         channels.set(channel, set);
-        await listen(channel);
+        try {
+          await listen(channel);
+        } catch (err) {
+          // Else a later subscriber would find the channel and never LISTEN.
+          if (channels.get(channel) === set && set.size === 0) channels.delete(channel);
+          throw err;
+        }
       }
       set.add(subscriber);
       return () => {

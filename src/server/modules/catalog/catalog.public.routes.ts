@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,6 +9,8 @@ import {
   servicesQuerySchema,
   situationSchema,
 } from '../../../shared/catalog.js';
+import { servicesCacheKey } from './catalog.cache.js';
+import { catalogBody, sendCatalogBody, serializeByRoute } from './catalog.etag.js';
 import {
   findServices,
   getServiceCard,
@@ -24,6 +27,19 @@ const codeParams = z.object({ code: z.string().min(1).max(64) });
 /** The public catalog: only published versions of services are visible here. */
 export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = () => ({ db: app.deps.database.db });
+  // An answer is serialized by the route's response schema once, then served from the instance's cache
+  // (dropped on any change of the catalog: catalog.cache.ts), with an ETag (catalog.etag.ts).
+  const cachedRead = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    load: () => Promise<unknown>,
+  ) =>
+    sendCatalogBody(
+      request,
+      reply,
+      await app.catalogCache.read(key, async () => serializeByRoute(reply, await load())),
+    );
 
   app.get(
     '/api/agencies',
@@ -35,7 +51,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(agencySchema) },
       },
     },
-    async () => listAgencies(deps()),
+    async (request, reply) => cachedRead(request, reply, 'agencies', () => listAgencies(deps())),
   );
 
   app.get(
@@ -48,7 +64,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(categorySchema) },
       },
     },
-    async () => listCategories(deps()),
+    async (request, reply) => cachedRead(request, reply, 'categories', () => listCategories(deps())),
   );
 
   app.get(
@@ -61,7 +77,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(situationSchema) },
       },
     },
-    async () => listSituations(deps()),
+    async (request, reply) => cachedRead(request, reply, 'situations', () => listSituations(deps())),
   );
 
   app.get(
@@ -72,11 +88,14 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['catalog'],
         summary:
           'Published services: searched by q (word forms, aliases, typos), filtered by category, agency, situation or office; unknown filter codes give an empty page',
+        description:
+          'Like every public catalog read, the answer carries a strong ETag (a hash of the body) and Cache-Control: no-cache; a request whose If-None-Match names the current tag gets 304 with no body. Any change of what the catalog shows (publishing, agencies, offices and their services) changes the tag.',
         querystring: servicesQuerySchema,
         response: { 200: servicesPageSchema, 400: errorSchema },
       },
     },
-    async (request) => findServices(deps(), request.query),
+    async (request, reply) =>
+      cachedRead(request, reply, servicesCacheKey(request.query), () => findServices(deps(), request.query)),
   );
 
   app.get(
@@ -90,6 +109,12 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: serviceCardSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => getServiceCard(deps(), request.params.code),
+    // Not kept in the cache (one entry per service, and rarely read twice in a row): revalidated by ETag.
+    async (request, reply) =>
+      sendCatalogBody(
+        request,
+        reply,
+        catalogBody(serializeByRoute(reply, await getServiceCard(deps(), request.params.code))),
+      ),
   );
 };

@@ -79,7 +79,7 @@ function toServiceSummaryDto(r: SummaryFields): ServiceSummary {
     agency:
       r.agency_code && r.agency_short_name ? { code: r.agency_code, shortName: r.agency_short_name } : null,
     category: r.category_code && r.category_title ? { code: r.category_code, title: r.category_title } : null,
-    fee: r.fee_amount === null ? null : { amount: Number(r.fee_amount), note: r.fee_note },
+    fee: r.fee_amount === null ? null : { amount: r.fee_amount, note: r.fee_note },
     term:
       r.term_days === null || r.term_kind === null
         ? null
