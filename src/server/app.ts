@@ -16,6 +16,7 @@ import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { answerClientError } from './http/client-error.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
+import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { loggerOptions } from './logger.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
@@ -75,8 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'okno API', version: '0.1.0', description: 'МФЦ network: catalog, offices, calendar' },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: describeRoute,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Before every domain module: its hooks guard them, and it refuses a staff route without a policy.

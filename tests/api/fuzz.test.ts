@@ -1,7 +1,7 @@
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 
-type Operation = { parameters?: { name: string; in: string }[] };
+type Operation = { parameters?: { name: string; in: string }[]; responses?: Record<string, unknown> };
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
 /** A small seeded generator: the same run every time, so a failure can be replayed. */
@@ -103,7 +103,8 @@ function bodyFor(rng: ReturnType<typeof random>): { payload?: string; contentTyp
 /**
  * Requests derived from every route of /api/openapi.json with hostile values in the path, the query
  * (repeated parameters too) and the body — malformed, empty, 2 MB, the wrong content type. Staff routes
- * are fuzzed signed in as an admin of the region. Only 2xx/3xx/4xx may come back, every 4xx in the error
+ * are fuzzed signed in as an admin of the region. Only 2xx/3xx/4xx may come back, each a status the
+ * document describes for the route, every 4xx in the error
  * shape, and the server must still serve afterwards.
  */
 describeOnBackends(
@@ -160,6 +161,10 @@ describeOnBackends(
           })();
         if (res.statusCode >= 500 || !shaped) {
           failures.push(`#${i} ${method} ${path} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        } else if (op.responses?.[String(res.statusCode)] === undefined) {
+          failures.push(
+            `#${i} ${method} ${path} → ${res.statusCode}, a status the document does not describe`,
+          );
         }
       }
       expect(failures.slice(0, 20)).toEqual([]);
