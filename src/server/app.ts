@@ -13,6 +13,7 @@ import { answerClientError } from './http/client-error.js';
 import { refuseNulCharacters } from './http/nul-characters.js';
 import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
+import { webPageStatus } from './http/web-pages.js';
 import { loggerOptions } from './logger.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
@@ -105,12 +106,13 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   const hasWeb = existsSync(join(webDir, 'index.html'));
   if (hasWeb)
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const refused = refusedPathOf(request);
     if (refused) return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: refused } });
     const path = request.url.split('?')[0];
     if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
-      return reply.type('text/html').sendFile('index.html');
+      const status = await webPageStatus(app.deps.database.db, path);
+      return reply.status(status).type('text/html').sendFile('index.html');
     }
     return reply
       .status(404)

@@ -40,6 +40,7 @@ import {
 } from './network.mappers.js';
 import { exceptionsOf, hoursOf, listedServiceCodes, windowsOf } from './office-schedule.repository.js';
 import {
+  findOffice,
   listOffices as listOfficeRows,
   type OfficeFilter,
   type OfficeListRow,
@@ -239,4 +240,9 @@ export async function addWorkingDaysFrom(
     );
   }
   return { date };
+}
+
+/** Whether an office of this code exists (its page shows a closed office too). */
+export async function officeExists(db: Db, code: string): Promise<boolean> {
+  return (await findOffice(db, code)) !== undefined;
 }

@@ -1,0 +1,26 @@
+import type { Db } from '../db/client.js';
+import { isServicePublished } from '../modules/catalog/catalog.service.js';
+import { officeExists } from '../modules/network/network.service.js';
+
+/**
+ * The status of a page of the web app, so an unknown page is an HTTP 404 (for search engines and link
+ * checkers) while the app still renders its own "not found" page from the same index.html. The portal's
+ * object pages look their object up; the staff console's pages are all 200 (it checks access itself).
+ */
+const fixedPages = [
+  /^\/$/,
+  /^\/services$/,
+  /^\/offices$/,
+  /^\/staff(\/(login|password))?$/,
+  /^\/admin(\/.*)?$/,
+];
+
+export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (fixedPages.some((page) => page.test(clean))) return 200;
+  const object = /^\/(services|offices)\/([^/]{1,200})$/.exec(clean);
+  if (!object) return 404;
+  const code = decodeURIComponent(object[2]);
+  const found = object[1] === 'services' ? await isServicePublished(db, code) : await officeExists(db, code);
+  return found ? 200 : 404;
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { testConfig } from '../../src/server/config.js';
+import { describeOnBackends } from '../support/app.js';
+
+/** The web app's pages answer 200 when they show something and 404 when not, with the app's page either way. */
+describeOnBackends('web pages and their HTTP status', (ctx) => {
+  let app: FastifyInstance;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), 'okno-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>okno</title><div id="root"></div>');
+    app = await buildApp({ config: testConfig(), database: ctx().database, webDir });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('answers 200 for the pages that exist and 404 for those that do not, each with the app', async () => {
+    const services = (await app.inject({ method: 'GET', url: '/api/services' })).json() as {
+      items: { code: string }[];
+    };
+    const offices = (await app.inject({ method: 'GET', url: '/api/offices' })).json() as { code: string }[];
+    const pages: [string, number][] = [
+      ['/', 200],
+      ['/services', 200],
+      [`/services/${services.items[0].code}`, 200],
+      ['/services/no-such-service', 404],
+      ['/offices', 200],
+      [`/offices/${offices[0].code}`, 200],
+      ['/offices/no-such-office', 404],
+      ['/staff/login', 200],
+      ['/admin/offices', 200],
+      ['/no-such-page', 404],
+      ['/services/a/b', 404],
+    ];
+    for (const [url, status] of pages) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.body, url).toContain('<div id="root">');
+    }
+  });
+
+  it('serves the favicon and robots.txt of the built app (npm test builds it first)', async () => {
+    const built = await buildApp({
+      config: testConfig(),
+      database: ctx().database,
+      webDir: resolve('dist/web'),
+    });
+    try {
+      const icon = await built.inject({ method: 'GET', url: '/favicon.ico' });
+      expect(icon.statusCode).toBe(200);
+      expect(icon.rawPayload.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+      const robots = await built.inject({ method: 'GET', url: '/robots.txt' });
+      expect(robots.statusCode).toBe(200);
+      expect(robots.body).toContain('Disallow: /admin');
+      const page = await built.inject({ method: 'GET', url: '/' });
+      expect(page.body).toContain('<meta name="description"');
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('keeps API misses as JSON errors', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});
