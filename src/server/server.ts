@@ -20,14 +20,17 @@ export async function startServer(config: Config): Promise<void> {
   // Only the embedded default loads demo data by itself; a production server is seeded on purpose.
   if (database.kind === 'pglite' && !(await hasRegion(database.db))) {
     const counts = await seedRegion(database.db, loadRegion(resolve(config.regionDir)));
-    console.log(`okno: first start, loaded the demo region: ${JSON.stringify(counts)}`);
+    console.log(
+      `okno: first start, loaded the demo region: ${counts.districts} districts, ${counts.offices} offices, ` +
+        `${counts.agencies} agencies, ${counts.services} services, ${counts.calendarDays} calendar days`,
+    );
     // Demo staff accounts (password "demo") come with the demo data only, never on a production database.
     const staff = loadStaff(resolve(config.regionDir));
     if (staff) {
       await seedStaff(database.db, staff);
-      console.log(
-        `okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (passwords in staff.json)`,
-      );
+      const passwords = new Set(staff.map((s) => s.password));
+      const password = passwords.size === 1 ? `password "${[...passwords][0]}"` : 'passwords in staff.json';
+      console.log(`okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (${password})`);
     }
   }
   const app = await buildApp({ config, database, webDir });

@@ -87,7 +87,9 @@ describe('okno command line', { timeout: 180_000 }, () => {
     const env = { DATA_DIR: dataDir, REGION_DIR: miniRegion };
     const port = await freePort();
     const first = await startOkno(env, port);
-    expect(first.output()).toContain('first start, loaded the demo region');
+    expect(first.output()).toContain('first start, loaded the demo region: 2 districts');
+    // The banner says the demo password as the README does.
+    expect(first.output()).toMatch(/demo staff accounts: .*\(password "demo"\)/);
     expect(first.output()).toMatch(/serving on http:\/\/[\w.]+:\d+ \(pglite, Node.js v2[4-9]\./);
     const districts = await (await fetch(`http://127.0.0.1:${port}/api/districts`)).json();
     expect(districts.map((d: { code: string }) => d.code).sort()).toEqual(['town', 'village']);
