@@ -105,7 +105,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const hasWeb = existsSync(join(webDir, 'index.html'));
   if (hasWeb)
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+      // The .br/.gz copies made at build time (scripts/compress-web.ts), by the client's Accept-Encoding.
+      preCompressed: true,
+      // Hashed assets never change under their name: a year, immutable. Anything else is revalidated.
+      setHeaders: (reply, path) =>
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
   app.setNotFoundHandler(async (request, reply) => {
     const refused = refusedPathOf(request);
     if (refused) return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: refused } });

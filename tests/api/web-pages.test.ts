@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
@@ -62,6 +63,27 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       expect(robots.body).toContain('Disallow: /admin');
       const page = await built.inject({ method: 'GET', url: '/' });
       expect(page.body).toContain('<meta name="description"');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      // The hashed bundle: compressed at build time, cached for a year, for a signed-in browser too.
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      expect(script).toBeDefined();
+      const plain = await built.inject({ method: 'GET', url: String(script) });
+      const brotli = await built.inject({
+        method: 'GET',
+        url: String(script),
+        headers: { 'accept-encoding': 'br, gzip', cookie: 'okno_session=anything' },
+      });
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(brotliDecompressSync(brotli.rawPayload).equals(plain.rawPayload)).toBe(true);
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const gzip = await built.inject({
+        method: 'GET',
+        url: String(script),
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
     } finally {
       await built.close();
     }

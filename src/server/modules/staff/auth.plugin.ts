@@ -162,9 +162,10 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     // An answer to a signed-in user (or about one: the CSRF token of /api/auth/me) must never sit in a
     // browser's or a proxy's cache.
     const policy = policyOf(request);
+    // The web app's files hold nothing personal: a signed-in browser caches them like any other.
+    const api = isApiRoute(request);
     const personal =
-      request.actor !== undefined ||
-      request.cookies[sessionCookie] !== undefined ||
+      (api && (request.actor !== undefined || request.cookies[sessionCookie] !== undefined)) ||
       routeOf(request).startsWith('/api/auth/') ||
       (policy !== undefined && policy !== 'public');
     if (personal) reply.header('cache-control', 'no-store');
