@@ -76,7 +76,12 @@ export const serviceCardInputSchema = z.object({
       const seen = new Set<string>();
       list.forEach((s, i) => {
         if (seen.has(s.code))
-          ctx.addIssue({ code: 'custom', path: [i, 'code'], message: 'duplicate stage code' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'code'],
+            message: 'duplicate stage code',
+            params: { rule: 'duplicate' },
+          });
         seen.add(s.code);
       });
     }),

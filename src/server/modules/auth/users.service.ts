@@ -27,7 +27,7 @@ export async function createStaffUser(db: Db, input: NewStaffUser): Promise<{ id
   const login = repo.normalizeLogin(input.login);
   if (!loginPattern.test(login)) {
     throw new AppError('VALIDATION', 'invalid login: use latin letters, digits and . _ @ -', [
-      { field: 'login', message: 'use latin letters, digits and . _ @ -' },
+      { field: 'login', message: 'use latin letters, digits and . _ @ -', code: 'invalid_format' },
     ]);
   }
   const grants = input.grants.map((g) => grantSchema.parse(g));
