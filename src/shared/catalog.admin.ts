@@ -170,10 +170,12 @@ export const adminServiceSummarySchema = z.object({
   draftVersion: z.number().int().nullable(),
   updatedAt: z.string(),
 });
+export type AdminServiceSummary = z.infer<typeof adminServiceSummarySchema>;
 export const adminServicesPageSchema = z.object({
   items: z.array(adminServiceSummarySchema),
   total: z.number().int(),
 });
+export type AdminServicesPage = z.infer<typeof adminServicesPageSchema>;
 export const serviceVersionSchema = z.object({
   version: z.number().int(),
   status: versionStatusSchema,
@@ -182,6 +184,7 @@ export const serviceVersionSchema = z.object({
   createdBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
 });
+export type ServiceVersion = z.infer<typeof serviceVersionSchema>;
 export const serviceOfficesBodySchema = z.object({ offices: z.array(codeSchema).max(2000) });
 export const serviceOfficesSchema = z.object({
   /** Offices that list the service explicitly. */
@@ -189,3 +192,4 @@ export const serviceOfficesSchema = z.object({
   /** Offices that offer every published service (main centers). */
   officesOfferingAll: z.array(z.string()),
 });
+export type ServiceOffices = z.infer<typeof serviceOfficesSchema>;

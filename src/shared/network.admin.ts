@@ -267,6 +267,8 @@ export const adminCalendarYearSchema = z.object({
   year: z.number().int(),
   days: z.array(adminCalendarDaySchema),
 });
+export type AdminCalendarYear = z.infer<typeof adminCalendarYearSchema>;
+export type CalendarDayInput = z.input<typeof calendarDayInputSchema>;
 export const calendarImportBodySchema = z.object({
   year: z.number().int().min(2000).max(2100),
   format: z.enum(['csv', 'json']),
@@ -274,3 +276,4 @@ export const calendarImportBodySchema = z.object({
 });
 export type CalendarImportBody = z.infer<typeof calendarImportBodySchema>;
 export const calendarImportResultSchema = z.object({ year: z.number().int(), overrides: z.number().int() });
+export type CalendarImportResult = z.infer<typeof calendarImportResultSchema>;

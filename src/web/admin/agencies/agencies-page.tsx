@@ -1,21 +1,22 @@
 /** /admin/agencies: the agencies (name, short name, level) with their number of services; edit or create. */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AdminAgency } from '../../../shared/catalog.admin.js';
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading } from '../../app/components.js';
+import { QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 
 const levels = ['federal', 'regional', 'municipal'] as const;
 
 export function AgenciesPage() {
   const { t } = useT();
   useTitle(t('admin.agencies'));
-  const list = useApi((signal) => adminApi.agencies(signal), []);
+  const list = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<AdminAgency | 'new' | null>(null);
   return (
     <>
@@ -25,8 +26,7 @@ export function AgenciesPage() {
           {t('admin.agencyNew')}
         </button>
       </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
+      <QueryStatus query={list} />
       {list.data && (
         <div className="table-wrap">
           <table className="admin-table">
@@ -70,7 +70,6 @@ export function AgenciesPage() {
           agency={editing === 'new' ? undefined : editing}
           onSaved={(saved) => {
             setEditing(saved);
-            list.reload();
           }}
         />
       )}
@@ -167,7 +166,7 @@ function AgencyForm({ agency, onSaved }: { agency?: AdminAgency; onSaved: (a: Ad
           {agency ? t('admin.save') : t('admin.create')}
         </button>
       </form>
-      {agency && <HistoryPanel entity="agency" objectKey={agency.code} reloadKey={saves} />}
+      {agency && <HistoryPanel entity="agency" objectKey={agency.code} />}
     </section>
   );
 }

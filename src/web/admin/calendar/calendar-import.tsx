@@ -8,7 +8,7 @@ import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 
-export function CalendarImport({ year, onImported }: { year: number; onImported: () => void }) {
+export function CalendarImport({ year }: { year: number }) {
   const { t } = useT();
   const [target, setTarget] = useState(String(year));
   useEffect(() => setTarget(String(year)), [year]);
@@ -23,7 +23,7 @@ export function CalendarImport({ year, onImported }: { year: number; onImported:
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.run(() => adminApi.importCalendar({ year: Number(target), format, content }), onImported, undefined);
+    save.run(() => adminApi.importCalendar({ year: Number(target), format, content }));
   };
   return (
     <form

@@ -3,21 +3,22 @@
  * with the number of offices; «Изменить» opens the form with the district's history, «Новый район» an
  * empty form.
  */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AdminDistrict } from '../../../shared/network.admin.js';
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading } from '../../app/components.js';
+import { QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 
 export function DistrictsPage() {
   const { t, number } = useT();
   useTitle(t('admin.districts'));
-  const list = useApi((signal) => adminApi.districts(signal), []);
+  const list = useQuery(adminQueries.districts());
   const [editing, setEditing] = useState<AdminDistrict | 'new' | null>(null);
   return (
     <>
@@ -27,8 +28,7 @@ export function DistrictsPage() {
           {t('admin.districtNew')}
         </button>
       </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
+      <QueryStatus query={list} />
       {list.data && (
         <div className="table-wrap">
           <table className="admin-table">
@@ -72,7 +72,6 @@ export function DistrictsPage() {
           district={editing === 'new' ? undefined : editing}
           onSaved={(saved) => {
             setEditing(saved);
-            list.reload();
           }}
         />
       )}
@@ -180,7 +179,7 @@ function DistrictForm({
           {district ? t('admin.save') : t('admin.create')}
         </button>
       </form>
-      {district && <HistoryPanel entity="district" objectKey={district.code} reloadKey={saves} />}
+      {district && <HistoryPanel entity="district" objectKey={district.code} />}
     </section>
   );
 }

@@ -14,7 +14,8 @@ export function ExceptionsEditor({
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t, date: formatDate } = useT();
   const [draft, setDraft] = useState({
@@ -45,7 +46,7 @@ export function ExceptionsEditor({
     save.run(
       () => adminApi.setException(office.code, draft.date, body),
       (saved) => {
-        onSaved(saved);
+        onSaved?.(saved);
         setDraft((d) => ({ ...d, date: '', note: '' }));
       },
     );

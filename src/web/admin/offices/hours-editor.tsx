@@ -68,7 +68,8 @@ export function HoursEditor({
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t, weekdayOf } = useT();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(office));

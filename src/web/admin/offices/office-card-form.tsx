@@ -2,14 +2,15 @@
  * The card of an office (name, kind, district, address, coordinates, contacts, time zone): creates one
  * (with `code`) or edits it. Field errors from the API appear next to each field and in a summary.
  */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AdminOffice } from '../../../shared/network.admin.js';
 import type { OfficeKind } from '../../../shared/network.js';
-import { useApi } from '../../app/api.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 import { officeKinds } from './offices-page.js';
 
 type Draft = Record<
@@ -28,10 +29,11 @@ export function OfficeCardForm({
   onSaved,
 }: {
   office?: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
-  const districts = useApi((signal) => adminApi.districts(signal), []);
+  const districts = useQuery(adminQueries.districts());
   const [draft, setDraft] = useState<Draft>({
     code: office?.code ?? '',
     name: office?.name ?? '',

@@ -1,11 +1,11 @@
 /** /admin/offices: every office, closed ones included, filtered by district and kind (admins). */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { OfficeKind } from '../../../shared/network.js';
-import { useApi } from '../../app/api.js';
-import { Badge, ErrorNotice, Loading, SelectField } from '../../app/components.js';
+import { Badge, QueryStatus, SelectField } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
-import { adminApi } from '../api.js';
+import { adminQueries } from '../queries.js';
 
 export const officeKinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
 
@@ -14,11 +14,9 @@ export function OfficesPage() {
   useTitle(t('admin.offices'));
   const [district, setDistrict] = useState('');
   const [kind, setKind] = useState('');
-  const districts = useApi((signal) => adminApi.districts(signal), []);
-  const offices = useApi(
-    (signal) =>
-      adminApi.offices({ district: district || undefined, kind: (kind || undefined) as OfficeKind }, signal),
-    [district, kind],
+  const districts = useQuery(adminQueries.districts());
+  const offices = useQuery(
+    adminQueries.offices({ district: district || undefined, kind: (kind || undefined) as OfficeKind }),
   );
   return (
     <>
@@ -42,8 +40,7 @@ export function OfficesPage() {
           options={officeKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
       </div>
-      {offices.error && <ErrorNotice error={offices.error} onRetry={offices.reload} />}
-      {!offices.data && offices.loading && <Loading />}
+      <QueryStatus query={offices} />
       {offices.data && (
         <>
           <p className="result-count" aria-live="polite">

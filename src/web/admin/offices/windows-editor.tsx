@@ -22,7 +22,8 @@ export function WindowsEditor({
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
   const [rows, setRows] = useState<Row[]>(() =>

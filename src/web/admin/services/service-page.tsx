@@ -3,10 +3,10 @@
  * service edited becomes a new draft; the portal keeps the published version), «Опубликовать» (refused
  * with the list of what is missing), «Удалить черновик», the versions, the offices and the history.
  */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AdminService } from '../../../shared/catalog.admin.js';
-import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { AccessDenied } from '../../staff/require-staff.js';
@@ -14,6 +14,7 @@ import { adminApi } from '../api.js';
 import { ErrorSummary } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 import { ServiceBasics } from './service-basics.js';
 import { cardOf, draftOf, type ServiceDraft } from './service-draft.js';
 import { DocumentsEditor, StagesEditor, TextListEditor } from './service-lists.js';
@@ -38,9 +39,8 @@ export function ServiceStatus({ service }: { service: AdminService }) {
 export function ServicePage() {
   const { code = '' } = useParams();
   const { t } = useT();
-  const loaded = useApi((signal) => adminApi.service(code, signal), [code]);
-  const [service, setService] = useState<AdminService | undefined>();
-  useEffect(() => setService(loaded.data), [loaded.data]);
+  const loaded = useQuery(adminQueries.service(code));
+  const service = loaded.data;
   useTitle(service?.title ?? t('admin.services'));
   if (loaded.error?.status === 404)
     return (
@@ -52,18 +52,13 @@ export function ServicePage() {
       />
     );
   if (loaded.error?.status === 403) return <AccessDenied />;
-  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!service) return <Loading />;
-  return <ServiceEditor key={service.code} service={service} onChange={setService} />;
+  return <ServiceEditor key={service.code} service={service} />;
 }
 
-function ServiceEditor({
-  service,
-  onChange,
-}: {
-  service: AdminService;
-  onChange: (s: AdminService) => void;
-}) {
+/** The card's draft starts from the cached service; a save, publish or discard puts the answer in the cache. */
+function ServiceEditor({ service }: { service: AdminService }) {
   const { t } = useT();
   const [draft, setDraft] = useState<ServiceDraft>(() => draftOf(service));
   const [dirty, setDirty] = useState(false);
@@ -71,7 +66,6 @@ function ServiceEditor({
   const publish = useSubmit();
   const discard = useSubmit();
   const accept = (next: AdminService) => {
-    onChange(next);
     setDraft(draftOf(next));
     setDirty(false);
   };
@@ -200,9 +194,9 @@ function ServiceEditor({
           <p className="small muted">{t('admin.saveBeforePublish')}</p>
         )}
       </section>
-      <VersionsPanel code={service.code} reloadKey={service.updatedAt} />
+      <VersionsPanel code={service.code} />
       <ServiceOfficesPanel code={service.code} />
-      <HistoryPanel entity="service" objectKey={service.code} reloadKey={service.updatedAt} />
+      <HistoryPanel entity="service" objectKey={service.code} />
     </article>
   );
 }

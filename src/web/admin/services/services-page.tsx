@@ -2,14 +2,17 @@
  * /admin/services: the services with search and status (published / with a draft / never published),
  * 50 a page; «Новая услуга» creates a draft from a code and titles. /admin/services/new is that form.
  */
+
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useApi } from '../../app/api.js';
-import { Badge, ErrorNotice, Loading, Pagination, SelectField } from '../../app/components.js';
+import { adminServicesQuerySchema } from '../../../shared/catalog.admin.js';
+import { Badge, Pagination, QueryStatus, SelectField } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 
 const limit = 50;
 
@@ -21,9 +24,13 @@ export function ServicesPage() {
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [query, setQuery] = useState(q);
-  const list = useApi(
-    (signal) => adminApi.services({ q: q || undefined, status: status || undefined, page, limit }, signal),
-    [q, status, page],
+  const list = useQuery(
+    adminQueries.services({
+      q: q || undefined,
+      status: adminServicesQuerySchema.shape.status.safeParse(status || undefined).data,
+      page,
+      limit,
+    }),
   );
   const update = (next: Record<string, string>) => {
     const merged = new URLSearchParams(params);
@@ -69,8 +76,7 @@ export function ServicesPage() {
           ]}
         />
       </form>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
+      <QueryStatus query={list} />
       {list.data && (
         <>
           <p className="result-count" aria-live="polite">

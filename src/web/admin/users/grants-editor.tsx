@@ -3,13 +3,13 @@
  * Rows are edited as text and turned into `Grant`s by grantsOf(); errors like `grants.0.scope.offices`
  * appear at that row's field.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { Grant, Role } from '../../../shared/auth.js';
-import { useApi } from '../../app/api.js';
 import { useT } from '../../app/i18n/index.js';
-import { adminApi } from '../api.js';
 import type { FieldErrors } from '../components/errors.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 import { ListEditor } from '../components/list-editor.js';
+import { adminQueries } from '../queries.js';
 
 export const allRoles: Role[] = [
   'admin',
@@ -58,7 +58,7 @@ export function GrantsEditor({
   errors: FieldErrors;
 }) {
   const { t } = useT();
-  const districts = useApi((signal) => adminApi.districts(signal), []);
+  const districts = useQuery(adminQueries.districts());
   const f = { form, errors };
   return (
     <ListEditor

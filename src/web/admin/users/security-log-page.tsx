@@ -1,12 +1,13 @@
 /** /admin/security-log: sign-ins, failures, locks, password and role changes, refusals — filtered, newest first. */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { securityEvents } from '../../../shared/auth.js';
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading, Pagination } from '../../app/components.js';
+import { Pagination, QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
-import { adminApi, type SecurityLogParams } from '../api.js';
+import type { SecurityLogParams } from '../api.js';
 import { ChoiceField, TextField } from '../components/fields.js';
+import { adminQueries } from '../queries.js';
 
 const events = securityEvents;
 const limit = 50;
@@ -17,7 +18,7 @@ export function SecurityLogPage() {
   const [draft, setDraft] = useState({ login: '', event: '', from: '', to: '' });
   const [filters, setFilters] = useState<SecurityLogParams>({});
   const [page, setPage] = useState(1);
-  const log = useApi((signal) => adminApi.securityLog({ ...filters, page, limit }, signal), [filters, page]);
+  const log = useQuery(adminQueries.securityLog({ ...filters, page, limit }));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const eventName = (e: string) =>
@@ -79,8 +80,7 @@ export function SecurityLogPage() {
           {t('common.search')}
         </button>
       </form>
-      {log.error && <ErrorNotice error={log.error} onRetry={log.reload} />}
-      {!log.data && log.loading && <Loading />}
+      <QueryStatus query={log} />
       {log.data && (
         <>
           <div className="table-wrap">

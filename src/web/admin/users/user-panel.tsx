@@ -10,7 +10,7 @@ import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 import { GrantsEditor, grantsOf, rowsOf } from './grants-editor.js';
 
-export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
+export function UserPanel({ user }: { user: AdminUser }) {
   const { t, locale } = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { me } = useMe();
@@ -20,23 +20,15 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
   const reset = useSubmit();
   const status = useSubmit();
   const unlock = useSubmit();
-  const [changes, setChanges] = useState(0);
-  const done = () => {
-    setChanges((n) => n + 1);
-    onSaved();
-  };
   const saveGrants = (event: FormEvent) => {
     event.preventDefault();
-    grants.run(() => adminApi.setGrants(user.id, grantsOf(rows)), done);
+    grants.run(() => adminApi.setGrants(user.id, grantsOf(rows)));
   };
   const resetPassword = (event: FormEvent) => {
     event.preventDefault();
     reset.run(
       () => adminApi.resetPassword(user.id, password),
-      () => {
-        setPassword('');
-        done();
-      },
+      () => setPassword(''),
       t('admin.passwordReset'),
     );
   };
@@ -78,7 +70,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
         type="button"
         className={`button ${user.disabled ? '' : 'button-danger'}`}
         disabled={status.busy || user.id === me?.id}
-        onClick={() => status.run(() => adminApi.setUserDisabled(user.id, !user.disabled), done)}
+        onClick={() => status.run(() => adminApi.setUserDisabled(user.id, !user.disabled))}
       >
         {t(user.disabled ? 'admin.enableUser' : 'admin.disableUser')}
       </button>
@@ -95,7 +87,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
             type="button"
             className="button"
             disabled={unlock.busy}
-            onClick={() => unlock.run(() => adminApi.unlockUser(user.id), done, t('admin.userUnlocked'))}
+            onClick={() => unlock.run(() => adminApi.unlockUser(user.id), undefined, t('admin.userUnlocked'))}
           >
             {t('admin.unlockUser')}
           </button>
@@ -103,7 +95,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
       )}
       {/* Outside the lock's block: the message stays once the lock (and the block) is gone. */}
       <SubmitStatus state={unlock} />
-      <HistoryPanel entity="user" objectKey={user.id} reloadKey={changes} />
+      <HistoryPanel entity="user" objectKey={user.id} />
     </section>
   );
 }

@@ -2,23 +2,24 @@
  * /admin/users: staff accounts with their roles and status; «Новый сотрудник» creates one (login, name,
  * temporary password, grants); «Изменить» opens the user: grants, password reset, disable / enable, history.
  */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { AdminUser } from '../../../shared/staff.admin.js';
-import { useApi } from '../../app/api.js';
-import { Badge, ErrorNotice, Loading } from '../../app/components.js';
+import { Badge, QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 import { type GrantRow, GrantsEditor, grantsOf } from './grants-editor.js';
 import { UserPanel } from './user-panel.js';
 
 export function UsersPage() {
   const { t } = useT();
   useTitle(t('admin.users'));
-  const list = useApi((signal) => adminApi.users(signal), []);
+  const list = useQuery(adminQueries.users());
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const user = list.data?.find((u) => u.id === open);
   const roles = (u: AdminUser) =>
@@ -34,8 +35,7 @@ export function UsersPage() {
           </button>
         </p>
       </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
+      <QueryStatus query={list} />
       {list.data && (
         <div className="table-wrap">
           <table className="admin-table" data-testid="users">
@@ -81,12 +81,11 @@ export function UsersPage() {
       {open === 'new' && (
         <NewUserForm
           onCreated={(created) => {
-            list.reload();
             setOpen(created.id);
           }}
         />
       )}
-      {user && <UserPanel key={user.id} user={user} onSaved={list.reload} />}
+      {user && <UserPanel key={user.id} user={user} />}
     </>
   );
 }
