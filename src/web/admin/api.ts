@@ -62,6 +62,13 @@ function changed<T>(entity: ChangeEntity, keyOf: (result: T) => string | undefin
     return result;
   };
 }
+/** A created row goes at once into its cached list (the list page's form keeps editing it), then refreshed. */
+const appendTo =
+  <T>(listKey: readonly unknown[]) =>
+  (created: T): T => {
+    queryClient.setQueryData(listKey, (list?: T[]) => (list ? [...list, created] : list));
+    return created;
+  };
 /** An answer that is the whole office / service: cached at once, then everything else it touched refreshed. */
 const officeChanged = (office: AdminOffice) => {
   queryClient.setQueryData(queryKeys.admin.office(office.code), office);
@@ -85,13 +92,17 @@ const dayChanged = (day: AdminCalendarDay) => {
 export const adminApi = {
   districts: (signal?: AbortSignal) => get<AdminDistrict[]>('/api/admin/districts', undefined, signal),
   createDistrict: (body: DistrictInput) =>
-    post<AdminDistrict>('/api/admin/districts', body).then(changed('district', (d) => d.code)),
+    post<AdminDistrict>('/api/admin/districts', body)
+      .then(appendTo(queryKeys.admin.districts()))
+      .then(changed('district', (d) => d.code)),
   editDistrict: (code: string, body: Omit<DistrictInput, 'code'>) =>
     put<AdminDistrict>(`/api/admin/districts/${seg(code)}`, body).then(changed('district', (d) => d.code)),
 
   agencies: (signal?: AbortSignal) => get<AdminAgency[]>('/api/admin/agencies', undefined, signal),
   createAgency: (body: AgencyInput) =>
-    post<AdminAgency>('/api/admin/agencies', body).then(changed('agency', (a) => a.code)),
+    post<AdminAgency>('/api/admin/agencies', body)
+      .then(appendTo(queryKeys.admin.agencies()))
+      .then(changed('agency', (a) => a.code)),
   editAgency: (code: string, body: Omit<AgencyInput, 'code'>) =>
     put<AdminAgency>(`/api/admin/agencies/${seg(code)}`, body).then(changed('agency', (a) => a.code)),
 
@@ -151,7 +162,8 @@ export const adminApi = {
     post<CalendarImportResult>('/api/admin/calendar/import', body).then(changed('calendar', () => undefined)),
 
   users: (signal?: AbortSignal) => get<AdminUser[]>('/api/admin/users', undefined, signal),
-  createUser: (body: UserCreateInput) => post<AdminUser>('/api/admin/users', body).then(userChanged),
+  createUser: (body: UserCreateInput) =>
+    post<AdminUser>('/api/admin/users', body).then(appendTo(queryKeys.admin.users())).then(userChanged),
   setGrants: (id: string, grants: Grant[]) =>
     put<AdminUser>(`/api/admin/users/${seg(id)}/grants`, { grants }).then(userChanged),
   resetPassword: (id: string, password: string) =>
