@@ -128,7 +128,11 @@ export function CatalogPage() {
 
         <section className="results" aria-labelledby="catalog-count">
           <h2 id="catalog-count" className="result-count" aria-live="polite">
-            {results.data ? tn('catalog.found', results.data.total) : t('common.loading')}
+            {results.data
+              ? tn('catalog.found', results.data.total)
+              : results.error
+                ? t('common.notLoaded')
+                : t('common.loading')}
           </h2>
           <QueryStatus query={results} />
           {results.data && results.data.items.length === 0 && <p className="notice">{t('catalog.empty')}</p>}

@@ -64,7 +64,11 @@ export function OfficesPage() {
 
       <section aria-labelledby="offices-count">
         <h2 id="offices-count" className="result-count" aria-live="polite">
-          {offices.data ? tn('offices.found', offices.data.length) : t('common.loading')}
+          {offices.data
+            ? tn('offices.found', offices.data.length)
+            : offices.error
+              ? t('common.notLoaded')
+              : t('common.loading')}
         </h2>
         <QueryStatus query={offices} />
         {offices.data && offices.data.length === 0 && <p className="notice">{t('offices.empty')}</p>}

@@ -57,7 +57,10 @@ function nest(flat: Record<string, FieldError>): Record<string, unknown> {
     let node = root;
     keys.forEach((key, i) => {
       if (i === keys.length - 1) node[key] = error;
-      else node = (node[key] ??= /^\d+$/.test(keys[i + 1]) ? [] : {}) as Record<string, unknown>;
+      else {
+        if (node[key] === undefined) node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+        node = node[key] as Record<string, unknown>;
+      }
     });
   }
   return root;

@@ -5,7 +5,6 @@
  * /admin/offices/new — the card form alone, then the editor of the new office.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AdminOffice } from '../../../shared/network.admin.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';

@@ -4,7 +4,7 @@
  * with the list of what is missing), «Удалить черновик», the versions, the offices and the history.
  */
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AdminService } from '../../../shared/catalog.admin.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';

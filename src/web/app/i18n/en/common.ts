@@ -20,6 +20,7 @@ export const common: Section<typeof ru> = {
   'lang.enName': 'English',
   'common.loading': 'Loading…',
   'common.error': 'Could not load the data. Please try again.',
+  'common.notLoaded': 'No data',
   'common.retry': 'Retry',
   'common.free': 'Free',
   'common.notSet': 'Not specified',

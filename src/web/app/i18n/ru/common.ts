@@ -16,6 +16,7 @@ export const common = {
   'lang.enName': 'English',
   'common.loading': 'Загрузка…',
   'common.error': 'Не удалось загрузить данные. Попробуйте ещё раз.',
+  'common.notLoaded': 'Нет данных',
   'common.retry': 'Повторить',
   'common.free': 'Бесплатно',
   'common.notSet': 'Не указано',
