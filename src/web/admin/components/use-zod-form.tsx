@@ -7,11 +7,13 @@
  * - the schema runs before anything is sent (zodResolver); its messages are the user's words for the
  *   issue's code and parameters (app/issues.ts), not the schema's English;
  * - a 400 VALIDATION from the server puts each `details[]` problem on its field (setError), in the
- *   same words; `mapPath` renames a server path to the form's (or null: general message only);
+ *   same words; `mapPath` renames a path of the schema's output or the server's to the form's field
+ *   (or null: the form's general message only) — a form whose rows are not the body's (hours by
+ *   weekday) validates with a schema piped into the body's, so both kinds of path are the same;
  * - `form.errors` is every field error by path, for the fields and <ErrorSummary/>.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import {
   type DefaultValues,
   type FieldError,
@@ -34,6 +36,7 @@ type Schema = z.ZodType<FieldValues, FieldValues>;
 function translatedResolver<S extends Schema>(
   schema: S,
   t: Translator['t'],
+  mapPath: { current?: (path: string) => string | null },
 ): Resolver<z.input<S>, unknown, z.output<S>> {
   const base = zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
   return async (values, context, options) => {
@@ -42,8 +45,10 @@ function translatedResolver<S extends Schema>(
     const parsed = await schema.safeParseAsync(values);
     const errors: Record<string, FieldError> = {};
     for (const issue of parsed.error?.issues ?? []) {
-      const path = issue.path.join('.');
-      if (!errors[path]) errors[path] = { type: issue.code, message: issueMessage(t, issueOfZod(issue)) };
+      const raw = issue.path.join('.');
+      const path = mapPath.current ? mapPath.current(raw) : raw;
+      if (path !== null && !errors[path])
+        errors[path] = { type: issue.code, message: issueMessage(t, issueOfZod(issue)) };
     }
     return { values: {}, errors: nest(errors) as RhfErrors<z.input<S>> };
   };
@@ -90,7 +95,10 @@ export function useZodForm<S extends Schema>(
 ) {
   const { t } = useT();
   const { mapPath, ...formOptions } = options;
-  const resolver = useMemo(() => translatedResolver(schema, t), [schema, t]);
+  // the latest renaming (it may depend on the form's values), read when the schema runs
+  const mapPathRef = useRef(mapPath);
+  mapPathRef.current = mapPath;
+  const resolver = useMemo(() => translatedResolver(schema, t, mapPathRef), [schema, t]);
   const form = useForm<z.input<S>, unknown, z.output<S>>({ ...formOptions, resolver });
   const state = useSubmit(mapPath);
   const { setError } = form;
