@@ -5,16 +5,16 @@
  * at once. Below: import of a year and the calendar's history.
  */
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import type { AdminCalendarDay } from '../../../shared/network.admin.js';
-import type { DayKind } from '../../../shared/network.js';
+import { useState } from 'react';
+import { type AdminCalendarDay, calendarDayInputSchema } from '../../../shared/network.admin.js';
 
 import { QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
 import { adminQueries } from '../queries.js';
 import { CalendarImport } from './calendar-import.js';
 import { MonthGrid } from './month-grid.js';
@@ -83,9 +83,9 @@ export function CalendarPage() {
               />
             ))}
         </div>
-        {day && <DayForm key={`${day.date}-${day.kind}-${day.note}`} day={day} />}
+        {day && <DayForm key={day.date} day={day} />}
       </div>
-      <CalendarImport year={year} />
+      <CalendarImport key={year} year={year} />
       <HistoryPanel entity="calendar" />
     </>
   );
@@ -93,13 +93,12 @@ export function CalendarPage() {
 
 function DayForm({ day }: { day: AdminCalendarDay }) {
   const { t, date, weekdayOf } = useT();
-  const [kind, setKind] = useState<DayKind>(day.kind);
-  const [note, setNote] = useState(day.note ?? '');
-  const save = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(() => adminApi.setCalendarDay(day.date, { kind, note: note.trim() || null }));
-  };
+  // the draft starts from the cached day (the page keys the form by the date)
+  const form = useZodForm(calendarDayInputSchema, { defaultValues: { kind: day.kind, note: day.note } });
+  const save = form.state;
+  const submit = form.submit(({ kind, note }) =>
+    adminApi.setCalendarDay(day.date, { kind, note: note?.trim() || null }),
+  );
   return (
     <form
       onSubmit={submit}
@@ -116,9 +115,8 @@ function DayForm({ day }: { day: AdminCalendarDay }) {
         form="day"
         path="kind"
         label={t('admin.dayKind')}
-        value={kind}
-        onChange={(v) => setKind(v as DayKind)}
-        errors={save.errors}
+        field={form.register('kind')}
+        errors={form.errors}
         options={[
           { value: 'working', label: t('admin.dayWorking') },
           { value: 'dayoff', label: t('admin.dayOff') },
@@ -129,9 +127,8 @@ function DayForm({ day }: { day: AdminCalendarDay }) {
         form="day"
         path="note"
         label={t('office.remark')}
-        value={note}
-        onChange={setNote}
-        errors={save.errors}
+        field={form.register('note', { setValueAs: (v: unknown) => (v === '' ? null : v) })}
+        errors={form.errors}
       />
       <SubmitStatus state={save} testId="day-status" />
       <div className="form-actions">
