@@ -106,12 +106,17 @@ function normalizeDetails(details: unknown): unknown {
   return details.map((d) => {
     if (!d || typeof d !== 'object' || typeof (d as { field?: unknown }).field !== 'string') return d;
     const { field, message, code, params, ...rest } = d as Record<string, unknown>;
+    // a service's extra facts (the bad `line` of an import) stay where they were and are parameters too
+    const facts = Object.fromEntries(
+      Object.entries(rest).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
+    );
+    const all = { ...facts, ...(params && typeof params === 'object' ? params : {}) };
     return {
       ...detail(
         field as string,
         String(message ?? ''),
         typeof code === 'string' ? code : 'invalid',
-        params && typeof params === 'object' ? (params as Record<string, unknown>) : undefined,
+        Object.keys(all).length ? all : undefined,
       ),
       ...rest,
     };

@@ -32,6 +32,10 @@ describe('validation issues in the user’s words', () => {
     expect(issueMessage(ru, { code: 'wrong_password' })).toBe('Неверный текущий пароль');
   });
 
+  it('names the bad line of an imported file', () => {
+    expect(issueMessage(ru, { code: 'invalid', params: { line: 3 } })).toBe('Ошибка в строке 3');
+  });
+
   it('never shows an unknown code as it came', () => {
     expect(issueMessage(ru, { code: 'something_new' })).toBe('Недопустимое значение');
   });

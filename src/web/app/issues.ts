@@ -5,9 +5,10 @@
  *   issueMessage(t, { code: 'too_small', params: { minimum: 8, origin: 'string' } }) → «Не короче 8 символов»
  * An unknown code reads as «Недопустимое значение»: never the server's English.
  */
+import type { ValidationDetail } from '../../shared/errors.js';
 import type { MessageKey, Translator } from './i18n/index.js';
 
-export type Issue = { code: string; params?: Record<string, unknown> };
+export type Issue = Pick<ValidationDetail, 'code' | 'params'>;
 
 const rules: Record<string, MessageKey> = {
   later_than_opens: 'err.rule.later_than_opens',
@@ -76,6 +77,9 @@ export function issueKey(issue: Issue): [MessageKey, Record<string, string | num
     case 'not_multiple_of':
       return ['err.integer'];
     default:
+      // a bad line of an imported file: its number is the one fact the user needs
+      if (issue.code === 'invalid' && typeof p.line === 'number' && p.line > 0)
+        return ['err.line', { line: p.line }];
       return [services[issue.code] ?? 'err.invalid'];
   }
 }

@@ -28,6 +28,8 @@ export type Column<T> = {
 type Query = { isPending: boolean; error: ApiError | null; refetch: () => unknown };
 
 export function ListPage<T>(props: {
+  /** Above the title, e.g. a link back to the parent list. */
+  breadcrumbs?: ReactNode;
   title: string;
   newAction?: ReactNode;
   filters?: ReactNode;
@@ -38,6 +40,8 @@ export function ListPage<T>(props: {
   rowClass?: (row: T) => string | undefined;
   /** Shown above the table, e.g. «12 офисов» (announced politely). */
   count?: string;
+  /** Shown under the table when it has no rows. */
+  empty?: string;
   paging?: { page: number; pages: number; onPage: (page: number) => void };
   onEdit?: (row: T) => void;
   editLabel?: (row: T) => string;
@@ -51,6 +55,7 @@ export function ListPage<T>(props: {
   );
   return (
     <>
+      {props.breadcrumbs && <p className="breadcrumbs">{props.breadcrumbs}</p>}
       <div className="page-head">
         <h1>{props.title}</h1>
         {props.newAction}
@@ -111,6 +116,7 @@ export function ListPage<T>(props: {
               </tbody>
             </table>
           </div>
+          {props.empty && props.rows.length === 0 && <p className="muted">{props.empty}</p>}
           {props.paging && <Pagination {...props.paging} />}
         </>
       )}

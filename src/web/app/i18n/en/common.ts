@@ -60,6 +60,7 @@ export const common: Section<typeof ru> = {
   'err.email': 'Enter an email address',
   'err.choice': 'Choose a value from the list',
   'err.invalid': 'Invalid value',
+  'err.line': 'Error on line {line}',
   'err.unknownCode': 'No such value in the reference data',
   'err.rule.later_than_opens': 'Closing time must be later than opening time',
   'err.rule.break_both': 'Give both the start and the end of the break',

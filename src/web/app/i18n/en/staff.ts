@@ -260,6 +260,7 @@ export const staff: Section<typeof ru> = {
   'admin.from': 'From',
   'admin.to': 'To',
   'admin.when': 'When',
+  'admin.ip': 'IP address',
   'admin.userAgent': 'User agent',
   'admin.logEmpty': 'No entries.',
   'staff.passwordTitle': 'Change password',

@@ -260,6 +260,7 @@ export const staff = {
   'admin.from': 'С даты',
   'admin.to': 'По дату',
   'admin.when': 'Когда',
+  'admin.ip': 'IP-адрес',
   'admin.userAgent': 'Браузер',
   'admin.logEmpty': 'Записей нет.',
   'staff.passwordTitle': 'Смена пароля',
