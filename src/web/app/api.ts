@@ -1,6 +1,6 @@
 /**
  * The web app's API client: typed wrappers over fetch returning the shared contract types
- * (src/shared/*; types only — no server code and no zod in the bundle).
+ * (src/shared/*: types by z.infer; the forms import the schemas themselves — never server code).
  * - `api.services({ q, category })`, `api.office(code)`, … — one function per public route;
  * - a non-2xx answer throws `ApiError` carrying the status and the `{ error: { code, message } }` code
  *   (`NETWORK` when the server could not be reached);
