@@ -50,6 +50,8 @@ function translatedResolver<S extends Schema>(
       if (path !== null && !errors[path])
         errors[path] = { type: issue.code, message: issueMessage(t, issueOfZod(issue)) };
     }
+    // never a valid answer for values the schema refused, even if every path was renamed away
+    if (Object.keys(errors).length === 0) return result;
     return { values: {}, errors: nest(errors) as RhfErrors<z.input<S>> };
   };
 }
