@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import type { ValidationDetail } from '../shared/errors.js';
 
 /** Stable error codes: clients rely on them; never rename one. */
 export const errorStatus = {
@@ -41,15 +42,86 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const badRequest = (message: string, details?: unknown) =>
   new AppError('BAD_REQUEST', message, details);
 /** A body field that is well-formed but wrong (an unknown referenced code): named as schema errors name it. */
-export const invalidField = (field: string, message: string) =>
-  new AppError('VALIDATION', `invalid body.${field}: ${message}`, [{ field: `body.${field}`, message }]);
+export const invalidField = (field: string, message: string, code = 'unknown_code') =>
+  new AppError('VALIDATION', `invalid body.${field}: ${message}`, [
+    { field: `body.${field}`, message, code },
+  ]);
 
-type Issue = { path: PropertyKey[]; message: string };
+/**
+ * A VALIDATION error's `details[]` (src/shared/errors.ts): `field` and `message` as they always were
+ * (`body.hours.0.closes`, a developer's English); `path` the field inside its location (`hours.0.closes`,
+ * the name a form gives it); `code` a zod issue code (`too_small`, `too_big`, `invalid_format`,
+ * `invalid_type`, `invalid_value`…), `custom` with `params.rule` for a rule of ours (`later_than_opens`),
+ * or a service's own (`unknown_code`, `wrong_password`…); `params` what a message needs (`{ minimum: 8 }`).
+ */
+/** The parameters of a zod issue worth a client's message: bounds, formats, allowed values, our rule name. */
+const issueParamKeys = [
+  'minimum',
+  'maximum',
+  'inclusive',
+  'origin',
+  'format',
+  'expected',
+  'values',
+  'divisor',
+];
+function issueParams(issue: Record<string, unknown>): Record<string, unknown> | undefined {
+  const params: Record<string, unknown> = {};
+  for (const key of issueParamKeys) {
+    const value = issue[key];
+    // bigint bounds do not survive JSON; a number is all a message needs
+    if (value !== undefined) params[key] = typeof value === 'bigint' ? Number(value) : value;
+  }
+  if (issue.params && typeof issue.params === 'object') Object.assign(params, issue.params);
+  return Object.keys(params).length ? params : undefined;
+}
+
+const locations = /^(body|querystring|params|headers)(\.|$)/;
+/** The path of a field inside its location: `body.hours.0.closes` → `hours.0.closes`. */
+const innerPath = (field: string) => field.replace(locations, '');
+
+function detail(
+  field: string,
+  message: string,
+  code: string,
+  params?: Record<string, unknown>,
+): ValidationDetail {
+  return { field, message, path: innerPath(field), code, ...(params ? { params } : {}) };
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string };
 const describeIssues = (prefix: string, issues: Issue[]) =>
-  issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
-  }));
+  issues.map((i) =>
+    detail(
+      [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
+      i.message,
+      i.code ?? 'invalid',
+      issueParams(i as unknown as Record<string, unknown>),
+    ),
+  );
+
+/** A service's VALIDATION details (`[{ field, message, code? }]`) in the same shape as a schema's. */
+function normalizeDetails(details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => {
+    if (!d || typeof d !== 'object' || typeof (d as { field?: unknown }).field !== 'string') return d;
+    const { field, message, code, params, ...rest } = d as Record<string, unknown>;
+    // a service's extra facts (the bad `line` of an import) stay where they were and are parameters too
+    const facts = Object.fromEntries(
+      Object.entries(rest).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
+    );
+    const all = { ...facts, ...(params && typeof params === 'object' ? params : {}) };
+    return {
+      ...detail(
+        field as string,
+        String(message ?? ''),
+        typeof code === 'string' ? code : 'invalid',
+        Object.keys(all).length ? all : undefined,
+      ),
+      ...rest,
+    };
+  });
+}
 
 /** One handler for every error: stable code, clear message, 5xx details only in the log. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -59,15 +131,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
         reply.header('retry-after', retryAfter);
-      return reply
-        .status(err.status)
-        .send({ error: { code: err.code, message: err.message, details: err.details } });
+      const details = err.code === 'VALIDATION' ? normalizeDetails(err.details) : err.details;
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
+      // fastify-type-provider-zod: keyword is the zod issue code, params the rest of the issue
+      const fields = err.validation.map((v) =>
+        detail(
+          [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+          v.message ?? '',
+          v.keyword,
+          issueParams((v.params ?? {}) as Record<string, unknown>),
+        ),
+      );
       const message = `invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`;
       return reply.status(400).send({ error: { code: 'VALIDATION', message, details: fields } });
     }

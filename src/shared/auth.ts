@@ -33,6 +33,10 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** A signed-in session: the user and the token every mutating request carries (x-csrf-token). */
+export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
+export type Session = z.infer<typeof sessionSchema>;
+
 export const loginBodySchema = z.object({
   login: z.string().min(1).max(100),
   password: z.string().min(1).max(200),

@@ -76,7 +76,12 @@ export const serviceCardInputSchema = z.object({
       const seen = new Set<string>();
       list.forEach((s, i) => {
         if (seen.has(s.code))
-          ctx.addIssue({ code: 'custom', path: [i, 'code'], message: 'duplicate stage code' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'code'],
+            message: 'duplicate stage code',
+            params: { rule: 'duplicate' },
+          });
         seen.add(s.code);
       });
     }),
@@ -165,10 +170,12 @@ export const adminServiceSummarySchema = z.object({
   draftVersion: z.number().int().nullable(),
   updatedAt: z.string(),
 });
+export type AdminServiceSummary = z.infer<typeof adminServiceSummarySchema>;
 export const adminServicesPageSchema = z.object({
   items: z.array(adminServiceSummarySchema),
   total: z.number().int(),
 });
+export type AdminServicesPage = z.infer<typeof adminServicesPageSchema>;
 export const serviceVersionSchema = z.object({
   version: z.number().int(),
   status: versionStatusSchema,
@@ -177,6 +184,7 @@ export const serviceVersionSchema = z.object({
   createdBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
 });
+export type ServiceVersion = z.infer<typeof serviceVersionSchema>;
 export const serviceOfficesBodySchema = z.object({ offices: z.array(codeSchema).max(2000) });
 export const serviceOfficesSchema = z.object({
   /** Offices that list the service explicitly. */
@@ -184,3 +192,4 @@ export const serviceOfficesSchema = z.object({
   /** Offices that offer every published service (main centers). */
   officesOfferingAll: z.array(z.string()),
 });
+export type ServiceOffices = z.infer<typeof serviceOfficesSchema>;

@@ -5,6 +5,7 @@ import { pageQuery } from './admin-common.js';
 
 // ── history ───────────────────────────────────────────────────────────────────────────────────────────
 export const changeEntitySchema = z.enum(['district', 'agency', 'office', 'service', 'calendar', 'user']);
+export type ChangeEntity = z.infer<typeof changeEntitySchema>;
 export const historyQuerySchema = z.object({
   entity: changeEntitySchema,
   key: z.string().min(1).max(200).optional(),
@@ -23,3 +24,4 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 export const historyPageSchema = z.object({ items: z.array(changeSchema), total: z.number().int() });
+export type HistoryPage = z.infer<typeof historyPageSchema>;

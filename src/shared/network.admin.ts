@@ -28,14 +28,17 @@ export type AdminDistrict = z.infer<typeof adminDistrictSchema>;
 const timeZoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a known IANA time zone');
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a known IANA time zone', params: { rule: 'time_zone' } },
+  );
 
 export const officeInputSchema = z.object({
   code: codeSchema,
@@ -67,7 +70,12 @@ export const windowsBodySchema = z.object({
       const seen = new Set<number>();
       list.forEach((w, i) => {
         if (seen.has(w.number))
-          ctx.addIssue({ code: 'custom', path: [i, 'number'], message: 'duplicate window number' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'number'],
+            message: 'duplicate window number',
+            params: { rule: 'duplicate' },
+          });
         seen.add(w.number);
       });
     }),
@@ -86,18 +94,34 @@ export const hoursInputSchema = z
   })
   .superRefine((h, ctx) => {
     if (minutes(h.closes) <= minutes(h.opens))
-      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'must be later than opens' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closes'],
+        message: 'must be later than opens',
+        params: { rule: 'later_than_opens' },
+      });
     if ((h.breakStart === null) !== (h.breakEnd === null)) {
       const path = [h.breakStart === null ? 'breakStart' : 'breakEnd'];
-      ctx.addIssue({ code: 'custom', path, message: 'a break needs both breakStart and breakEnd' });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: 'a break needs both breakStart and breakEnd',
+        params: { rule: 'break_both' },
+      });
     } else if (h.breakStart !== null && h.breakEnd !== null) {
       if (minutes(h.breakStart) < minutes(h.opens) || minutes(h.breakStart) >= minutes(h.closes))
-        ctx.addIssue({ code: 'custom', path: ['breakStart'], message: 'must be within opens and closes' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['breakStart'],
+          message: 'must be within opens and closes',
+          params: { rule: 'break_within' },
+        });
       else if (minutes(h.breakEnd) <= minutes(h.breakStart) || minutes(h.breakEnd) > minutes(h.closes))
         ctx.addIssue({
           code: 'custom',
           path: ['breakEnd'],
           message: 'must be after breakStart and not after closes',
+          params: { rule: 'break_end' },
         });
     }
   });
@@ -109,7 +133,12 @@ export const hoursBodySchema = z.object({
       const seen = new Set<number>();
       list.forEach((h, i) => {
         if (seen.has(h.weekday))
-          ctx.addIssue({ code: 'custom', path: [i, 'weekday'], message: 'duplicate weekday' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'weekday'],
+            message: 'duplicate weekday',
+            params: { rule: 'duplicate' },
+          });
         seen.add(h.weekday);
       });
     }),
@@ -126,11 +155,26 @@ export const exceptionInputSchema = z
   .superRefine((e, ctx) => {
     if (e.kind !== 'hours') return;
     if (e.opens === null)
-      ctx.addIssue({ code: 'custom', path: ['opens'], message: 'required for kind "hours"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['opens'],
+        message: 'required for kind "hours"',
+        params: { rule: 'required' },
+      });
     if (e.closes === null)
-      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'required for kind "hours"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closes'],
+        message: 'required for kind "hours"',
+        params: { rule: 'required' },
+      });
     if (e.opens !== null && e.closes !== null && minutes(e.closes) <= minutes(e.opens))
-      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'must be later than opens' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closes'],
+        message: 'must be later than opens',
+        params: { rule: 'later_than_opens' },
+      });
   });
 export type ExceptionInput = z.infer<typeof exceptionInputSchema>;
 export const officeDateParamsSchema = z.object({ code: codeSchema, date: isoDateSchema });
@@ -223,6 +267,8 @@ export const adminCalendarYearSchema = z.object({
   year: z.number().int(),
   days: z.array(adminCalendarDaySchema),
 });
+export type AdminCalendarYear = z.infer<typeof adminCalendarYearSchema>;
+export type CalendarDayInput = z.input<typeof calendarDayInputSchema>;
 export const calendarImportBodySchema = z.object({
   year: z.number().int().min(2000).max(2100),
   format: z.enum(['csv', 'json']),
@@ -230,3 +276,4 @@ export const calendarImportBodySchema = z.object({
 });
 export type CalendarImportBody = z.infer<typeof calendarImportBodySchema>;
 export const calendarImportResultSchema = z.object({ year: z.number().int(), overrides: z.number().int() });
+export type CalendarImportResult = z.infer<typeof calendarImportResultSchema>;

@@ -18,6 +18,7 @@ export const userCreateSchema = z.object({
   password: passwordSchema,
   grants: z.array(grantSchema).max(100).default([]),
 });
+export type UserCreateInput = z.input<typeof userCreateSchema>;
 export const userGrantsBodySchema = z.object({ grants: z.array(grantSchema).max(100) });
 export const resetPasswordBodySchema = z.object({ password: passwordSchema });
 // Lower-cased: PostgreSQL reads either case, and a comparison with one's own id must not be fooled by it.
@@ -51,7 +52,9 @@ export const securityLogEntrySchema = z.object({
   result: z.string(),
   details: z.unknown(),
 });
+export type SecurityLogEntry = z.infer<typeof securityLogEntrySchema>;
 export const securityLogPageSchema = z.object({
   items: z.array(securityLogEntrySchema),
   total: z.number().int(),
 });
+export type SecurityLogPage = z.infer<typeof securityLogPageSchema>;

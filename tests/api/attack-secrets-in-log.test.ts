@@ -71,7 +71,7 @@ describeOnBackends('attack: a password hash in the server log', (ctx) => {
     const query = await app.inject({ method: 'GET', url: '/api/services?q=%00' });
     expect(query.statusCode).toBe(400);
     expect(query.json().error.details).toEqual([
-      { field: 'querystring.q', message: 'must not contain a NUL character' },
+      { field: 'querystring.q', message: 'must not contain a NUL character', path: 'q', code: 'invalid' },
     ]);
   });
 

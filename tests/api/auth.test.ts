@@ -206,7 +206,13 @@ describeOnBackends(
       const short = await change(user.password, 'short');
       expect(short.statusCode).toBe(400);
       expect(short.json().error.details).toEqual([
-        { field: 'newPassword', message: 'must be at least 8 characters' },
+        {
+          field: 'newPassword',
+          message: 'must be at least 8 characters',
+          path: 'newPassword',
+          code: 'too_small',
+          params: { minimum: 8 },
+        },
       ]);
       const asLogin = await change(user.password, user.login.toUpperCase());
       expect(asLogin.statusCode).toBe(400);

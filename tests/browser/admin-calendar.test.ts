@@ -91,6 +91,8 @@ describe('admin console: production calendar', { timeout: 90_000 }, () => {
     await importForm.getByLabel('Содержимое').fill(`${year}-02-02,holiday,wrong kind`);
     await importForm.getByRole('button', { name: 'Загрузить' }).click();
     await importForm.getByRole('alert').first().waitFor();
+    // the line, in the user's words (the server's details carry it as a parameter)
+    await importForm.getByText('Ошибка в строке 1').first().waitFor();
     const days = await app.api<CalendarRange>(`/api/calendar?from=${year}-02-02&to=${year}-02-02`);
     expect(days.days[0].kind).not.toBe('holiday');
   });

@@ -1,142 +1,179 @@
 /**
  * The admin console's API client: one function per /api/admin route, typed with the shared contracts
- * (src/shared/admin.ts). Mutations carry the CSRF token (src/web/app/api.ts sends it once signed in).
+ * (src/shared/*.admin.ts, history.ts — types by z.infer, none declared here). Mutations carry the CSRF
+ * token (src/web/app/api.ts sends it once signed in) and, once the server said yes, update the query
+ * cache: an answer that is the object itself replaces its cached copy, and `invalidateChanged` marks
+ * stale everything the change touched (query-keys.ts). Pages read through admin/queries.ts.
  */
 
 import type { Grant } from '../../shared/auth.js';
-import type { AdminAgency, AdminService, AgencyInput, ServiceCardInput } from '../../shared/catalog.admin.js';
-import type { Change } from '../../shared/history.js';
+import type {
+  AdminAgency,
+  AdminService,
+  AdminServicesPage,
+  AgencyInput,
+  ServiceCardInput,
+  ServiceCreateInput,
+  ServiceOffices,
+  ServiceVersion,
+} from '../../shared/catalog.admin.js';
+import type { ChangeEntity, HistoryPage } from '../../shared/history.js';
 import type {
   AdminCalendarDay,
+  AdminCalendarYear,
   AdminDistrict,
   AdminOffice,
   AdminOfficeSummary,
+  CalendarDayInput,
+  CalendarImportBody,
+  CalendarImportResult,
   DistrictInput,
   ExceptionInput,
   HoursInput,
   OfficeInput,
   OfficeServicesInput,
+  OfficeUpdate,
   WindowInput,
 } from '../../shared/network.admin.js';
-import type { DayKind, OfficeKind } from '../../shared/network.js';
-import type { AdminUser } from '../../shared/staff.admin.js';
-import { request } from '../app/api.js';
+import type { AdminUser, SecurityLogPage, UserCreateInput } from '../../shared/staff.admin.js';
+import { type Params, request } from '../app/api.js';
+import { queryClient } from '../app/query-client.js';
+import {
+  type AdminOfficesParams,
+  type AdminServicesParams,
+  invalidateChanged,
+  queryKeys,
+  type SecurityLogParams,
+} from '../app/query-keys.js';
 
-type Body = Record<string, unknown>;
+export type { OfficeUpdate, SecurityLogParams };
+
 const seg = encodeURIComponent;
-const get = <T>(path: string, params?: Record<string, string | number | undefined>, signal?: AbortSignal) =>
+const get = <T>(path: string, params?: Params, signal?: AbortSignal) =>
   request<T>('GET', path, { params, signal });
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 const del = <T>(path: string) => request<T>('DELETE', path);
 
-export type ServiceSummary = {
-  code: string;
-  title: string;
-  agency: string | null;
-  category: string | null;
-  publishedVersion: number | null;
-  draftVersion: number | null;
-  updatedAt: string;
+/** After a successful change of `entity` (its key from the answer): refresh what it touched. */
+function changed<T>(entity: ChangeEntity, keyOf: (result: T) => string | undefined) {
+  return (result: T): T => {
+    void invalidateChanged(queryClient, entity, keyOf(result));
+    return result;
+  };
+}
+/** A created row goes at once into its cached list (the list page's form keeps editing it), then refreshed. */
+const appendTo =
+  <T>(listKey: readonly unknown[]) =>
+  (created: T): T => {
+    queryClient.setQueryData(listKey, (list?: T[]) => (list ? [...list, created] : list));
+    return created;
+  };
+/** An answer that is the whole office / service: cached at once, then everything else it touched refreshed. */
+const officeChanged = (office: AdminOffice) => {
+  queryClient.setQueryData(queryKeys.admin.office(office.code), office);
+  return changed<AdminOffice>('office', (o) => o.code)(office);
 };
-export type ServiceVersion = {
-  version: number;
-  status: 'draft' | 'published' | 'archived';
-  title: string;
-  createdAt: string;
-  createdBy: string | null;
-  publishedAt: string | null;
+const serviceChanged = (service: AdminService) => {
+  queryClient.setQueryData(queryKeys.admin.service(service.code), service);
+  return changed<AdminService>('service', (s) => s.code)(service);
 };
-export type ServiceOffices = { offices: string[]; officesOfferingAll: string[] };
-export type CalendarYear = { year: number; days: AdminCalendarDay[] };
-export type SecurityLogParams = {
-  login?: string;
-  event?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  limit?: number;
+const userChanged = changed<AdminUser>('user', (u) => u.id);
+/** A day of the calendar: replaced in its cached year at once (the form shows it), then the rest refreshed. */
+const dayChanged = (day: AdminCalendarDay) => {
+  queryClient.setQueryData(
+    queryKeys.admin.calendar(Number(day.date.slice(0, 4))),
+    (year?: AdminCalendarYear) =>
+      year ? { ...year, days: year.days.map((d) => (d.date === day.date ? day : d)) } : year,
+  );
+  return changed<AdminCalendarDay>('calendar', () => undefined)(day);
 };
-export type SecurityLogEntry = {
-  id: string;
-  at: string;
-  userId: string | null;
-  login: string | null;
-  event: string;
-  ip: string | null;
-  userAgent: string | null;
-  result: string;
-  details: unknown;
-};
-export type OfficeUpdate = Omit<OfficeInput, 'code'>;
 
 export const adminApi = {
   districts: (signal?: AbortSignal) => get<AdminDistrict[]>('/api/admin/districts', undefined, signal),
-  createDistrict: (body: DistrictInput) => post<AdminDistrict>('/api/admin/districts', body),
+  createDistrict: (body: DistrictInput) =>
+    post<AdminDistrict>('/api/admin/districts', body)
+      .then(appendTo(queryKeys.admin.districts()))
+      .then(changed('district', (d) => d.code)),
   editDistrict: (code: string, body: Omit<DistrictInput, 'code'>) =>
-    put<AdminDistrict>(`/api/admin/districts/${seg(code)}`, body),
+    put<AdminDistrict>(`/api/admin/districts/${seg(code)}`, body).then(changed('district', (d) => d.code)),
 
   agencies: (signal?: AbortSignal) => get<AdminAgency[]>('/api/admin/agencies', undefined, signal),
-  createAgency: (body: AgencyInput) => post<AdminAgency>('/api/admin/agencies', body),
+  createAgency: (body: AgencyInput) =>
+    post<AdminAgency>('/api/admin/agencies', body)
+      .then(appendTo(queryKeys.admin.agencies()))
+      .then(changed('agency', (a) => a.code)),
   editAgency: (code: string, body: Omit<AgencyInput, 'code'>) =>
-    put<AdminAgency>(`/api/admin/agencies/${seg(code)}`, body),
+    put<AdminAgency>(`/api/admin/agencies/${seg(code)}`, body).then(changed('agency', (a) => a.code)),
 
-  offices: (params: { district?: string; kind?: OfficeKind; status?: string }, signal?: AbortSignal) =>
+  offices: (params: AdminOfficesParams, signal?: AbortSignal) =>
     get<AdminOfficeSummary[]>('/api/admin/offices', params, signal),
   office: (code: string, signal?: AbortSignal) =>
     get<AdminOffice>(`/api/admin/offices/${seg(code)}`, undefined, signal),
-  createOffice: (body: OfficeInput) => post<AdminOffice>('/api/admin/offices', body),
-  editOffice: (code: string, body: OfficeUpdate) => put<AdminOffice>(`/api/admin/offices/${seg(code)}`, body),
-  closeOffice: (code: string) => post<AdminOffice>(`/api/admin/offices/${seg(code)}/close`),
-  reopenOffice: (code: string) => post<AdminOffice>(`/api/admin/offices/${seg(code)}/reopen`),
+  createOffice: (body: OfficeInput) => post<AdminOffice>('/api/admin/offices', body).then(officeChanged),
+  editOffice: (code: string, body: OfficeUpdate) =>
+    put<AdminOffice>(`/api/admin/offices/${seg(code)}`, body).then(officeChanged),
+  closeOffice: (code: string) =>
+    post<AdminOffice>(`/api/admin/offices/${seg(code)}/close`).then(officeChanged),
+  reopenOffice: (code: string) =>
+    post<AdminOffice>(`/api/admin/offices/${seg(code)}/reopen`).then(officeChanged),
   setWindows: (code: string, windows: WindowInput[]) =>
-    put<AdminOffice>(`/api/admin/offices/${seg(code)}/windows`, { windows }),
+    put<AdminOffice>(`/api/admin/offices/${seg(code)}/windows`, { windows }).then(officeChanged),
   setHours: (code: string, hours: HoursInput[]) =>
-    put<AdminOffice>(`/api/admin/offices/${seg(code)}/hours`, { hours }),
+    put<AdminOffice>(`/api/admin/offices/${seg(code)}/hours`, { hours }).then(officeChanged),
   setException: (code: string, date: string, body: ExceptionInput) =>
-    put<AdminOffice>(`/api/admin/offices/${seg(code)}/exceptions/${seg(date)}`, body),
+    put<AdminOffice>(`/api/admin/offices/${seg(code)}/exceptions/${seg(date)}`, body).then(officeChanged),
   removeException: (code: string, date: string) =>
-    del<AdminOffice>(`/api/admin/offices/${seg(code)}/exceptions/${seg(date)}`),
+    del<AdminOffice>(`/api/admin/offices/${seg(code)}/exceptions/${seg(date)}`).then(officeChanged),
   setOfficeServices: (code: string, body: OfficeServicesInput) =>
-    put<AdminOffice>(`/api/admin/offices/${seg(code)}/services`, body),
+    put<AdminOffice>(`/api/admin/offices/${seg(code)}/services`, body).then(officeChanged),
 
-  services: (params: { q?: string; status?: string; page?: number; limit?: number }, signal?: AbortSignal) =>
-    get<{ items: ServiceSummary[]; total: number }>('/api/admin/services', params, signal),
+  services: (params: AdminServicesParams, signal?: AbortSignal) =>
+    get<AdminServicesPage>('/api/admin/services', params, signal),
   service: (code: string, signal?: AbortSignal) =>
     get<AdminService>(`/api/admin/services/${seg(code)}`, undefined, signal),
-  createService: (body: Body) => post<AdminService>('/api/admin/services', body),
+  createService: (
+    body: Partial<ServiceCreateInput> & Pick<ServiceCreateInput, 'code' | 'title' | 'shortTitle'>,
+  ) => post<AdminService>('/api/admin/services', body).then(serviceChanged),
   saveService: (code: string, body: ServiceCardInput) =>
-    put<AdminService>(`/api/admin/services/${seg(code)}`, body),
-  publishService: (code: string) => post<AdminService>(`/api/admin/services/${seg(code)}/publish`),
-  discardDraft: (code: string) => del<AdminService>(`/api/admin/services/${seg(code)}/draft`),
+    put<AdminService>(`/api/admin/services/${seg(code)}`, body).then(serviceChanged),
+  publishService: (code: string) =>
+    post<AdminService>(`/api/admin/services/${seg(code)}/publish`).then(serviceChanged),
+  discardDraft: (code: string) =>
+    del<AdminService>(`/api/admin/services/${seg(code)}/draft`).then(serviceChanged),
   serviceVersions: (code: string, signal?: AbortSignal) =>
     get<ServiceVersion[]>(`/api/admin/services/${seg(code)}/versions`, undefined, signal),
   serviceOffices: (code: string, signal?: AbortSignal) =>
     get<ServiceOffices>(`/api/admin/services/${seg(code)}/offices`, undefined, signal),
   setServiceOffices: (code: string, offices: string[]) =>
-    put<ServiceOffices>(`/api/admin/services/${seg(code)}/offices`, { offices }),
+    put<ServiceOffices>(`/api/admin/services/${seg(code)}/offices`, { offices }).then(
+      changed('service', () => code),
+    ),
 
   calendar: (year: number, signal?: AbortSignal) =>
-    get<CalendarYear>('/api/admin/calendar', { year }, signal),
-  setCalendarDay: (date: string, body: { kind: DayKind; note: string | null }) =>
-    put<AdminCalendarDay>(`/api/admin/calendar/${seg(date)}`, body),
-  removeCalendarDay: (date: string) => del<AdminCalendarDay>(`/api/admin/calendar/${seg(date)}`),
-  importCalendar: (body: { year: number; format: 'csv' | 'json'; content: string }) =>
-    post<{ year: number; overrides: number }>('/api/admin/calendar/import', body),
+    get<AdminCalendarYear>('/api/admin/calendar', { year }, signal),
+  setCalendarDay: (date: string, body: CalendarDayInput) =>
+    put<AdminCalendarDay>(`/api/admin/calendar/${seg(date)}`, body).then(
+      changed('calendar', () => undefined),
+    ),
+  removeCalendarDay: (date: string) =>
+    del<AdminCalendarDay>(`/api/admin/calendar/${seg(date)}`).then(dayChanged),
+  importCalendar: (body: CalendarImportBody) =>
+    post<CalendarImportResult>('/api/admin/calendar/import', body).then(changed('calendar', () => undefined)),
 
   users: (signal?: AbortSignal) => get<AdminUser[]>('/api/admin/users', undefined, signal),
-  createUser: (body: { login: string; fullName: string; password: string; grants: Grant[] }) =>
-    post<AdminUser>('/api/admin/users', body),
+  createUser: (body: UserCreateInput) =>
+    post<AdminUser>('/api/admin/users', body).then(appendTo(queryKeys.admin.users())).then(userChanged),
   setGrants: (id: string, grants: Grant[]) =>
-    put<AdminUser>(`/api/admin/users/${seg(id)}/grants`, { grants }),
+    put<AdminUser>(`/api/admin/users/${seg(id)}/grants`, { grants }).then(userChanged),
   resetPassword: (id: string, password: string) =>
-    post<AdminUser>(`/api/admin/users/${seg(id)}/reset-password`, { password }),
-  unlockUser: (id: string) => post<AdminUser>(`/api/admin/users/${seg(id)}/unlock`),
+    post<AdminUser>(`/api/admin/users/${seg(id)}/reset-password`, { password }).then(userChanged),
+  unlockUser: (id: string) => post<AdminUser>(`/api/admin/users/${seg(id)}/unlock`).then(userChanged),
   setUserDisabled: (id: string, disabled: boolean) =>
-    post<AdminUser>(`/api/admin/users/${seg(id)}/${disabled ? 'disable' : 'enable'}`),
+    post<AdminUser>(`/api/admin/users/${seg(id)}/${disabled ? 'disable' : 'enable'}`).then(userChanged),
   securityLog: (params: SecurityLogParams, signal?: AbortSignal) =>
-    get<{ items: SecurityLogEntry[]; total: number }>('/api/admin/security-log', params, signal),
+    get<SecurityLogPage>('/api/admin/security-log', params, signal),
 
-  history: (entity: string, key: string | undefined, signal?: AbortSignal) =>
-    get<{ items: Change[]; total: number }>('/api/admin/history', { entity, key, limit: 50 }, signal),
+  history: (entity: ChangeEntity, key: string | undefined, signal?: AbortSignal) =>
+    get<HistoryPage>('/api/admin/history', { entity, key, limit: 50 }, signal),
 };

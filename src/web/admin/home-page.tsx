@@ -2,10 +2,12 @@
  * /admin: the console's start page — the sections the signed-in user may open (admins: everything;
  * catalog editors: services; office heads: the offices of their scope).
  */
+
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, useApi } from '../app/api.js';
-import { Loading } from '../app/components.js';
+import { ErrorNotice, Loading } from '../app/components.js';
 import { type MessageKey, useT, useTitle } from '../app/i18n/index.js';
+import { portalQueries } from '../portal/queries.js';
 import { hasRole, useMe } from '../staff/auth.js';
 
 type Section = { to: string; title: MessageKey; text: MessageKey };
@@ -54,36 +56,29 @@ function MyOffices() {
   const { t } = useT();
   const { me } = useMe();
   const grants = (me?.grants ?? []).filter((g) => g.role === 'office_head');
-  const offices = useApi(
-    async (signal) => {
-      const listed = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
-      const districts = grants.flatMap((g) => (g.scope.kind === 'district' ? [g.scope.district] : []));
-      const region = grants.some((g) => g.scope.kind === 'region');
-      const found =
-        region || districts.length
-          ? (
-              await Promise.all(
-                (region ? [undefined] : districts).map((district) => api.offices({ district }, signal)),
-              )
-            ).flat()
-          : [];
-      const codes = new Set(listed);
-      return [
-        ...listed.map((code) => ({ code, name: code })),
-        ...found.filter((o) => !codes.has(o.code)),
-      ].map((o) => ({
-        code: o.code,
-        name: found.find((f) => f.code === o.code)?.name ?? o.name,
-      }));
-    },
-    [me?.id],
-  );
+  const listed = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
+  const districts = grants.flatMap((g) => (g.scope.kind === 'district' ? [g.scope.district] : []));
+  const region = grants.some((g) => g.scope.kind === 'region');
+  const lists = useQueries({
+    queries: (region ? [{}] : districts.map((district) => ({ district }))).map((params) =>
+      portalQueries.offices(params),
+    ),
+  });
+  const loading = lists.some((l) => l.isPending);
+  const failed = lists.find((l) => l.error);
+  const found = lists.flatMap((l) => l.data ?? []);
+  const codes = new Set(listed);
+  const offices = [
+    ...listed.map((code) => ({ code, name: code })),
+    ...found.filter((o) => !codes.has(o.code)),
+  ].map((o) => ({ code: o.code, name: found.find((f) => f.code === o.code)?.name ?? o.name }));
   return (
     <section aria-labelledby="my-offices-title">
       <h2 id="my-offices-title">{t('admin.myOffices')}</h2>
-      {!offices.data && <Loading />}
+      {failed?.error && <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />}
+      {loading && !failed && <Loading />}
       <ul className="link-list">
-        {offices.data?.map((o) => (
+        {offices.map((o) => (
           <li key={o.code}>
             <Link to={`/admin/offices/${o.code}`}>{o.name}</Link>
           </li>

@@ -1,23 +1,24 @@
 /**
  * The web app's API client: typed wrappers over fetch returning the shared contract types
- * (src/shared/*; types only — no server code and no zod in the bundle).
+ * (src/shared/*: types by z.infer; the forms import the schemas themselves — never server code).
  * - `api.services({ q, category })`, `api.office(code)`, … — one function per public route;
  * - a non-2xx answer throws `ApiError` carrying the status and the `{ error: { code, message } }` code
  *   (`NETWORK` when the server could not be reached);
- * - `useApi(load, deps)` runs a loader in a component: `{ data, error, loading, reload }`, cancelling
- *   the request when deps change or the component unmounts.
+ * Components do not call it directly: they read through TanStack Query (portal/queries.ts,
+ * admin/queries.ts), which caches, de-duplicates and refetches; the signal is the query's.
  * Add routes here as modules land (booking, cases…), next to the ones below.
  */
-import { useCallback, useEffect, useState } from 'react';
 import type { Agency, Category, ServiceCard, ServicesPage, Situation } from '../../shared/catalog.js';
-import type { District, OfficeDetail, OfficeKind, OfficeSummary } from '../../shared/network.js';
+import type { ValidationDetail } from '../../shared/errors.js';
+import type { District, OfficeDetail, OfficeSummary } from '../../shared/network.js';
+import type { OfficesParams, ServicesParams } from './query-keys.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    /** The error's `details`, e.g. `[{ field: 'body.hours.0.closes', message }]` for a 400. */
+    /** The error's `details`: for a 400 VALIDATION `[{ field, path, code, params?, message }]`. */
     readonly details?: unknown,
   ) {
     super(message);
@@ -27,9 +28,17 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  /** The problems of a 400 VALIDATION, each with its field path, code and parameters (src/shared/errors.ts). */
+  get validationDetails(): ValidationDetail[] {
+    if (this.code !== 'VALIDATION' || !Array.isArray(this.details)) return [];
+    return (this.details as Partial<ValidationDetail>[]).filter(
+      (d): d is ValidationDetail => typeof d?.path === 'string' && typeof d.code === 'string',
+    );
+  }
 }
 
-type Params = Record<string, string | number | boolean | null | undefined>;
+export type Params = Record<string, string | number | boolean | null | undefined>;
 
 /** The signed-in session's CSRF token (set by the staff auth context); sent on every mutating request. */
 let csrfToken: string | null = null;
@@ -93,16 +102,7 @@ const get = <T>(path: string, params?: Params, signal?: AbortSignal) =>
   request<T>('GET', path, { params, signal });
 const segment = (code: string) => encodeURIComponent(code);
 
-export type ServicesParams = {
-  q?: string;
-  category?: string;
-  agency?: string;
-  situation?: string;
-  office?: string;
-  page?: number;
-  limit?: number;
-};
-export type OfficesParams = { district?: string; kind?: OfficeKind; service?: string; openNow?: boolean };
+export type { OfficesParams, ServicesParams };
 
 export const api = {
   services: (params: ServicesParams, signal?: AbortSignal) =>
@@ -114,44 +114,7 @@ export const api = {
   situations: (signal?: AbortSignal) => get<Situation[]>('/api/situations', undefined, signal),
   districts: (signal?: AbortSignal) => get<District[]>('/api/districts', undefined, signal),
   offices: (params: OfficesParams, signal?: AbortSignal) =>
-    get<OfficeSummary[]>('/api/offices', { ...params, openNow: params.openNow ? 'true' : undefined }, signal),
+    get<OfficeSummary[]>('/api/offices', params, signal),
   office: (code: string, signal?: AbortSignal) =>
     get<OfficeDetail>(`/api/offices/${segment(code)}`, undefined, signal),
 };
-
-export type ApiState<T> = {
-  data: T | undefined;
-  error: ApiError | undefined;
-  loading: boolean;
-  reload: () => void;
-};
-
-/**
- * Loads data for a component. `load` gets an AbortSignal; it reruns when `deps` change (list what the
- * loader reads, like useEffect). The previous data stays visible while the next load runs.
- */
-export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): ApiState<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the loader reads in deps
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => ({ data: previous.data, loading: true }));
-    load(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ data, loading: false });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError(0, 'CLIENT', error instanceof Error ? error.message : String(error));
-        setState({ error: apiError, loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [...deps, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
-}

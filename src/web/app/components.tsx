@@ -1,6 +1,8 @@
 /**
  * Small shared pieces for every audience's pages:
- * - <Loading/>, <ErrorNotice error onRetry/> — the loading and failure states of useApi;
+ * - <QueryStatus query/> — a query's loading or failure state: «Загрузка…» while nothing has come yet,
+ *   else the error with «Повторить» (never an endless loader); <Loading/>, <ErrorNotice error onRetry/>
+ *   on their own;
  * - <NotFoundPanel title text link linkText/> — a page-level "not found" with its own h1;
  * - <Pagination page pages onPage/> — previous / next with "Страница 2 из 5";
  * - <SelectField label value options onChange/> — a labelled <select> with an "all" option;
@@ -33,6 +35,17 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
       )}
     </div>
   );
+}
+
+/** What a query shows while it has no answer: the loader, or the error with a retry. */
+export function QueryStatus({
+  query,
+}: {
+  query: { isPending: boolean; error: ApiError | null; refetch: () => unknown };
+}) {
+  if (query.error) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Loading />;
+  return null;
 }
 
 export function NotFoundPanel(props: { title: string; text: string; link: string; linkText: string }) {

@@ -1,9 +1,10 @@
 /** "/services" — the catalog: search (q) and filters (category, agency, situation, office) kept in the URL, paged. */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, useApi } from '../app/api.js';
-import { ErrorNotice, Loading, Pagination, SelectField } from '../app/components.js';
+import { Pagination, QueryStatus, SelectField } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
+import { portalQueries } from './queries.js';
 import { ServiceList, useLocalTitle } from './service-list.js';
 
 const pageSize = 20;
@@ -25,26 +26,21 @@ export function CatalogPage() {
   useEffect(() => setDraft(q), [q]);
   const queryId = useId();
 
-  const results = useApi(
-    (signal) =>
-      api.services(
-        {
-          q: q || undefined,
-          category: filters.category || undefined,
-          agency: filters.agency || undefined,
-          situation: filters.situation || undefined,
-          office: filters.office || undefined,
-          page,
-          limit: pageSize,
-        },
-        signal,
-      ),
-    [q, filters.category, filters.agency, filters.situation, filters.office, page],
+  const results = useQuery(
+    portalQueries.services({
+      q: q || undefined,
+      category: filters.category || undefined,
+      agency: filters.agency || undefined,
+      situation: filters.situation || undefined,
+      office: filters.office || undefined,
+      page,
+      limit: pageSize,
+    }),
   );
-  const categories = useApi((signal) => api.categories(signal), []);
-  const agencies = useApi((signal) => api.agencies(signal), []);
-  const situations = useApi((signal) => api.situations(signal), []);
-  const offices = useApi((signal) => api.offices({}, signal), []);
+  const categories = useQuery(portalQueries.categories());
+  const agencies = useQuery(portalQueries.agencies());
+  const situations = useQuery(portalQueries.situations());
+  const offices = useQuery(portalQueries.offices({}));
 
   /** Sets one URL parameter (dropping it when empty) and goes back to the first page. */
   const update = (key: string, value: string) => {
@@ -132,13 +128,16 @@ export function CatalogPage() {
 
         <section className="results" aria-labelledby="catalog-count">
           <h2 id="catalog-count" className="result-count" aria-live="polite">
-            {results.data ? tn('catalog.found', results.data.total) : t('common.loading')}
+            {results.data
+              ? tn('catalog.found', results.data.total)
+              : results.error
+                ? t('common.notLoaded')
+                : t('common.loading')}
           </h2>
-          {results.error && <ErrorNotice error={results.error} onRetry={results.reload} />}
-          {results.loading && !results.data && <Loading />}
+          <QueryStatus query={results} />
           {results.data && results.data.items.length === 0 && <p className="notice">{t('catalog.empty')}</p>}
           {results.data && results.data.items.length > 0 && (
-            <div aria-busy={results.loading}>
+            <div aria-busy={results.isFetching}>
               <ServiceList items={results.data.items} />
             </div>
           )}

@@ -1,9 +1,10 @@
 /** "/" — search, popular services, categories and life situations with their service counts. */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, useApi } from '../app/api.js';
-import { ErrorNotice, Loading } from '../app/components.js';
+import { QueryStatus } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
+import { portalQueries } from './queries.js';
 import { ServiceList, useLocalTitle } from './service-list.js';
 
 export function SearchForm({ initial = '', label }: { initial?: string; label: string }) {
@@ -43,9 +44,9 @@ export function HomePage() {
   const { t, tn } = useT();
   const localTitle = useLocalTitle();
   useTitle(null);
-  const popular = useApi((signal) => api.services({ limit: 8 }, signal), []);
-  const categories = useApi((signal) => api.categories(signal), []);
-  const situations = useApi((signal) => api.situations(signal), []);
+  const popular = useQuery(portalQueries.services({ limit: 8 }));
+  const categories = useQuery(portalQueries.categories());
+  const situations = useQuery(portalQueries.situations());
 
   return (
     <>
@@ -57,8 +58,7 @@ export function HomePage() {
 
       <section aria-labelledby="home-popular">
         <h2 id="home-popular">{t('home.popular')}</h2>
-        {popular.error && <ErrorNotice error={popular.error} onRetry={popular.reload} />}
-        {popular.loading && !popular.data && <Loading />}
+        <QueryStatus query={popular} />
         {popular.data && <ServiceList items={popular.data.items} compact />}
         <p>
           <Link to="/services">{t('home.allServices')} →</Link>
@@ -68,8 +68,7 @@ export function HomePage() {
       <div className="two-columns">
         <section aria-labelledby="home-categories">
           <h2 id="home-categories">{t('home.categories')}</h2>
-          {categories.error && <ErrorNotice error={categories.error} onRetry={categories.reload} />}
-          {categories.loading && !categories.data && <Loading />}
+          <QueryStatus query={categories} />
           {categories.data && (
             <ul className="link-list">
               {categories.data
@@ -87,8 +86,7 @@ export function HomePage() {
         </section>
         <section aria-labelledby="home-situations">
           <h2 id="home-situations">{t('home.situations')}</h2>
-          {situations.error && <ErrorNotice error={situations.error} onRetry={situations.reload} />}
-          {situations.loading && !situations.data && <Loading />}
+          <QueryStatus query={situations} />
           {situations.data && (
             <ul className="link-list">
               {situations.data

@@ -1,17 +1,18 @@
 /** "/offices/:code" — one office: address and contacts, open now, this week's hours with holidays, services. */
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { OfficeDetail } from '../../shared/network.js';
-import { api, useApi } from '../app/api.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { HoursCell, OpenBadge, reasonText } from './office-hours.js';
+import { portalQueries } from './queries.js';
 import { useLocalTitle } from './service-list.js';
 
 export function OfficePage() {
   const { code = '' } = useParams();
   const { t } = useT();
-  const office = useApi((signal) => api.office(code, signal), [code]);
+  const office = useQuery(portalQueries.office(code));
   useTitle(office.data?.name ?? (office.error?.isNotFound ? t('office.notFound') : null));
 
   if (office.error?.isNotFound) {
@@ -24,7 +25,7 @@ export function OfficePage() {
       />
     );
   }
-  if (office.error) return <ErrorNotice error={office.error} onRetry={office.reload} />;
+  if (office.error) return <ErrorNotice error={office.error} onRetry={() => void office.refetch()} />;
   if (!office.data || office.data.code !== code) return <Loading />;
   return <OfficeDetails office={office.data} />;
 }
@@ -134,7 +135,7 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
 function OfficeServices({ office }: { office: OfficeDetail }) {
   const { t, tn } = useT();
   const localTitle = useLocalTitle();
-  const categories = useApi((signal) => api.categories(signal), []);
+  const categories = useQuery(portalQueries.categories());
   const [filter, setFilter] = useState('');
   const id = useId();
   const needle = filter.trim().toLocaleLowerCase();

@@ -1,11 +1,12 @@
 /** "/offices" — the offices list, filtered by district, kind and "open now" (kept in the URL). */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OfficeKind } from '../../shared/network.js';
-import { api, useApi } from '../app/api.js';
-import { ErrorNotice, Loading, SelectField } from '../app/components.js';
+import { QueryStatus, SelectField } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { hoursText, OpenBadge } from './office-hours.js';
+import { portalQueries } from './queries.js';
 
 const kinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
 
@@ -19,11 +20,10 @@ export function OfficesPage() {
   const openNow = params.get('openNow') === 'true';
   const openNowId = useId();
 
-  const offices = useApi(
-    (signal) => api.offices({ district: district || undefined, kind, openNow }, signal),
-    [district, kind, openNow],
+  const offices = useQuery(
+    portalQueries.offices({ district: district || undefined, kind, openNow: openNow ? 'true' : undefined }),
   );
-  const districts = useApi((signal) => api.districts(signal), []);
+  const districts = useQuery(portalQueries.districts());
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -64,13 +64,16 @@ export function OfficesPage() {
 
       <section aria-labelledby="offices-count">
         <h2 id="offices-count" className="result-count" aria-live="polite">
-          {offices.data ? tn('offices.found', offices.data.length) : t('common.loading')}
+          {offices.data
+            ? tn('offices.found', offices.data.length)
+            : offices.error
+              ? t('common.notLoaded')
+              : t('common.loading')}
         </h2>
-        {offices.error && <ErrorNotice error={offices.error} onRetry={offices.reload} />}
-        {offices.loading && !offices.data && <Loading />}
+        <QueryStatus query={offices} />
         {offices.data && offices.data.length === 0 && <p className="notice">{t('offices.empty')}</p>}
         {offices.data && offices.data.length > 0 && (
-          <ul className="card-list" aria-busy={offices.loading}>
+          <ul className="card-list" aria-busy={offices.isFetching}>
             {offices.data.map((office) => (
               <li key={office.code} className="card office-card" data-district={office.district.code}>
                 <h3 className="card-title">

@@ -1,15 +1,16 @@
 /** "/services/:code" — the service card: what to bring (a checklist), fee, term, stages, results, where to apply. */
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ServiceCard } from '../../shared/catalog.js';
-import { api, useApi } from '../app/api.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
+import { portalQueries } from './queries.js';
 
 export function ServicePage() {
   const { code = '' } = useParams();
   const { t } = useT();
-  const service = useApi((signal) => api.service(code, signal), [code]);
+  const service = useQuery(portalQueries.service(code));
   useTitle(service.data?.title ?? (service.error?.isNotFound ? t('service.notFound') : null));
 
   if (service.error?.isNotFound) {
@@ -22,7 +23,7 @@ export function ServicePage() {
       />
     );
   }
-  if (service.error) return <ErrorNotice error={service.error} onRetry={service.reload} />;
+  if (service.error) return <ErrorNotice error={service.error} onRetry={() => void service.refetch()} />;
   if (!service.data || service.data.code !== code) return <Loading />;
   return <ServiceDetails key={service.data.code} service={service.data} />;
 }

@@ -1,17 +1,19 @@
 /**
  * Staff sign-in state for every staff screen (admin console, operator, back office…).
- * `<StaffAuthProvider>` asks GET /api/auth/me once and keeps `{ user, csrfToken }`; the API client then
- * sends the CSRF token on every mutating request. In a component:
+ * `<StaffAuthProvider>` reads GET /api/auth/me as a query (a 401 reads as signed out) and keeps
+ * `{ user, csrfToken }` in the query cache; the API client then sends the CSRF token on every mutating
+ * request. Signing in or out replaces the cached session and drops the admin console's cached data. In a component:
  *   const { me, status, signIn, signOut } = useMe();
  *   hasRole(me, 'admin', 'catalog_editor') — whether the user holds any of the roles (on any scope).
  * `<StaffAuth />` is a layout route that provides the context to its child routes.
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { Outlet } from 'react-router';
-import type { Me, Role } from '../../shared/auth.js';
+import type { Me, Role, Session } from '../../shared/auth.js';
 import { ApiError, request, setCsrfToken } from '../app/api.js';
+import { queryKeys } from '../app/query-keys.js';
 
-type Session = { user: Me; csrfToken: string };
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
 export type StaffAuth = {
@@ -31,38 +33,50 @@ export const staffApi = {
   login: (login: string, password: string) =>
     request<Session>('POST', '/api/auth/login', { body: { login, password } }),
   logout: () => request<null>('POST', '/api/auth/logout'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<null>('POST', '/api/auth/password', { body }),
+};
+
+/** The session as a query: a 401 is an answer (signed out, null), not an error. */
+const sessionQuery = {
+  queryKey: queryKeys.staff.session(),
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Session | null> => {
+    try {
+      const session = await staffApi.me(signal);
+      setCsrfToken(session.csrfToken);
+      return session;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 60_000,
 };
 
 export function StaffAuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [status, setStatus] = useState<AuthStatus>('loading');
+  const client = useQueryClient();
+  const session = useQuery(sessionQuery);
 
-  const accept = useCallback((session: Session | null) => {
-    setCsrfToken(session?.csrfToken ?? null);
-    setMe(session?.user ?? null);
-    setStatus(session ? 'signed-in' : 'signed-out');
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    staffApi.me(controller.signal).then(
-      (session) => accept(session),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) accept(null);
-        else setStatus('error');
-      },
-    );
-    return () => controller.abort();
-  }, [accept]);
-
+  const accept = useCallback(
+    (next: Session | null) => {
+      setCsrfToken(next?.csrfToken ?? null);
+      // another account's admin data must not be shown from the cache
+      if (!next) client.removeQueries({ queryKey: queryKeys.admin.all });
+      client.setQueryData(queryKeys.staff.session(), next);
+    },
+    [client],
+  );
   const signIn = useCallback(
     async (login: string, password: string) => {
-      const session = await staffApi.login(login, password);
-      accept(session);
-      return session.user;
+      const next = await staffApi.login(login, password);
+      client.removeQueries({ queryKey: queryKeys.admin.all });
+      accept(next);
+      return next.user;
     },
-    [accept],
+    [accept, client],
   );
   const signOut = useCallback(async () => {
     try {
@@ -71,15 +85,19 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       accept(null);
     }
   }, [accept]);
+  const { refetch } = session;
   const refresh = useCallback(async () => {
-    try {
-      accept(await staffApi.me());
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) accept(null);
-      else setStatus('error');
-    }
-  }, [accept]);
+    await refetch();
+  }, [refetch]);
 
+  const status: AuthStatus = session.isPending
+    ? 'loading'
+    : session.isError && session.data === undefined
+      ? 'error'
+      : session.data
+        ? 'signed-in'
+        : 'signed-out';
+  const me = session.data?.user ?? null;
   const value = useMemo(
     () => ({ me, status, signIn, signOut, refresh }),
     [me, status, signIn, signOut, refresh],

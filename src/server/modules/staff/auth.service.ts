@@ -193,11 +193,12 @@ export async function me(actor: Actor, { db }: Deps): Promise<Me> {
 
 /** A password rule broken, as a 400 naming the field. */
 export function checkNewPassword(password: string, login: string, field = 'newPassword'): void {
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', `invalid ${field}: ${message}`, [{ field, message }]);
-  if (password.length < 8) throw refuse('must be at least 8 characters');
-  if (password.length > 200) throw refuse('must be at most 200 characters');
-  if (password.trim().toLowerCase() === login.toLowerCase()) throw refuse('must not be the login');
+  const refuse = (message: string, code: string, params?: Record<string, number>) =>
+    new AppError('VALIDATION', `invalid ${field}: ${message}`, [{ field, message, code, params }]);
+  if (password.length < 8) throw refuse('must be at least 8 characters', 'too_small', { minimum: 8 });
+  if (password.length > 200) throw refuse('must be at most 200 characters', 'too_big', { maximum: 200 });
+  if (password.trim().toLowerCase() === login.toLowerCase())
+    throw refuse('must not be the login', 'password_is_login');
 }
 
 /**
@@ -222,13 +223,13 @@ export async function changePassword(
       details: { reason: 'wrong_current_password' },
     });
     throw new AppError('VALIDATION', 'invalid currentPassword: does not match', [
-      { field: 'currentPassword', message: 'does not match' },
+      { field: 'currentPassword', message: 'does not match', code: 'wrong_password' },
     ]);
   }
   checkNewPassword(input.newPassword, user.login);
   if (input.newPassword === input.currentPassword) {
     throw new AppError('VALIDATION', 'invalid newPassword: must differ from the current password', [
-      { field: 'newPassword', message: 'must differ from the current password' },
+      { field: 'newPassword', message: 'must differ from the current password', code: 'same_password' },
     ]);
   }
   const hash = await hashPassword(input.newPassword);

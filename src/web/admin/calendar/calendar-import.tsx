@@ -2,29 +2,25 @@
  * Import of a year's calendar (replaces the year's entries): CSV lines `date,kind,note` or a JSON array,
  * pasted or read from a file.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { calendarImportBodySchema } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
 
-export function CalendarImport({ year, onImported }: { year: number; onImported: () => void }) {
+export function CalendarImport({ year }: { year: number }) {
   const { t } = useT();
-  const [target, setTarget] = useState(String(year));
-  useEffect(() => setTarget(String(year)), [year]);
-  const [format, setFormat] = useState<'csv' | 'json'>('csv');
-  const [content, setContent] = useState('');
-  const save = useSubmit();
+  // keyed by the year on the page: the target year starts as the year shown
+  const form = useZodForm(calendarImportBodySchema, { defaultValues: { year, format: 'csv', content: '' } });
+  const save = form.state;
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    setContent(await file.text());
-    if (file.name.toLowerCase().endsWith('.json')) setFormat('json');
-    else if (file.name.toLowerCase().endsWith('.csv')) setFormat('csv');
+    form.setValue('content', await file.text(), { shouldDirty: true });
+    if (file.name.toLowerCase().endsWith('.json')) form.setValue('format', 'json');
+    else if (file.name.toLowerCase().endsWith('.csv')) form.setValue('format', 'csv');
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(() => adminApi.importCalendar({ year: Number(target), format, content }), onImported, undefined);
-  };
+  const submit = form.submit((body) => adminApi.importCalendar(body));
   return (
     <form
       onSubmit={submit}
@@ -35,24 +31,22 @@ export function CalendarImport({ year, onImported }: { year: number; onImported:
     >
       <h2 id="import-title">{t('admin.importTitle')}</h2>
       <p className="small muted">{t('admin.importHint')}</p>
-      <ErrorSummary form="import" errors={save.errors} />
+      <ErrorSummary form="import" errors={form.errors} />
       <div className="form-grid">
         <TextField
           form="import"
           path="year"
           type="number"
           label={t('admin.year')}
-          value={target}
-          onChange={setTarget}
-          errors={save.errors}
+          field={form.register('year', { valueAsNumber: true })}
+          errors={form.errors}
         />
         <ChoiceField
           form="import"
           path="format"
           label={t('admin.format')}
-          value={format}
-          onChange={(v) => setFormat(v as 'csv' | 'json')}
-          errors={save.errors}
+          field={form.register('format')}
+          errors={form.errors}
           options={[
             { value: 'csv', label: 'CSV' },
             { value: 'json', label: 'JSON' },
@@ -74,12 +68,15 @@ export function CalendarImport({ year, onImported }: { year: number; onImported:
         multiline
         rows={6}
         label={t('admin.importContent')}
-        value={content}
-        onChange={setContent}
-        errors={save.errors}
+        field={form.register('content')}
+        errors={form.errors}
       />
       <SubmitStatus state={save} testId="import-status" />
-      <button type="submit" className="button button-primary" disabled={save.busy || !content.trim()}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={save.busy || !form.watch('content').trim()}
+      >
         {t('admin.import')}
       </button>
     </form>

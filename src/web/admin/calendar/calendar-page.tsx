@@ -4,16 +4,18 @@
  * portal's office hours and working-day arithmetic read the calendar on each request, so changes apply
  * at once. Below: import of a year and the calendar's history.
  */
-import { type FormEvent, useEffect, useState } from 'react';
-import type { AdminCalendarDay } from '../../../shared/network.admin.js';
-import type { DayKind } from '../../../shared/network.js';
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading } from '../../app/components.js';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type AdminCalendarDay, calendarDayInputSchema } from '../../../shared/network.admin.js';
+
+import { QueryStatus } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { adminQueries } from '../queries.js';
 import { CalendarImport } from './calendar-import.js';
 import { MonthGrid } from './month-grid.js';
 
@@ -21,16 +23,10 @@ export function CalendarPage() {
   const { t } = useT();
   useTitle(t('admin.calendar'));
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const calendar = useApi((signal) => adminApi.calendar(year, signal), [year]);
-  const [days, setDays] = useState<AdminCalendarDay[]>([]);
-  useEffect(() => setDays(calendar.data?.days ?? []), [calendar.data]);
+  const calendar = useQuery(adminQueries.calendar(year));
+  const days = calendar.data?.days ?? [];
   const [selected, setSelected] = useState<string | null>(null);
-  const [changes, setChanges] = useState(0);
   const day = days.find((d) => d.date === selected) ?? null;
-  const replace = (next: AdminCalendarDay) => {
-    setDays((list) => list.map((d) => (d.date === next.date ? next : d)));
-    setChanges((n) => n + 1);
-  };
   return (
     <>
       <h1>{t('admin.calendar')}</h1>
@@ -72,8 +68,7 @@ export function CalendarPage() {
           {t('admin.dayOverride')}
         </li>
       </ul>
-      {calendar.error && <ErrorNotice error={calendar.error} onRetry={calendar.reload} />}
-      {!calendar.data && calendar.loading && <Loading />}
+      <QueryStatus query={calendar} />
       <div className="calendar-layout">
         <div className="year-grid" data-testid="year-grid">
           {days.length > 0 &&
@@ -88,29 +83,22 @@ export function CalendarPage() {
               />
             ))}
         </div>
-        {day && <DayForm key={day.date} day={day} onSaved={replace} />}
+        {day && <DayForm key={day.date} day={day} />}
       </div>
-      <CalendarImport
-        year={year}
-        onImported={() => {
-          calendar.reload();
-          setChanges((n) => n + 1);
-        }}
-      />
-      <HistoryPanel entity="calendar" reloadKey={changes} />
+      <CalendarImport key={year} year={year} />
+      <HistoryPanel entity="calendar" />
     </>
   );
 }
 
-function DayForm({ day, onSaved }: { day: AdminCalendarDay; onSaved: (day: AdminCalendarDay) => void }) {
+function DayForm({ day }: { day: AdminCalendarDay }) {
   const { t, date, weekdayOf } = useT();
-  const [kind, setKind] = useState<DayKind>(day.kind);
-  const [note, setNote] = useState(day.note ?? '');
-  const save = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(() => adminApi.setCalendarDay(day.date, { kind, note: note.trim() || null }), onSaved);
-  };
+  // the draft starts from the cached day (the page keys the form by the date)
+  const form = useZodForm(calendarDayInputSchema, { defaultValues: { kind: day.kind, note: day.note } });
+  const save = form.state;
+  const submit = form.submit(({ kind, note }) =>
+    adminApi.setCalendarDay(day.date, { kind, note: note?.trim() || null }),
+  );
   return (
     <form
       onSubmit={submit}
@@ -127,9 +115,8 @@ function DayForm({ day, onSaved }: { day: AdminCalendarDay; onSaved: (day: Admin
         form="day"
         path="kind"
         label={t('admin.dayKind')}
-        value={kind}
-        onChange={(v) => setKind(v as DayKind)}
-        errors={save.errors}
+        field={form.register('kind')}
+        errors={form.errors}
         options={[
           { value: 'working', label: t('admin.dayWorking') },
           { value: 'dayoff', label: t('admin.dayOff') },
@@ -140,9 +127,8 @@ function DayForm({ day, onSaved }: { day: AdminCalendarDay; onSaved: (day: Admin
         form="day"
         path="note"
         label={t('office.remark')}
-        value={note}
-        onChange={setNote}
-        errors={save.errors}
+        field={form.register('note', { setValueAs: (v: unknown) => (v === '' ? null : v) })}
+        errors={form.errors}
       />
       <SubmitStatus state={save} testId="day-status" />
       <div className="form-actions">
@@ -154,7 +140,7 @@ function DayForm({ day, onSaved }: { day: AdminCalendarDay; onSaved: (day: Admin
             type="button"
             className="button"
             disabled={save.busy}
-            onClick={() => save.run(() => adminApi.removeCalendarDay(day.date), onSaved)}
+            onClick={() => save.run(() => adminApi.removeCalendarDay(day.date))}
           >
             {t('admin.dayReset')}
           </button>

@@ -1,43 +1,31 @@
 /**
- * API validation errors for forms: `fieldErrorsOf(error)` turns a 400's details
- * (`[{ field: 'body.hours.0.closes', message }]`) into `{ 'hours.0.closes': message }` — the paths the
- * editors give their fields. Known English developer messages are shown translated.
+ * Field errors of a form: `{ 'hours.0.closes': 'Время закрытия должно быть позже времени открытия' }` —
+ * each path (the name the form gives its field) with its message in the user's language, whether the
+ * form's zod schema found it (react-hook-form, use-zod-form.ts) or the server did (a 400 VALIDATION's
+ * `details[]`: path, code, params → app/issues.ts). Never the server's English.
  */
 import { ApiError } from '../../app/api.js';
-import type { MessageKey } from '../../app/i18n/index.js';
+import type { Translator } from '../../app/i18n/index.js';
+import { issueMessage } from '../../app/issues.js';
 
 export type FieldErrors = Record<string, string>;
 
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+/**
+ * The field errors of a failed request. `mapPath` turns the server's path into the form's (e.g. the
+ * n-th sent row into its weekday), or null to keep the problem for the form's general message.
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  t: Translator['t'],
+  mapPath: (path: string) => string | null = (path) => path,
+): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
   const errors: FieldErrors = {};
-  for (const detail of error.details as { field?: unknown; message?: unknown }[]) {
-    if (typeof detail?.field !== 'string') continue;
-    const path = detail.field.replace(/^(body|params|querystring)\.?/, '');
-    errors[path || detail.field] = typeof detail.message === 'string' ? detail.message : '';
+  for (const detail of error.validationDetails) {
+    const path = mapPath(detail.path);
+    if (path && !(path in errors)) errors[path] = issueMessage(t, detail);
   }
   return errors;
-}
-
-const known: [RegExp, MessageKey][] = [
-  [/must be later than opens/i, 'admin.err.laterThanOpens'],
-  [/does not match/i, 'admin.err.wrongPassword'],
-  [/must differ from the current/i, 'admin.err.samePassword'],
-  [/a break needs both/i, 'admin.err.breakBoth'],
-  [/must be within opens and closes/i, 'admin.err.breakWithin'],
-  [/must be after breakStart/i, 'admin.err.breakEnd'],
-  [/duplicate/i, 'admin.err.duplicate'],
-  [/expected a time/i, 'admin.err.time'],
-  [/expected a date/i, 'admin.err.date'],
-  [/lowercase latin/i, 'admin.err.code'],
-  [/too (small|big)|>=|<=|at most|at least/i, 'admin.err.range'],
-  [/required/i, 'admin.err.required'],
-  [/unknown|not found/i, 'admin.err.unknown'],
-];
-
-/** The translation key for an API message, or null to show the message itself. */
-export function knownMessage(message: string): MessageKey | null {
-  return known.find(([pattern]) => pattern.test(message))?.[1] ?? null;
 }
 
 /** The id of the input for a field path, so the error summary can link to it. */

@@ -1,12 +1,20 @@
 /**
  * Labelled form fields with an error slot for the admin console. Each takes `form` + `path` (its id is
- * fieldId(form, path), so <ErrorSummary/> can link to it) and `errors` from fieldErrorsOf():
- *   <TextField form="office" path="name" label={t('…')} value={v} onChange={set} errors={errors} />
+ * fieldId(form, path), so <ErrorSummary/> can link to it) and `errors` (path → message, errors.ts).
+ * A field of a react-hook-form form takes its registration instead of value/onChange:
+ *   <TextField form="office" path="name" label={t('…')} field={form.register('name')} errors={errors} />
+ * or, outside a form library, `value` + `onChange`.
  * <ErrorSummary form errors labels /> lists every field error (role=alert) with links to the fields.
  */
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useT } from '../../app/i18n/index.js';
-import { type FieldErrors, fieldId, knownMessage } from './errors.js';
+import { type FieldErrors, fieldId } from './errors.js';
+
+/** Either a registration of react-hook-form or a controlled value. */
+type Binding<V> =
+  | { field: UseFormRegisterReturn; value?: never; onChange?: never }
+  | { field?: never; value: V; onChange: (value: V) => void };
 
 type Base = {
   form: string;
@@ -20,12 +28,10 @@ type Base = {
 };
 
 export function FieldError({ message, id }: { message?: string; id: string }) {
-  const { t } = useT();
   if (message === undefined) return null;
-  const key = knownMessage(message);
   return (
     <p className="field-error" id={id}>
-      {key ? t(key) : message}
+      {message}
     </p>
   );
 }
@@ -56,49 +62,45 @@ function Frame(props: Base & { id: string; children: ReactNode; className?: stri
 }
 
 export function TextField(
-  props: Base & {
-    value: string;
-    onChange: (value: string) => void;
-    type?: 'text' | 'number' | 'time' | 'date' | 'email' | 'tel' | 'password';
-    multiline?: boolean;
-    rows?: number;
-    autoComplete?: string;
-    min?: number;
-  },
+  props: Base &
+    Binding<string> & {
+      type?: 'text' | 'number' | 'time' | 'date' | 'email' | 'tel' | 'password';
+      multiline?: boolean;
+      rows?: number;
+      autoComplete?: string;
+      min?: number;
+    },
 ) {
   const id = fieldId(props.form, props.path);
   const error = props.errors?.[props.path];
-  const common = {
-    id,
+  const binding = props.field ?? {
     name: props.path,
     value: props.value,
+    onChange: (e: { target: { value: string } }) => props.onChange?.(e.target.value),
+  };
+  const common = {
+    id,
     required: props.required,
     'aria-invalid': error !== undefined ? true : undefined,
     'aria-describedby': describe(id, error, props.hint),
+    ...binding,
   };
   return (
     <Frame {...props} id={id}>
       {props.multiline ? (
-        <textarea {...common} rows={props.rows ?? 5} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea {...common} rows={props.rows ?? 5} />
       ) : (
-        <input
-          {...common}
-          type={props.type ?? 'text'}
-          min={props.min}
-          autoComplete={props.autoComplete}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
+        <input {...common} type={props.type ?? 'text'} min={props.min} autoComplete={props.autoComplete} />
       )}
     </Frame>
   );
 }
 
 export function ChoiceField(
-  props: Base & {
-    value: string;
-    onChange: (value: string) => void;
-    options: { value: string; label: string }[];
-  },
+  props: Base &
+    Binding<string> & {
+      options: { value: string; label: string }[];
+    },
 ) {
   const id = fieldId(props.form, props.path);
   const error = props.errors?.[props.path];
@@ -106,11 +108,13 @@ export function ChoiceField(
     <Frame {...props} id={id}>
       <select
         id={id}
-        name={props.path}
-        value={props.value}
         aria-invalid={error !== undefined ? true : undefined}
         aria-describedby={describe(id, error, props.hint)}
-        onChange={(e) => props.onChange(e.target.value)}
+        {...(props.field ?? {
+          name: props.path,
+          value: props.value,
+          onChange: (e: { target: { value: string } }) => props.onChange?.(e.target.value),
+        })}
       >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -123,7 +127,11 @@ export function ChoiceField(
 }
 
 export function CheckField(
-  props: Omit<Base, 'hiddenLabel'> & { checked: boolean; onChange: (checked: boolean) => void },
+  props: Omit<Base, 'hiddenLabel'> &
+    (
+      | { field: UseFormRegisterReturn; checked?: never; onChange?: never }
+      | { field?: never; checked: boolean; onChange: (checked: boolean) => void }
+    ),
 ) {
   const id = fieldId(props.form, props.path);
   const error = props.errors?.[props.path];
@@ -132,10 +140,12 @@ export function CheckField(
       <input
         id={id}
         type="checkbox"
-        name={props.path}
-        checked={props.checked}
         aria-invalid={error !== undefined ? true : undefined}
-        onChange={(e) => props.onChange(e.target.checked)}
+        {...(props.field ?? {
+          name: props.path,
+          checked: props.checked,
+          onChange: (e: { target: { checked: boolean } }) => props.onChange?.(e.target.checked),
+        })}
       />
       <label htmlFor={id}>{props.label}</label>
       <FieldError message={error} id={`${id}-error`} />
@@ -160,15 +170,11 @@ export function ErrorSummary({
     <div className="notice notice-error error-summary" role="alert" data-testid={`${form}-errors`}>
       <h3>{t('admin.errorsTitle')}</h3>
       <ul>
-        {paths.map((path) => {
-          const key = knownMessage(errors[path]);
-          return (
-            <li key={path}>
-              <a href={`#${fieldId(form, path)}`}>{label ? label(path) : path}</a>:{' '}
-              {key ? t(key) : errors[path]}
-            </li>
-          );
-        })}
+        {paths.map((path) => (
+          <li key={path}>
+            <a href={`#${fieldId(form, path)}`}>{label ? label(path) : path}</a>: {errors[path]}
+          </li>
+        ))}
       </ul>
     </div>
   );

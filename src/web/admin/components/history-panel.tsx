@@ -1,34 +1,30 @@
 /**
  * An object's change history from GET /api/admin/history?entity=&key=: who, when, the action, and for
- * each changed field its value before → after. `reloadKey` reloads it after a save.
+ * each changed field its value before → after. Mutations invalidate it (query-keys.ts): a save shows up here at once.
  */
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading } from '../../app/components.js';
+
+import { useQuery } from '@tanstack/react-query';
+import type { ChangeEntity } from '../../../shared/history.js';
+import { QueryStatus } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
-import { adminApi } from '../api.js';
+import { adminQueries } from '../queries.js';
 import { changedFields, showValue } from './diff.js';
 
 export function HistoryPanel({
   entity,
   objectKey,
-  reloadKey,
 }: {
-  entity: string;
+  entity: ChangeEntity;
   /** Omitted: every object of the kind (each entry then names its object). */
   objectKey?: string;
-  reloadKey?: unknown;
 }) {
   const { t, locale } = useT();
-  const history = useApi(
-    (signal) => adminApi.history(entity, objectKey, signal),
-    [entity, objectKey, reloadKey],
-  );
+  const history = useQuery(adminQueries.history(entity, objectKey));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="history" aria-labelledby="history-title" data-testid="history">
       <h2 id="history-title">{t('admin.history')}</h2>
-      {history.error && <ErrorNotice error={history.error} onRetry={history.reload} />}
-      {!history.data && history.loading && <Loading />}
+      <QueryStatus query={history} />
       {history.data && history.data.items.length === 0 && <p className="muted">{t('admin.historyEmpty')}</p>}
       {history.data && history.data.items.length > 0 && (
         <ol className="history-list">

@@ -3,184 +3,134 @@
  * with the number of offices; «Изменить» opens the form with the district's history, «Новый район» an
  * empty form.
  */
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { AdminDistrict } from '../../../shared/network.admin.js';
-import { useApi } from '../../app/api.js';
-import { ErrorNotice, Loading } from '../../app/components.js';
+import { districtInputSchema } from '../../../shared/network.admin.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
-import { useFocusOnMount } from '../components/use-focus.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { FormPanel, ListPage, useEditing } from '../components/list-page.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { adminQueries } from '../queries.js';
+
+const codeOf = (d: AdminDistrict) => d.code;
 
 export function DistrictsPage() {
   const { t, number } = useT();
   useTitle(t('admin.districts'));
-  const list = useApi((signal) => adminApi.districts(signal), []);
-  const [editing, setEditing] = useState<AdminDistrict | 'new' | null>(null);
+  const list = useQuery(adminQueries.districts());
+  const editing = useEditing(list.data, codeOf);
   return (
-    <>
-      <div className="page-head">
-        <h1>{t('admin.districts')}</h1>
-        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+    <ListPage
+      title={t('admin.districts')}
+      newAction={
+        <button type="button" className="button button-primary" onClick={editing.openNew}>
           {t('admin.districtNew')}
         </button>
-      </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
-      {list.data && (
-        <div className="table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.districtKind')}</th>
-                <th scope="col">{t('admin.population')}</th>
-                <th scope="col">{t('nav.offices')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((d) => (
-                <tr key={d.code}>
-                  <th scope="row">{d.name}</th>
-                  <td>{t(d.kind === 'city' ? 'admin.districtCity' : 'admin.districtRural')}</td>
-                  <td>{number(d.population)}</td>
-                  <td>{d.officeCount}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('admin.editItem', { item: d.name })}
-                      onClick={() => setEditing(d)}
-                    >
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {editing && (
+      }
+      query={list}
+      rows={list.data}
+      rowKey={codeOf}
+      testId="districts"
+      columns={[
+        { header: t('admin.name'), cell: (d) => d.name },
+        {
+          header: t('admin.districtKind'),
+          cell: (d) => t(d.kind === 'city' ? 'admin.districtCity' : 'admin.districtRural'),
+        },
+        { header: t('admin.population'), cell: (d) => number(d.population) },
+        { header: t('nav.offices'), cell: (d) => d.officeCount },
+      ]}
+      onEdit={editing.open}
+      editLabel={(d) => d.name}
+    >
+      {editing.current && (
         <DistrictForm
-          key={editing === 'new' ? 'new' : editing.code}
-          district={editing === 'new' ? undefined : editing}
-          onSaved={(saved) => {
-            setEditing(saved);
-            list.reload();
-          }}
+          key={editing.formKey}
+          district={editing.item}
+          onCreated={(d) => editing.adopt(d.code)}
         />
       )}
-    </>
+    </ListPage>
   );
 }
 
 function DistrictForm({
   district,
-  onSaved,
+  onCreated,
 }: {
   district?: AdminDistrict;
-  onSaved: (d: AdminDistrict) => void;
+  onCreated: (d: AdminDistrict) => void;
 }) {
   const { t } = useT();
-  const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [draft, setDraft] = useState({
-    code: district?.code ?? '',
-    name: district?.name ?? '',
-    kind: district?.kind ?? 'city',
-    population: district ? String(district.population) : '',
+  // the draft starts from the cached district; the code is fixed once created (the schema still checks it)
+  const form = useZodForm(districtInputSchema, {
+    defaultValues: {
+      code: district?.code ?? '',
+      name: district?.name ?? '',
+      kind: district?.kind ?? 'city',
+      population: district?.population,
+    },
   });
-  const save = useSubmit();
-  const [saves, setSaves] = useState(0);
   const labels: Record<string, string> = {
     code: t('admin.code'),
     name: t('admin.name'),
     kind: t('admin.districtKind'),
     population: t('admin.population'),
   };
-  const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: draft.name,
-      kind: draft.kind as 'city' | 'rural',
-      population: Number(draft.population),
-    };
-    save.run(
-      () =>
-        district
-          ? adminApi.editDistrict(district.code, body)
-          : adminApi.createDistrict({ ...body, code: draft.code }),
-      (saved) => {
-        setSaves((n) => n + 1);
-        onSaved(saved);
-      },
-    );
-  };
+  const submit = form.submit(({ code, ...body }) =>
+    district
+      ? adminApi.editDistrict(district.code, body)
+      : adminApi.createDistrict({ code, ...body }).then((created) => {
+          onCreated(created);
+          return created;
+        }),
+  );
+  const f = { form: 'district', errors: form.errors };
   return (
-    <section className="admin-form" aria-labelledby="district-form-title">
-      <h2 id="district-form-title" ref={heading} tabIndex={-1}>
-        {district ? district.name : t('admin.districtNew')}
-      </h2>
+    <FormPanel id="district-form" title={district ? district.name : t('admin.districtNew')}>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary form="district" errors={save.errors} label={(p) => labels[p] ?? p} />
+        <ErrorSummary form="district" errors={form.errors} label={(p) => labels[p] ?? p} />
         <div className="form-grid">
           {!district && (
             <TextField
-              form="district"
+              {...f}
               path="code"
               label={labels.code}
               hint={t('admin.codeHint')}
-              value={draft.code}
-              onChange={set('code')}
-              errors={save.errors}
+              field={form.register('code')}
               required
             />
           )}
-          <TextField
-            form="district"
-            path="name"
-            label={labels.name}
-            value={draft.name}
-            onChange={set('name')}
-            errors={save.errors}
-            required
-          />
+          <TextField {...f} path="name" label={labels.name} field={form.register('name')} required />
           <ChoiceField
-            form="district"
+            {...f}
             path="kind"
             label={labels.kind}
-            value={draft.kind}
-            onChange={set('kind')}
-            errors={save.errors}
+            field={form.register('kind')}
             options={[
               { value: 'city', label: t('admin.districtCity') },
               { value: 'rural', label: t('admin.districtRural') },
             ]}
           />
           <TextField
-            form="district"
+            {...f}
             path="population"
             type="number"
             min={0}
             label={labels.population}
-            value={draft.population}
-            onChange={set('population')}
-            errors={save.errors}
+            field={form.register('population', { valueAsNumber: true })}
             required
           />
         </div>
-        <SubmitStatus state={save} />
-        <button type="submit" className="button button-primary" disabled={save.busy}>
+        <SubmitStatus state={form.state} />
+        <button type="submit" className="button button-primary" disabled={form.state.busy}>
           {district ? t('admin.save') : t('admin.create')}
         </button>
       </form>
-      {district && <HistoryPanel entity="district" objectKey={district.code} reloadKey={saves} />}
-    </section>
+      {district && <HistoryPanel entity="district" objectKey={district.code} />}
+    </FormPanel>
   );
 }

@@ -2,31 +2,35 @@
  * Dated exceptions of an office: the list (date, closed or other hours, note) with «Удалить», and a form
  * to add one (PUT …/exceptions/:date; the same date again replaces it).
  */
-import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/network.admin.js';
+import { z } from 'zod';
+import { type AdminOffice, exceptionInputSchema } from '../../../shared/network.admin.js';
+import { isoDateSchema } from '../../../shared/network.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+
+/** A dated exception: the date (the URL's) and the shared exception body. */
+const exceptionFormSchema = z.object({ date: isoDateSchema }).and(exceptionInputSchema);
+/** An empty time or note is none (null). */
+const orNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 export function ExceptionsEditor({
   office,
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t, date: formatDate } = useT();
-  const [draft, setDraft] = useState({
-    date: '',
-    kind: 'closed' as 'closed' | 'hours',
-    opens: '',
-    closes: '',
-    note: '',
+  const form = useZodForm(exceptionFormSchema, {
+    defaultValues: { date: '', kind: 'closed', opens: null, closes: null, note: null },
   });
-  const save = useSubmit();
+  const save = form.state;
   const remove = useSubmit();
-  const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const kind = form.watch('kind');
   const labels: Record<string, string> = {
     date: t('admin.date'),
     kind: t('admin.exceptionKind'),
@@ -34,22 +38,20 @@ export function ExceptionsEditor({
     closes: t('admin.closes'),
     note: t('office.remark'),
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      kind: draft.kind,
-      opens: draft.kind === 'hours' ? draft.opens || null : null,
-      closes: draft.kind === 'hours' ? draft.closes || null : null,
-      note: draft.note.trim() || null,
-    };
-    save.run(
-      () => adminApi.setException(office.code, draft.date, body),
-      (saved) => {
-        onSaved(saved);
-        setDraft((d) => ({ ...d, date: '', note: '' }));
-      },
-    );
-  };
+  const submit = form.submit(
+    ({ date, kind, opens, closes, note }) =>
+      adminApi.setException(office.code, date, {
+        kind,
+        opens: kind === 'hours' ? opens : null,
+        closes: kind === 'hours' ? closes : null,
+        note: note?.trim() || null,
+      }),
+    (saved) => {
+      onSaved?.(saved);
+      form.setValue('date', '');
+      form.setValue('note', null);
+    },
+  );
   return (
     <section aria-labelledby="exceptions-title" data-testid="exceptions-editor">
       <h2 id="exceptions-title">{t('admin.exceptions')}</h2>
@@ -82,49 +84,45 @@ export function ExceptionsEditor({
       <SubmitStatus state={remove} />
       <form onSubmit={submit} noValidate className="admin-form">
         <h3>{t('admin.exceptionAdd')}</h3>
-        <ErrorSummary form="exception" errors={save.errors} label={(path) => labels[path] ?? path} />
+        <ErrorSummary form="exception" errors={form.errors} label={(path) => labels[path] ?? path} />
         <div className="form-grid">
           <TextField
             form="exception"
             path="date"
             type="date"
             label={labels.date}
-            value={draft.date}
-            onChange={set('date')}
-            errors={save.errors}
+            field={form.register('date')}
+            errors={form.errors}
             required
           />
           <ChoiceField
             form="exception"
             path="kind"
             label={labels.kind}
-            value={draft.kind}
-            onChange={set('kind')}
-            errors={save.errors}
+            field={form.register('kind')}
+            errors={form.errors}
             options={[
               { value: 'closed', label: t('admin.exceptionClosed') },
               { value: 'hours', label: t('admin.exceptionHours') },
             ]}
           />
-          {draft.kind === 'hours' && (
+          {kind === 'hours' && (
             <>
               <TextField
                 form="exception"
                 path="opens"
                 type="time"
                 label={labels.opens}
-                value={draft.opens}
-                onChange={set('opens')}
-                errors={save.errors}
+                field={form.register('opens', { setValueAs: orNull })}
+                errors={form.errors}
               />
               <TextField
                 form="exception"
                 path="closes"
                 type="time"
                 label={labels.closes}
-                value={draft.closes}
-                onChange={set('closes')}
-                errors={save.errors}
+                field={form.register('closes', { setValueAs: orNull })}
+                errors={form.errors}
               />
             </>
           )}
@@ -132,13 +130,12 @@ export function ExceptionsEditor({
             form="exception"
             path="note"
             label={labels.note}
-            value={draft.note}
-            onChange={set('note')}
-            errors={save.errors}
+            field={form.register('note', { setValueAs: orNull })}
+            errors={form.errors}
           />
         </div>
         <SubmitStatus state={save} testId="exception-status" />
-        <button type="submit" className="button button-primary" disabled={save.busy || !draft.date}>
+        <button type="submit" className="button button-primary" disabled={save.busy || !form.watch('date')}>
           {t('admin.add')}
         </button>
       </form>

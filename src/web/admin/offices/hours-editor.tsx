@@ -3,23 +3,43 @@
  * (PUT …/hours). The API's errors (`hours.<i>.closes`) are shown next to that weekday's field; the
  * legal-minimum warnings come with the office from the API and are shown above the table.
  */
-import { type FormEvent, useState } from 'react';
-import type { AdminOffice, HoursInput } from '../../../shared/network.admin.js';
+import { useRef } from 'react';
+import { z } from 'zod';
+import { type AdminOffice, hoursBodySchema } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
-import type { FieldErrors } from '../components/errors.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
 
-type Row = {
-  weekday: number;
-  open: boolean;
-  opens: string;
-  closes: string;
-  breakStart: string;
-  breakEnd: string;
-};
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
+
+/** The table: a row per weekday, open or not, times as typed; what it sends is the shared hours body. */
+const rowSchema = z.object({
+  weekday: z.number().int(),
+  open: z.boolean(),
+  opens: z.string(),
+  closes: z.string(),
+  breakStart: z.string(),
+  breakEnd: z.string(),
+});
+type Row = z.infer<typeof rowSchema>;
+const hoursFormSchema = z
+  .object({ days: z.array(rowSchema) })
+  .transform(({ days }) => ({ hours: sentOf(days) }))
+  .pipe(hoursBodySchema);
+
+function sentOf(rows: Row[]): z.input<typeof hoursBodySchema>['hours'] {
+  return rows
+    .filter((r) => r.open)
+    .map((r) => ({
+      weekday: r.weekday,
+      opens: r.opens,
+      closes: r.closes,
+      breakStart: r.breakStart || null,
+      breakEnd: r.breakEnd || null,
+    }));
+}
 
 function rowsOf(office: AdminOffice): Row[] {
   return weekdays.map((weekday) => {
@@ -35,15 +55,11 @@ function rowsOf(office: AdminOffice): Row[] {
   });
 }
 
-/** `hours.<i>.<field>` of the sent list → `day<weekday>.<field>` of the table. */
-function remap(errors: FieldErrors, sent: HoursInput[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const match = /^hours\.(\d+)\.?(.*)$/.exec(path);
-    const weekday = match ? sent[Number(match[1])]?.weekday : undefined;
-    out[weekday ? `day${weekday}.${match![2] || 'opens'}` : path] = message;
-  }
-  return out;
+/** `hours.<i>.<field>` of the sent list (the schema's or the server's) → `day<weekday>.<field>` of the table. */
+function remap(path: string, rows: Row[]): string {
+  const match = /^hours\.(\d+)\.?(.*)$/.exec(path);
+  const weekday = match ? sentOf(rows)[Number(match[1])]?.weekday : undefined;
+  return weekday ? `day${weekday}.${match![2] || 'opens'}` : path;
 }
 
 export function WarningsNotice({ office }: { office: AdminOffice }) {
@@ -68,14 +84,24 @@ export function HoursEditor({
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t, weekdayOf } = useT();
-  const [rows, setRows] = useState<Row[]>(() => rowsOf(office));
-  const [sent, setSent] = useState<HoursInput[]>([]);
-  const save = useSubmit();
+  // the draft starts from the cached office (the page keys the editors by the office)
+  const rowsNow = useRef<Row[]>([]);
+  const form = useZodForm(hoursFormSchema, {
+    defaultValues: { days: rowsOf(office) },
+    mapPath: (path) => remap(path, rowsNow.current),
+  });
+  const rows = form.watch('days');
+  rowsNow.current = rows;
   const update = (weekday: number, patch: Partial<Row>) =>
-    setRows((list) => list.map((r) => (r.weekday === weekday ? { ...r, ...patch } : r)));
+    form.setValue(
+      'days',
+      rows.map((r) => (r.weekday === weekday ? { ...r, ...patch } : r)),
+      { shouldDirty: true },
+    );
   const dayName = (weekday: number) => weekdayOf(`2024-01-0${weekday}`);
   const columns = [
     ['opens', t('admin.opens')],
@@ -83,22 +109,8 @@ export function HoursEditor({
     ['breakStart', t('admin.breakStart')],
     ['breakEnd', t('admin.breakEnd')],
   ] as const;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const list: HoursInput[] = rows
-      .filter((r) => r.open)
-      .map((r) => ({
-        weekday: r.weekday,
-        opens: r.opens,
-        closes: r.closes,
-        breakStart: r.breakStart || null,
-        breakEnd: r.breakEnd || null,
-      }));
-    setSent(list);
-    await save.run(() => adminApi.setHours(office.code, list), onSaved);
-  };
-  const shown = remap(save.errors, sent);
+  const submit = form.submit(({ hours }) => adminApi.setHours(office.code, hours), onSaved);
+  const shown = form.errors;
 
   return (
     <form
@@ -174,8 +186,8 @@ export function HoursEditor({
           </tbody>
         </table>
       </div>
-      <SubmitStatus state={save} testId="hours-status" />
-      <button type="submit" className="button button-primary" disabled={save.busy}>
+      <SubmitStatus state={form.state} testId="hours-status" />
+      <button type="submit" className="button button-primary" disabled={form.state.busy}>
         {t('admin.saveHours')}
       </button>
     </form>

@@ -2,50 +2,49 @@
  * The card of an office (name, kind, district, address, coordinates, contacts, time zone): creates one
  * (with `code`) or edits it. Field errors from the API appear next to each field and in a summary.
  */
-import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/network.admin.js';
-import type { OfficeKind } from '../../../shared/network.js';
-import { useApi } from '../../app/api.js';
+import { useQuery } from '@tanstack/react-query';
+import { type AdminOffice, officeInputSchema } from '../../../shared/network.admin.js';
+import { officeKindSchema } from '../../../shared/network.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ChoiceField, ErrorSummary, TextField } from '../components/fields.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
-import { officeKinds } from './offices-page.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { adminQueries } from '../queries.js';
 
-type Draft = Record<
-  'code' | 'name' | 'district' | 'address' | 'lat' | 'lon' | 'phone' | 'email' | 'timeZone',
-  string
-> & {
-  kind: OfficeKind;
-};
-
-const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+/**
+ * An empty text is no value (null); a comma is read as the decimal point. react-hook-form also passes
+ * the default value (a number, null) through: that is kept as it is.
+ */
+const orNull = (v: unknown) => (typeof v !== 'string' ? v : v.trim() === '' ? null : v.trim());
+const numberOrNull = (v: unknown) =>
+  typeof v !== 'string' ? v : v.trim() === '' ? null : Number(v.replace(',', '.'));
 
 export function OfficeCardForm({
   office,
   onSaved,
 }: {
   office?: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
-  const districts = useApi((signal) => adminApi.districts(signal), []);
-  const [draft, setDraft] = useState<Draft>({
-    code: office?.code ?? '',
-    name: office?.name ?? '',
-    kind: office?.kind ?? 'main',
-    district: office?.district.code ?? '',
-    address: office?.address ?? '',
-    lat: text(office?.lat),
-    lon: text(office?.lon),
-    phone: text(office?.phone),
-    email: text(office?.email),
-    timeZone: text(office?.timeZone),
+  const districts = useQuery(adminQueries.districts());
+  // the draft starts from the cached office; the code is fixed once created (the schema still checks it)
+  const form = useZodForm(officeInputSchema, {
+    defaultValues: {
+      code: office?.code ?? '',
+      name: office?.name ?? '',
+      kind: office?.kind ?? 'main',
+      district: office?.district.code ?? '',
+      address: office?.address ?? '',
+      lat: office?.lat ?? null,
+      lon: office?.lon ?? null,
+      phone: office?.phone ?? null,
+      email: office?.email ?? null,
+      timeZone: office?.timeZone ?? null,
+    },
   });
-  const save = useSubmit();
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const labels: Record<string, string> = {
     code: t('admin.code'),
     name: t('admin.name'),
@@ -58,80 +57,63 @@ export function OfficeCardForm({
     email: t('office.email'),
     timeZone: t('admin.timeZone'),
   };
-  const field = (
-    key: keyof Draft,
-    extra: { type?: 'text' | 'email' | 'tel'; hint?: string; required?: boolean } = {},
+  const f = { form: 'office', errors: form.errors };
+  const text = (key: 'code' | 'name' | 'address', extra: { hint?: string } = {}) => (
+    <TextField {...f} path={key} label={labels[key]} field={form.register(key)} required {...extra} />
+  );
+  const optional = (
+    key: 'lat' | 'lon' | 'phone' | 'email' | 'timeZone',
+    extra: { type?: 'email' | 'tel'; hint?: string } = {},
   ) => (
     <TextField
-      form="office"
+      {...f}
       path={key}
       label={labels[key]}
-      value={draft[key]}
-      onChange={set(key)}
-      errors={save.errors}
+      field={form.register(key, { setValueAs: key === 'lat' || key === 'lon' ? numberOrNull : orNull })}
       {...extra}
     />
   );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: draft.name,
-      kind: draft.kind,
-      district: draft.district,
-      address: draft.address,
-      lat: numberOrNull(draft.lat),
-      lon: numberOrNull(draft.lon),
-      phone: orNull(draft.phone),
-      email: orNull(draft.email),
-      timeZone: orNull(draft.timeZone),
-    };
-    save.run(
-      () =>
-        office
-          ? adminApi.editOffice(office.code, body)
-          : adminApi.createOffice({ ...body, code: draft.code }),
-      onSaved,
-    );
-  };
+  const submit = form.submit(
+    ({ code, ...body }) =>
+      office ? adminApi.editOffice(office.code, body) : adminApi.createOffice({ code, ...body }),
+    onSaved,
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="office-card-title" className="admin-form">
       <h2 id="office-card-title">{t('admin.officeCard')}</h2>
-      <ErrorSummary form="office" errors={save.errors} label={(path) => labels[path] ?? path} />
+      <ErrorSummary form="office" errors={form.errors} label={(path) => labels[path] ?? path} />
       <div className="form-grid">
-        {!office && field('code', { required: true, hint: t('admin.codeHint') })}
-        {field('name', { required: true })}
+        {!office && text('code', { hint: t('admin.codeHint') })}
+        {text('name')}
         <ChoiceField
-          form="office"
+          {...f}
           path="kind"
           label={labels.kind}
-          value={draft.kind}
-          onChange={set('kind')}
-          errors={save.errors}
-          options={officeKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          field={form.register('kind')}
+          options={officeKindSchema.options.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
         <ChoiceField
-          form="office"
+          {...f}
           path="district"
           label={labels.district}
-          value={draft.district}
-          onChange={set('district')}
-          errors={save.errors}
+          // controlled: its options may come after the form's first render
+          value={form.watch('district')}
+          onChange={(v) => form.setValue('district', v, { shouldDirty: true })}
           options={[
             { value: '', label: '—' },
             ...(districts.data ?? []).map((d) => ({ value: d.code, label: d.name })),
           ]}
         />
-        {field('address', { required: true })}
-        {field('lat')}
-        {field('lon')}
-        {field('phone', { type: 'tel' })}
-        {field('email', { type: 'email' })}
-        {field('timeZone', { hint: t('admin.timeZoneHint') })}
+        {text('address')}
+        {optional('lat')}
+        {optional('lon')}
+        {optional('phone', { type: 'tel' })}
+        {optional('email', { type: 'email' })}
+        {optional('timeZone', { hint: t('admin.timeZoneHint') })}
       </div>
-      <SubmitStatus state={save} testId="office-card-status" />
-      <button type="submit" className="button button-primary" disabled={save.busy}>
+      <SubmitStatus state={form.state} testId="office-card-status" />
+      <button type="submit" className="button button-primary" disabled={form.state.busy}>
         {office ? t('admin.save') : t('admin.create')}
       </button>
     </form>

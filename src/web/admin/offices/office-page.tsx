@@ -4,10 +4,9 @@
  * the scope of the office) edits windows, hours and exceptions; the card, status and services are admins'.
  * /admin/offices/new — the card form alone, then the editor of the new office.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AdminOffice } from '../../../shared/network.admin.js';
-import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { hasRole, useMe } from '../../staff/auth.js';
@@ -15,6 +14,7 @@ import { AccessDenied } from '../../staff/require-staff.js';
 import { adminApi } from '../api.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 import { ExceptionsEditor } from './exceptions-editor.js';
 import { HoursEditor } from './hours-editor.js';
 import { OfficeCardForm } from './office-card-form.js';
@@ -40,9 +40,9 @@ export function OfficePage() {
   const { code = '' } = useParams();
   const { t } = useT();
   const { me } = useMe();
-  const loaded = useApi((signal) => adminApi.office(code, signal), [code]);
-  const [office, setOffice] = useState<AdminOffice | undefined>();
-  useEffect(() => setOffice(loaded.data), [loaded.data]);
+  const loaded = useQuery(adminQueries.office(code));
+  // every editor below saves through admin/api.ts, which puts the answer in this query's cache
+  const office = loaded.data;
   useTitle(office?.name ?? t('admin.offices'));
   const isAdmin = hasRole(me, 'admin');
 
@@ -56,7 +56,7 @@ export function OfficePage() {
       />
     );
   if (loaded.error?.status === 403) return <AccessDenied />;
-  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!office) return <Loading />;
 
   return (
@@ -77,8 +77,8 @@ export function OfficePage() {
       </p>
       {isAdmin ? (
         <>
-          <OfficeCardForm office={office} onSaved={setOffice} />
-          <StatusControl office={office} onSaved={setOffice} />
+          <OfficeCardForm office={office} />
+          <StatusControl office={office} />
         </>
       ) : (
         <dl className="facts">
@@ -92,16 +92,16 @@ export function OfficePage() {
           </div>
         </dl>
       )}
-      <WindowsEditor office={office} onSaved={setOffice} />
-      <HoursEditor office={office} onSaved={setOffice} />
-      <ExceptionsEditor office={office} onSaved={setOffice} />
-      {isAdmin && <OfficeServices office={office} onSaved={setOffice} />}
-      {isAdmin && <HistoryPanel entity="office" objectKey={office.code} reloadKey={office.updatedAt} />}
+      <WindowsEditor office={office} />
+      <HoursEditor office={office} />
+      <ExceptionsEditor office={office} />
+      {isAdmin && <OfficeServices office={office} />}
+      {isAdmin && <HistoryPanel entity="office" objectKey={office.code} />}
     </article>
   );
 }
 
-function StatusControl({ office, onSaved }: { office: AdminOffice; onSaved: (office: AdminOffice) => void }) {
+function StatusControl({ office }: { office: AdminOffice }) {
   const { t } = useT();
   const action = useSubmit();
   const closing = office.status === 'open';
@@ -116,9 +116,8 @@ function StatusControl({ office, onSaved }: { office: AdminOffice; onSaved: (off
         disabled={action.busy}
         onClick={() => {
           if (closing && !window.confirm(t('admin.closeConfirm'))) return;
-          action.run(
-            () => (closing ? adminApi.closeOffice(office.code) : adminApi.reopenOffice(office.code)),
-            onSaved,
+          action.run(() =>
+            closing ? adminApi.closeOffice(office.code) : adminApi.reopenOffice(office.code),
           );
         }}
       >

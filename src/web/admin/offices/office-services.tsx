@@ -2,26 +2,28 @@
  * The services an office offers: every published service (main centers), or the ticked ones
  * (PUT …/services). The list to tick comes from the admin catalog (published services).
  */
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AdminOffice } from '../../../shared/network.admin.js';
-import { useApi } from '../../app/api.js';
 import { Loading } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { CheckField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 
 export function OfficeServices({
   office,
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
   const [offersAll, setOffersAll] = useState(office.offersAll);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(office.services.map((s) => s.code)));
-  const catalog = useApi((signal) => adminApi.services({ status: 'published', limit: 200 }, signal), []);
+  const catalog = useQuery(adminQueries.services({ status: 'published', limit: 200 }));
   const save = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -2,54 +2,78 @@
  * An office's windows: number, label and what each handles (service and category codes; none — every
  * service). Saved as a whole (PUT …/windows); errors like `windows.1.number` appear at that row's field.
  */
-import { type FormEvent, useState } from 'react';
-import type { AdminOffice } from '../../../shared/network.admin.js';
+import { z } from 'zod';
+import { type AdminOffice, windowsBodySchema } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { ListEditor } from '../components/list-editor.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
 
-type Row = { number: string; label: string; services: string; categories: string };
 const codes = (text: string) =>
   text
     .split(/[\s,;]+/)
     .map((c) => c.trim())
     .filter(Boolean);
 
+/** A window as its row edits it (number and codes as typed); what the form sends is the shared windows body. */
+const rowSchema = z.object({
+  number: z.string(),
+  label: z.string(),
+  services: z.string(),
+  categories: z.string(),
+});
+type Row = z.infer<typeof rowSchema>;
+const windowsFormSchema = z
+  .object({ windows: z.array(rowSchema) })
+  .transform(
+    ({ windows }): z.input<typeof windowsBodySchema> => ({
+      windows: windows.map((r) => ({
+        // an empty number is no number (NaN): the schema says so, not Number('') = 0
+        number: r.number.trim() === '' ? Number.NaN : Number(r.number),
+        label: r.label,
+        serviceCodes: codes(r.services),
+        categoryCodes: codes(r.categories),
+      })),
+    }),
+  )
+  .pipe(windowsBodySchema);
+/** `windows.0.serviceCodes.2` (one code of the list) → the row's codes field. */
+const fieldOf = (path: string) => path.replace(/^(windows\.\d+\.(serviceCodes|categoryCodes))\.\d+$/, '$1');
+
 export function WindowsEditor({
   office,
   onSaved,
 }: {
   office: AdminOffice;
-  onSaved: (office: AdminOffice) => void;
+  /** After a save (the cache already holds the answer). */
+  onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
-  const [rows, setRows] = useState<Row[]>(() =>
-    office.windows.map((w) => ({
-      number: String(w.number),
-      label: w.label,
-      services: w.serviceCodes.join(', '),
-      categories: w.categoryCodes.join(', '),
-    })),
-  );
-  const save = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const windows = rows.map((r) => ({
-      number: Number(r.number),
-      label: r.label,
-      serviceCodes: codes(r.services),
-      categoryCodes: codes(r.categories),
-    }));
-    save.run(() => adminApi.setWindows(office.code, windows), onSaved);
-  };
+  // the draft starts from the cached office (the page keys the editors by the office)
+  const form = useZodForm(windowsFormSchema, {
+    defaultValues: {
+      windows: office.windows.map((w) => ({
+        number: String(w.number),
+        label: w.label,
+        services: w.serviceCodes.join(', '),
+        categories: w.categoryCodes.join(', '),
+      })),
+    },
+    mapPath: fieldOf,
+  });
+  const rows = form.watch('windows');
+  const setRows = (next: Row[]) => form.setValue('windows', next, { shouldDirty: true });
+  const save = form.state;
+  const errors = form.errors;
+  const submit = form.submit(({ windows }) => adminApi.setWindows(office.code, windows), onSaved);
   const rowLabel = (r: Row, i: number) => t('admin.windowN', { n: r.number || String(i + 1) });
   return (
     <form onSubmit={submit} noValidate className="admin-form" data-testid="windows-editor">
       <ErrorSummary
         form="windows"
-        errors={save.errors}
+        errors={errors}
         label={(path) => {
           const [, index] = path.split('.');
           return rows[Number(index)] ? rowLabel(rows[Number(index)], Number(index)) : path;
@@ -76,7 +100,7 @@ export function WindowsEditor({
               type="number"
               min={1}
               value={row.number}
-              errors={save.errors}
+              errors={errors}
               onChange={(v) => update({ ...row, number: v })}
             />
             <TextField
@@ -84,7 +108,7 @@ export function WindowsEditor({
               path={`windows.${i}.label`}
               label={t('admin.windowLabel')}
               value={row.label}
-              errors={save.errors}
+              errors={errors}
               onChange={(v) => update({ ...row, label: v })}
             />
             <TextField
@@ -93,7 +117,7 @@ export function WindowsEditor({
               label={t('admin.windowServices')}
               hint={t('admin.codesHint')}
               value={row.services}
-              errors={save.errors}
+              errors={errors}
               onChange={(v) => update({ ...row, services: v })}
             />
             <TextField
@@ -102,7 +126,7 @@ export function WindowsEditor({
               label={t('admin.windowCategories')}
               hint={t('admin.codesHint')}
               value={row.categories}
-              errors={save.errors}
+              errors={errors}
               onChange={(v) => update({ ...row, categories: v })}
             />
           </>

@@ -2,8 +2,9 @@
  * The main fields of a service card: titles, description, agency, category, situations, who may apply,
  * fee, term and how long the result is kept. Agencies, categories and situations come from the public API.
  */
-import { api, useApi } from '../../app/api.js';
+import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../app/i18n/index.js';
+import { portalQueries } from '../../portal/queries.js';
 import type { FieldErrors } from '../components/errors.js';
 import { CheckField, ChoiceField, TextField } from '../components/fields.js';
 import type { ServiceDraft } from './service-draft.js';
@@ -15,9 +16,9 @@ const toggle = <T,>(list: T[], item: T, on: boolean) =>
 
 export function ServiceBasics({ draft, set, errors }: Props) {
   const { t } = useT();
-  const agencies = useApi((signal) => api.agencies(signal), []);
-  const categories = useApi((signal) => api.categories(signal), []);
-  const situations = useApi((signal) => api.situations(signal), []);
+  const agencies = useQuery(portalQueries.agencies());
+  const categories = useQuery(portalQueries.categories());
+  const situations = useQuery(portalQueries.situations());
   const f = { form: 'service', errors };
   return (
     <section aria-labelledby="service-basics-title">

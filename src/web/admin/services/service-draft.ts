@@ -1,41 +1,47 @@
 /**
- * The service editor's form state: the card with numbers kept as typed text, and the conversion both ways
- * (`draftOf(service)`, `cardOf(draft)` → the PUT body). An empty fee / term / keep-days is null. Pure.
+ * The service editor's form state: the card with numbers kept as typed text (`serviceDraftSchema`), and
+ * the conversion both ways (`draftOf(service)`, `cardOf(draft)` → the PUT body). An empty fee / term /
+ * keep-days is null. `serviceFormSchema` checks a draft as the card it makes (the shared
+ * serviceCardInputSchema), so its errors and the server's have the same paths (`term.days`). Pure.
  */
-import type { AdminService, ServiceCardInput } from '../../../shared/catalog.admin.js';
+import { z } from 'zod';
+import {
+  type AdminService,
+  adminServiceSchema,
+  type ServiceCardInput,
+  serviceCardInputSchema,
+} from '../../../shared/catalog.admin.js';
 
-export type DocumentDraft = {
-  name: string;
-  required: boolean;
-  form: 'original' | 'copy' | 'original_and_copy';
-  note: string;
-};
-export type StageDraft = {
-  code: string;
-  title: string;
-  citizenText: string;
-  notify: boolean;
-  durationDays: string;
-};
-export type ServiceDraft = {
-  title: string;
-  shortTitle: string;
-  description: string;
-  agency: string;
-  category: string;
-  situations: string[];
-  applicantKinds: ('person' | 'business')[];
-  feeAmount: string;
-  feeNote: string;
-  termDays: string;
-  termKind: 'working' | 'calendar';
-  keepResultDays: string;
-  documents: DocumentDraft[];
-  results: string[];
-  refusalReasons: string[];
-  stages: StageDraft[];
-  aliases: string[];
-};
+const card = adminServiceSchema.shape;
+const documentDraftSchema = card.documents.element.extend({ note: z.string() });
+const stageDraftSchema = card.stages.element.extend({ durationDays: z.string() });
+export const serviceDraftSchema = z.object({
+  title: z.string(),
+  shortTitle: z.string(),
+  description: z.string(),
+  agency: z.string(),
+  category: z.string(),
+  situations: z.array(z.string()),
+  applicantKinds: card.applicantKinds,
+  feeAmount: z.string(),
+  feeNote: z.string(),
+  termDays: z.string(),
+  termKind: card.term.unwrap().shape.kind,
+  keepResultDays: z.string(),
+  documents: z.array(documentDraftSchema),
+  results: z.array(z.string()),
+  refusalReasons: z.array(z.string()),
+  stages: z.array(stageDraftSchema),
+  aliases: z.array(z.string()),
+});
+export type ServiceDraft = z.infer<typeof serviceDraftSchema>;
+export type DocumentDraft = z.infer<typeof documentDraftSchema>;
+export type StageDraft = z.infer<typeof stageDraftSchema>;
+
+/** A draft, checked as the card it makes. */
+export const serviceFormSchema = serviceDraftSchema
+  .transform((d): z.input<typeof serviceCardInputSchema> => cardOf(d))
+  .pipe(serviceCardInputSchema);
 
 const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));

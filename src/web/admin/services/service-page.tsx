@@ -3,10 +3,9 @@
  * service edited becomes a new draft; the portal keeps the published version), «Опубликовать» (refused
  * with the list of what is missing), «Удалить черновик», the versions, the offices and the history.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { AdminService } from '../../../shared/catalog.admin.js';
-import { useApi } from '../../app/api.js';
 import { Badge, ErrorNotice, Loading, NotFoundPanel } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { AccessDenied } from '../../staff/require-staff.js';
@@ -14,8 +13,10 @@ import { adminApi } from '../api.js';
 import { ErrorSummary } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { adminQueries } from '../queries.js';
 import { ServiceBasics } from './service-basics.js';
-import { cardOf, draftOf, type ServiceDraft } from './service-draft.js';
+import { draftOf, type ServiceDraft, serviceFormSchema } from './service-draft.js';
 import { DocumentsEditor, StagesEditor, TextListEditor } from './service-lists.js';
 import { ServiceOfficesPanel, VersionsPanel } from './service-side.js';
 
@@ -38,9 +39,8 @@ export function ServiceStatus({ service }: { service: AdminService }) {
 export function ServicePage() {
   const { code = '' } = useParams();
   const { t } = useT();
-  const loaded = useApi((signal) => adminApi.service(code, signal), [code]);
-  const [service, setService] = useState<AdminService | undefined>();
-  useEffect(() => setService(loaded.data), [loaded.data]);
+  const loaded = useQuery(adminQueries.service(code));
+  const service = loaded.data;
   useTitle(service?.title ?? t('admin.services'));
   if (loaded.error?.status === 404)
     return (
@@ -52,42 +52,37 @@ export function ServicePage() {
       />
     );
   if (loaded.error?.status === 403) return <AccessDenied />;
-  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!service) return <Loading />;
-  return <ServiceEditor key={service.code} service={service} onChange={setService} />;
+  return <ServiceEditor key={service.code} service={service} />;
 }
 
-function ServiceEditor({
-  service,
-  onChange,
-}: {
-  service: AdminService;
-  onChange: (s: AdminService) => void;
-}) {
+/** The card's draft starts from the cached service; a save, publish or discard puts the answer in the cache. */
+function ServiceEditor({ service }: { service: AdminService }) {
   const { t } = useT();
-  const [draft, setDraft] = useState<ServiceDraft>(() => draftOf(service));
-  const [dirty, setDirty] = useState(false);
-  const save = useSubmit();
+  // the list editors edit the draft as a whole: they read it (watch) and set parts of it (setValue)
+  const form = useZodForm(serviceFormSchema, { defaultValues: draftOf(service) });
+  const draft = form.watch();
+  const dirty = form.formState.isDirty;
+  const save = form.state;
   const publish = useSubmit();
   const discard = useSubmit();
-  const accept = (next: AdminService) => {
-    onChange(next);
-    setDraft(draftOf(next));
-    setDirty(false);
-  };
+  /** The answer (already cached) becomes the new starting point of the draft. */
+  const accept = (next: AdminService) => form.reset(draftOf(next));
   const set = (patch: Partial<ServiceDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setDirty(true);
+    for (const [key, value] of Object.entries(patch))
+      form.setValue(key as keyof ServiceDraft, value as never, { shouldDirty: true });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(() => adminApi.saveService(service.code, cardOf(draft)), accept, t('admin.draftSaved'));
-  };
+  const submit = form.submit(
+    (body) => adminApi.saveService(service.code, body),
+    accept,
+    t('admin.draftSaved'),
+  );
   const missing =
     publish.error?.code === 'NOT_PUBLISHABLE' && Array.isArray(publish.error.details)
       ? (publish.error.details as { field: string }[]).map((d) => d.field)
       : [];
-  const f = { errors: save.errors };
+  const f = { errors: form.errors };
 
   return (
     <article className="admin-page">
@@ -116,7 +111,7 @@ function ServiceEditor({
         className="admin-form service-form"
         aria-label={t('admin.serviceCard')}
       >
-        <ErrorSummary form="service" errors={save.errors} />
+        <ErrorSummary form="service" errors={form.errors} />
         <ServiceBasics draft={draft} set={set} {...f} />
         <DocumentsEditor items={draft.documents} onChange={(documents) => set({ documents })} {...f} />
         <TextListEditor
@@ -200,9 +195,9 @@ function ServiceEditor({
           <p className="small muted">{t('admin.saveBeforePublish')}</p>
         )}
       </section>
-      <VersionsPanel code={service.code} reloadKey={service.updatedAt} />
+      <VersionsPanel code={service.code} />
       <ServiceOfficesPanel code={service.code} />
-      <HistoryPanel entity="service" objectKey={service.code} reloadKey={service.updatedAt} />
+      <HistoryPanel entity="service" objectKey={service.code} />
     </article>
   );
 }

@@ -1,23 +1,23 @@
 /** Side panels of the service editor: the versions (draft, published, archived) and the offices offering it. */
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../../app/api.js';
-import { Badge, ErrorNotice, Loading } from '../../app/components.js';
+import { Badge, QueryStatus } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { TextField } from '../components/fields.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
+import { adminQueries } from '../queries.js';
 
-export function VersionsPanel({ code, reloadKey }: { code: string; reloadKey: unknown }) {
+export function VersionsPanel({ code }: { code: string }) {
   const { t, locale } = useT();
-  const versions = useApi((signal) => adminApi.serviceVersions(code, signal), [code, reloadKey]);
+  const versions = useQuery(adminQueries.serviceVersions(code));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const tone = { draft: 'warn', published: 'ok', archived: 'neutral' } as const;
   return (
     <section aria-labelledby="versions-title">
       <h2 id="versions-title">{t('admin.versions')}</h2>
-      {versions.error && <ErrorNotice error={versions.error} onRetry={versions.reload} />}
-      {!versions.data && versions.loading && <Loading />}
+      <QueryStatus query={versions} />
       {versions.data && (
         <div className="table-wrap">
           <table className="admin-table" data-testid="versions">
@@ -55,22 +55,11 @@ export function VersionsPanel({ code, reloadKey }: { code: string; reloadKey: un
 
 export function ServiceOfficesPanel({ code }: { code: string }) {
   const { t } = useT();
-  const loaded = useApi((signal) => adminApi.serviceOffices(code, signal), [code]);
-  const [listed, setListed] = useState('');
-  useEffect(() => setListed(loaded.data?.offices.join(', ') ?? ''), [loaded.data]);
-  const save = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const offices = listed.split(/[\s,;]+/).filter(Boolean);
-    save.run(
-      () => adminApi.setServiceOffices(code, offices),
-      () => loaded.reload(),
-    );
-  };
+  const loaded = useQuery(adminQueries.serviceOffices(code));
   return (
     <section aria-labelledby="service-offices-title">
       <h2 id="service-offices-title">{t('service.offices')}</h2>
-      {loaded.error && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
+      <QueryStatus query={loaded} />
       {loaded.data && (
         <>
           <p>
@@ -84,23 +73,37 @@ export function ServiceOfficesPanel({ code }: { code: string }) {
                   </span>
                 ))}
           </p>
-          <form onSubmit={submit} noValidate className="admin-form">
-            <TextField
-              form="service-offices"
-              path="offices"
-              label={t('admin.listedOffices')}
-              hint={t('admin.codesHint')}
-              value={listed}
-              onChange={setListed}
-              errors={save.errors}
-            />
-            <SubmitStatus state={save} />
-            <button type="submit" className="button" disabled={save.busy}>
-              {t('admin.save')}
-            </button>
-          </form>
+          <ListedOfficesForm key={loaded.data.offices.join(',')} code={code} offices={loaded.data.offices} />
         </>
       )}
     </section>
+  );
+}
+
+/** The offices listing a service, as a draft of codes; the saved list comes back through the query. */
+function ListedOfficesForm({ code, offices }: { code: string; offices: string[] }) {
+  const { t } = useT();
+  const [listed, setListed] = useState(offices.join(', '));
+  const save = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.run(() => adminApi.setServiceOffices(code, listed.split(/[\s,;]+/).filter(Boolean)));
+  };
+  return (
+    <form onSubmit={submit} noValidate className="admin-form">
+      <TextField
+        form="service-offices"
+        path="offices"
+        label={t('admin.listedOffices')}
+        hint={t('admin.codesHint')}
+        value={listed}
+        onChange={setListed}
+        errors={save.errors}
+      />
+      <SubmitStatus state={save} />
+      <button type="submit" className="button" disabled={save.busy}>
+        {t('admin.save')}
+      </button>
+    </form>
   );
 }

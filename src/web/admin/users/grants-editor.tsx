@@ -1,17 +1,20 @@
 /**
  * A user's grants: each a role on a scope — the whole region, one district, or a list of offices (codes).
- * Rows are edited as text and turned into `Grant`s by grantsOf(); errors like `grants.0.scope.offices`
- * appear at that row's field.
+ * A row is edited as text (`grantRowSchema`, whose output is the shared `Grant`); errors like
+ * `grants.0.scope.offices` — from the schema or the server — appear at that row's field.
+ * The editor works on a react-hook-form form holding `grants: GrantRow[]` (useZodForm).
  */
-import type { Grant, Role } from '../../../shared/auth.js';
-import { useApi } from '../../app/api.js';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { type Grant, grantSchema, roleSchema } from '../../../shared/auth.js';
 import { useT } from '../../app/i18n/index.js';
-import { adminApi } from '../api.js';
 import type { FieldErrors } from '../components/errors.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 import { ListEditor } from '../components/list-editor.js';
+import { adminQueries } from '../queries.js';
 
-export const allRoles: Role[] = [
+/** The order roles are offered in: the widest first. */
+export const allRoles = roleSchema.extract([
   'admin',
   'catalog_editor',
   'office_head',
@@ -19,13 +22,16 @@ export const allRoles: Role[] = [
   'backoffice',
   'callcenter',
   'analyst',
-];
-export type GrantRow = {
-  role: Role;
-  scope: 'region' | 'district' | 'offices';
-  district: string;
-  offices: string;
-};
+]).options;
+
+/** A grant as its row edits it: the scope's kind, its district, its office codes as one text. */
+const grantRowFields = z.object({
+  role: roleSchema,
+  scope: z.enum(['region', 'district', 'offices']),
+  district: z.string(),
+  offices: z.string(),
+});
+export type GrantRow = z.infer<typeof grantRowFields>;
 
 export const rowsOf = (grants: Grant[]): GrantRow[] =>
   grants.map((g) => ({
@@ -46,6 +52,11 @@ export const grantsOf = (rows: GrantRow[]): Grant[] =>
           : { kind: 'offices', offices: r.offices.split(/[\s,;]+/).filter(Boolean) },
   }));
 
+/** A row, checked as the shared `Grant` it makes (errors at `grants.<i>.scope.offices`, as the API's). */
+export const grantRowSchema = grantRowFields.transform((row) => grantsOf([row])[0]).pipe(grantSchema);
+
+export const newGrantRow = (): GrantRow => ({ role: 'operator', scope: 'region', district: '', offices: '' });
+
 export function GrantsEditor({
   form,
   rows,
@@ -53,12 +64,13 @@ export function GrantsEditor({
   errors,
 }: {
   form: string;
+  /** The form's `grants` (watch) and how to set them (setValue). */
   rows: GrantRow[];
   onChange: (rows: GrantRow[]) => void;
   errors: FieldErrors;
 }) {
   const { t } = useT();
-  const districts = useApi((signal) => adminApi.districts(signal), []);
+  const districts = useQuery(adminQueries.districts());
   const f = { form, errors };
   return (
     <ListEditor
@@ -67,7 +79,7 @@ export function GrantsEditor({
       items={rows}
       onChange={onChange}
       addLabel={t('admin.addGrant')}
-      create={(): GrantRow => ({ role: 'operator', scope: 'region', district: '', offices: '' })}
+      create={newGrantRow}
       itemLabel={(r, i) => t('admin.grantN', { n: i + 1, role: t(`admin.role.${r.role}`) })}
       render={(r, i, update) => (
         <>
@@ -76,7 +88,7 @@ export function GrantsEditor({
             path={`grants.${i}.role`}
             label={t('admin.role')}
             value={r.role}
-            onChange={(role) => update({ ...r, role: role as Role })}
+            onChange={(role) => update({ ...r, role: roleSchema.parse(role) })}
             options={allRoles.map((role) => ({ value: role, label: t(`admin.role.${role}`) }))}
           />
           <ChoiceField

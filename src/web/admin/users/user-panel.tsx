@@ -1,6 +1,9 @@
 /** One staff account: its grants, a password reset, disable / enable, and its change history. */
-import { type FormEvent, useState } from 'react';
-import type { AdminUser } from '../../../shared/staff.admin.js';
+import {
+  type AdminUser,
+  resetPasswordBodySchema,
+  userGrantsBodySchema,
+} from '../../../shared/staff.admin.js';
 import { useT } from '../../app/i18n/index.js';
 import { useMe } from '../../staff/auth.js';
 import { adminApi } from '../api.js';
@@ -8,46 +11,41 @@ import { ErrorSummary, TextField } from '../components/fields.js';
 import { HistoryPanel } from '../components/history-panel.js';
 import { useFocusOnMount } from '../components/use-focus.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
-import { GrantsEditor, grantsOf, rowsOf } from './grants-editor.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { GrantsEditor, grantRowSchema, rowsOf } from './grants-editor.js';
 
-export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => void }) {
+const grantsFormSchema = userGrantsBodySchema.extend({ grants: grantRowSchema.array().max(100) });
+
+export function UserPanel({ user }: { user: AdminUser }) {
   const { t, locale } = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const { me } = useMe();
-  const [rows, setRows] = useState(() => rowsOf(user.grants));
-  const [password, setPassword] = useState('');
-  const grants = useSubmit();
-  const reset = useSubmit();
+  // drafts start from the cached user (the panel is keyed by the user's id)
+  const grantsForm = useZodForm(grantsFormSchema, { defaultValues: { grants: rowsOf(user.grants) } });
+  const resetForm = useZodForm(resetPasswordBodySchema, { defaultValues: { password: '' } });
+  const grants = grantsForm.state;
+  const reset = resetForm.state;
   const status = useSubmit();
   const unlock = useSubmit();
-  const [changes, setChanges] = useState(0);
-  const done = () => {
-    setChanges((n) => n + 1);
-    onSaved();
-  };
-  const saveGrants = (event: FormEvent) => {
-    event.preventDefault();
-    grants.run(() => adminApi.setGrants(user.id, grantsOf(rows)), done);
-  };
-  const resetPassword = (event: FormEvent) => {
-    event.preventDefault();
-    reset.run(
-      () => adminApi.resetPassword(user.id, password),
-      () => {
-        setPassword('');
-        done();
-      },
-      t('admin.passwordReset'),
-    );
-  };
+  const saveGrants = grantsForm.submit(({ grants }) => adminApi.setGrants(user.id, grants));
+  const resetPassword = resetForm.submit(
+    ({ password }) => adminApi.resetPassword(user.id, password),
+    () => resetForm.reset({ password: '' }),
+    t('admin.passwordReset'),
+  );
   return (
     <section className="admin-form" aria-labelledby="user-title" data-testid="user-panel">
       <h2 id="user-title" ref={heading} tabIndex={-1}>
         {user.fullName} ({user.login})
       </h2>
       <form onSubmit={saveGrants} noValidate>
-        <ErrorSummary form="user" errors={grants.errors} />
-        <GrantsEditor form="user" rows={rows} onChange={setRows} errors={grants.errors} />
+        <ErrorSummary form="user" errors={grantsForm.errors} />
+        <GrantsEditor
+          form="user"
+          rows={grantsForm.watch('grants')}
+          onChange={(rows) => grantsForm.setValue('grants', rows, { shouldDirty: true })}
+          errors={grantsForm.errors}
+        />
         <SubmitStatus state={grants} />
         <button type="submit" className="button button-primary" disabled={grants.busy}>
           {t('admin.saveGrants')}
@@ -62,12 +60,11 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
           autoComplete="new-password"
           label={t('admin.tempPassword')}
           hint={t('admin.passwordHint')}
-          value={password}
-          onChange={setPassword}
-          errors={reset.errors}
+          field={resetForm.register('password')}
+          errors={resetForm.errors}
         />
         <SubmitStatus state={reset} />
-        <button type="submit" className="button" disabled={reset.busy || !password}>
+        <button type="submit" className="button" disabled={reset.busy || !resetForm.watch('password')}>
           {t('admin.resetPassword')}
         </button>
       </form>
@@ -78,7 +75,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
         type="button"
         className={`button ${user.disabled ? '' : 'button-danger'}`}
         disabled={status.busy || user.id === me?.id}
-        onClick={() => status.run(() => adminApi.setUserDisabled(user.id, !user.disabled), done)}
+        onClick={() => status.run(() => adminApi.setUserDisabled(user.id, !user.disabled))}
       >
         {t(user.disabled ? 'admin.enableUser' : 'admin.disableUser')}
       </button>
@@ -95,7 +92,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
             type="button"
             className="button"
             disabled={unlock.busy}
-            onClick={() => unlock.run(() => adminApi.unlockUser(user.id), done, t('admin.userUnlocked'))}
+            onClick={() => unlock.run(() => adminApi.unlockUser(user.id), undefined, t('admin.userUnlocked'))}
           >
             {t('admin.unlockUser')}
           </button>
@@ -103,7 +100,7 @@ export function UserPanel({ user, onSaved }: { user: AdminUser; onSaved: () => v
       )}
       {/* Outside the lock's block: the message stays once the lock (and the block) is gone. */}
       <SubmitStatus state={unlock} />
-      <HistoryPanel entity="user" objectKey={user.id} reloadKey={changes} />
+      <HistoryPanel entity="user" objectKey={user.id} />
     </section>
   );
 }

@@ -2,156 +2,120 @@
  * /admin/users: staff accounts with their roles and status; «Новый сотрудник» creates one (login, name,
  * temporary password, grants); «Изменить» opens the user: grants, password reset, disable / enable, history.
  */
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { AdminUser } from '../../../shared/staff.admin.js';
-import { useApi } from '../../app/api.js';
-import { Badge, ErrorNotice, Loading } from '../../app/components.js';
+import { type AdminUser, userCreateSchema } from '../../../shared/staff.admin.js';
+import { Badge } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
+import { ListPage, useEditing } from '../components/list-page.js';
 import { useFocusOnMount } from '../components/use-focus.js';
-import { SubmitStatus, useSubmit } from '../components/use-submit.js';
-import { type GrantRow, GrantsEditor, grantsOf } from './grants-editor.js';
+import { SubmitStatus } from '../components/use-submit.js';
+import { useZodForm } from '../components/use-zod-form.js';
+import { adminQueries } from '../queries.js';
+import { GrantsEditor, grantRowSchema, newGrantRow } from './grants-editor.js';
 import { UserPanel } from './user-panel.js';
+
+const idOf = (u: AdminUser) => u.id;
 
 export function UsersPage() {
   const { t } = useT();
   useTitle(t('admin.users'));
-  const list = useApi((signal) => adminApi.users(signal), []);
-  const [open, setOpen] = useState<string | 'new' | null>(null);
-  const user = list.data?.find((u) => u.id === open);
+  const list = useQuery(adminQueries.users());
+  const editing = useEditing(list.data, idOf);
   const roles = (u: AdminUser) =>
     [...new Set(u.grants.map((g) => t(`admin.role.${g.role}`)))].join(', ') || '—';
   return (
-    <>
-      <div className="page-head">
-        <h1>{t('admin.users')}</h1>
+    <ListPage
+      title={t('admin.users')}
+      newAction={
         <p>
           <Link to="/admin/security-log">{t('admin.securityLog')}</Link>{' '}
-          <button type="button" className="button button-primary" onClick={() => setOpen('new')}>
+          <button type="button" className="button button-primary" onClick={editing.openNew}>
             {t('admin.userNew')}
           </button>
         </p>
-      </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
-      {list.data && (
-        <div className="table-wrap">
-          <table className="admin-table" data-testid="users">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.login')}</th>
-                <th scope="col">{t('admin.fullName')}</th>
-                <th scope="col">{t('admin.roles')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">{u.login}</th>
-                  <td>{u.fullName}</td>
-                  <td>{roles(u)}</td>
-                  <td>
-                    <Badge tone={u.disabled ? 'warn' : 'ok'}>
-                      {t(u.disabled ? 'admin.userDisabled' : 'admin.userActive')}
-                    </Badge>
-                    {u.lockedUntil && <Badge tone="warn">{t('admin.userLocked')}</Badge>}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('admin.editItem', { item: u.login })}
-                      onClick={() => setOpen(u.id)}
-                    >
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {open === 'new' && (
-        <NewUserForm
-          onCreated={(created) => {
-            list.reload();
-            setOpen(created.id);
-          }}
-        />
-      )}
-      {user && <UserPanel key={user.id} user={user} onSaved={list.reload} />}
-    </>
+      }
+      query={list}
+      rows={list.data}
+      rowKey={idOf}
+      testId="users"
+      columns={[
+        { header: t('staff.login'), cell: (u) => u.login },
+        { header: t('admin.fullName'), cell: (u) => u.fullName },
+        { header: t('admin.roles'), cell: roles },
+        {
+          header: t('admin.status'),
+          cell: (u) => (
+            <>
+              <Badge tone={u.disabled ? 'warn' : 'ok'}>
+                {t(u.disabled ? 'admin.userDisabled' : 'admin.userActive')}
+              </Badge>
+              {u.lockedUntil && <Badge tone="warn">{t('admin.userLocked')}</Badge>}
+            </>
+          ),
+        },
+      ]}
+      onEdit={editing.open}
+      editLabel={(u) => u.login}
+    >
+      {editing.isNew && <NewUserForm key={editing.formKey} onCreated={(u) => editing.open(u)} />}
+      {editing.item && <UserPanel key={editing.item.id} user={editing.item} />}
+    </ListPage>
   );
 }
+
+/** A new account: its grants are edited as rows, each checked as the shared Grant it makes. */
+const newUserFormSchema = userCreateSchema.extend({ grants: grantRowSchema.array().max(100) });
 
 function NewUserForm({ onCreated }: { onCreated: (user: AdminUser) => void }) {
   const { t } = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [draft, setDraft] = useState({ login: '', fullName: '', password: '' });
-  const [grants, setGrants] = useState<GrantRow[]>([
-    { role: 'operator', scope: 'region', district: '', offices: '' },
-  ]);
-  const save = useSubmit();
+  const form = useZodForm(newUserFormSchema, {
+    defaultValues: { login: '', fullName: '', password: '', grants: [newGrantRow()] },
+  });
   const labels: Record<string, string> = {
     login: t('staff.login'),
     fullName: t('admin.fullName'),
     password: t('admin.tempPassword'),
   };
-  const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.run(() => adminApi.createUser({ ...draft, grants: grantsOf(grants) }), onCreated);
-  };
+  const submit = form.submit((values) => adminApi.createUser(values), onCreated);
+  const f = { form: 'new-user', errors: form.errors, required: true };
   return (
     <form onSubmit={submit} noValidate className="admin-form" aria-labelledby="new-user-title">
       <h2 id="new-user-title" ref={heading} tabIndex={-1}>
         {t('admin.userNew')}
       </h2>
-      <ErrorSummary form="new-user" errors={save.errors} label={(p) => labels[p] ?? p} />
+      <ErrorSummary form="new-user" errors={form.errors} label={(p) => labels[p] ?? p} />
       <div className="form-grid">
         <TextField
-          form="new-user"
+          {...f}
           path="login"
           label={labels.login}
           hint={t('admin.codeHint')}
           autoComplete="off"
-          value={draft.login}
-          onChange={set('login')}
-          errors={save.errors}
-          required
+          field={form.register('login')}
         />
+        <TextField {...f} path="fullName" label={labels.fullName} field={form.register('fullName')} />
         <TextField
-          form="new-user"
-          path="fullName"
-          label={labels.fullName}
-          value={draft.fullName}
-          onChange={set('fullName')}
-          errors={save.errors}
-          required
-        />
-        <TextField
-          form="new-user"
+          {...f}
           path="password"
           type="password"
           autoComplete="new-password"
           label={labels.password}
           hint={t('admin.passwordHint')}
-          value={draft.password}
-          onChange={set('password')}
-          errors={save.errors}
-          required
+          field={form.register('password')}
         />
       </div>
-      <GrantsEditor form="new-user" rows={grants} onChange={setGrants} errors={save.errors} />
-      <SubmitStatus state={save} />
-      <button type="submit" className="button button-primary" disabled={save.busy}>
+      <GrantsEditor
+        form="new-user"
+        rows={form.watch('grants')}
+        onChange={(rows) => form.setValue('grants', rows, { shouldDirty: true })}
+        errors={form.errors}
+      />
+      <SubmitStatus state={form.state} />
+      <button type="submit" className="button button-primary" disabled={form.state.busy}>
         {t('admin.create')}
       </button>
     </form>

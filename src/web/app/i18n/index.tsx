@@ -7,9 +7,9 @@
  * <html lang>. Add a language by adding a `Messages` object and a row in `catalogs`.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './en.js';
+import { en } from './en/index.js';
 import type { Lang, MessageKey, Messages, PluralKey } from './messages.js';
-import { ru } from './ru.js';
+import { ru } from './ru/index.js';
 
 export type { Lang, MessageKey, Messages, PluralKey } from './messages.js';
 

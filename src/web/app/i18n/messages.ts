@@ -2,7 +2,7 @@
  * Message types derived from the Russian messages: `MessageKey` (a plain string message) and
  * `PluralKey` (a message with plural forms). Every language is a `Messages` object.
  */
-import type { ru } from './ru.js';
+import type { ru } from './ru/index.js';
 
 export type PluralForms = {
   one: string;
@@ -12,6 +12,9 @@ export type PluralForms = {
   zero?: string;
   two?: string;
 };
+
+/** A language's section typed from the Russian one: the same keys, strings for strings, plural forms for plurals. */
+export type Section<R> = { [K in keyof R]: R[K] extends string ? string : PluralForms };
 
 type Ru = typeof ru;
 export type Messages = { [K in keyof Ru]: Ru[K] extends string ? string : PluralForms };

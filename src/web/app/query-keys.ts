@@ -1,0 +1,114 @@
+/**
+ * Every query key of the web app, per domain, in one place; and what a change invalidates.
+ * Keys are arrays that start with their domain, so a prefix names a group:
+ *   queryKeys.admin.offices() → ['admin', 'offices'] matches every filtered list of offices.
+ * `changedKeys(entity, key)` says which cached answers a change of one object makes stale — its
+ * `entity` is the change log's (src/shared/history.ts), so a mutation and, later, a live event
+ * (SSE: `{ entity, key }`) go through the same `invalidateChanged(queryClient, entity, key)`.
+ */
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { adminServicesQuerySchema } from '../../shared/catalog.admin.js';
+import type { servicesQuerySchema } from '../../shared/catalog.js';
+import type { ChangeEntity } from '../../shared/history.js';
+import type { adminOfficesQuerySchema } from '../../shared/network.admin.js';
+import type { officesQuerySchema } from '../../shared/network.js';
+import type { securityLogQuerySchema } from '../../shared/staff.admin.js';
+
+export type ServicesParams = Partial<z.infer<typeof servicesQuerySchema>>;
+export type OfficesParams = Partial<z.infer<typeof officesQuerySchema>>;
+export type AdminOfficesParams = Partial<z.infer<typeof adminOfficesQuerySchema>>;
+export type AdminServicesParams = Partial<z.infer<typeof adminServicesQuerySchema>>;
+export type SecurityLogParams = Partial<z.infer<typeof securityLogQuerySchema>>;
+
+export const queryKeys = {
+  /** The public catalog (portal). */
+  catalog: {
+    all: ['catalog'] as const,
+    services: (params: ServicesParams) => ['catalog', 'services', params] as const,
+    service: (code: string) => ['catalog', 'service', code] as const,
+    agencies: () => ['catalog', 'agencies'] as const,
+    categories: () => ['catalog', 'categories'] as const,
+    situations: () => ['catalog', 'situations'] as const,
+  },
+  /** The public network: districts and offices (portal). */
+  network: {
+    all: ['network'] as const,
+    districts: () => ['network', 'districts'] as const,
+    offices: (params: OfficesParams) => ['network', 'offices', params] as const,
+    office: (code: string) => ['network', 'office', code] as const,
+  },
+  /** The signed-in staff member. */
+  staff: {
+    session: () => ['staff', 'session'] as const,
+  },
+  /** The admin console; everything under ['admin'] is dropped at sign-out. */
+  admin: {
+    all: ['admin'] as const,
+    districts: () => ['admin', 'districts'] as const,
+    agencies: () => ['admin', 'agencies'] as const,
+    offices: (params?: AdminOfficesParams) =>
+      params ? (['admin', 'offices', params] as const) : (['admin', 'offices'] as const),
+    office: (code: string) => ['admin', 'office', code] as const,
+    services: (params?: AdminServicesParams) =>
+      params ? (['admin', 'services', params] as const) : (['admin', 'services'] as const),
+    service: (code: string) => ['admin', 'service', code] as const,
+    serviceVersions: (code: string) => ['admin', 'service', code, 'versions'] as const,
+    serviceOffices: (code: string) => ['admin', 'service', code, 'offices'] as const,
+    calendar: (year?: number) =>
+      year === undefined ? (['admin', 'calendar'] as const) : (['admin', 'calendar', year] as const),
+    users: () => ['admin', 'users'] as const,
+    securityLog: (params?: SecurityLogParams) =>
+      params ? (['admin', 'security-log', params] as const) : (['admin', 'security-log'] as const),
+    history: (entity: ChangeEntity, key?: string) =>
+      key === undefined
+        ? (['admin', 'history', entity] as const)
+        : (['admin', 'history', entity, key] as const),
+  },
+};
+
+/** What a change of one object (a district, an office…) makes stale; `key` undefined: any of that kind. */
+export function changedKeys(entity: ChangeEntity, key?: string): QueryKey[] {
+  const a = queryKeys.admin;
+  const history = a.history(entity);
+  switch (entity) {
+    case 'district':
+      // an office shows its district's name and population (the legal minimum of hours)
+      return [a.districts(), a.offices(), ['admin', 'office'], queryKeys.network.all, history];
+    case 'agency':
+      return [a.agencies(), a.services(), ['admin', 'service'], queryKeys.catalog.all, history];
+    case 'office':
+      // districts count their offices; a service lists the offices offering it
+      return [
+        key ? a.office(key) : ['admin', 'office'],
+        a.offices(),
+        a.districts(),
+        ['admin', 'service'],
+        queryKeys.network.all,
+        queryKeys.catalog.all,
+        history,
+      ];
+    case 'service':
+      return [
+        key ? a.service(key) : ['admin', 'service'],
+        a.services(),
+        a.agencies(),
+        ['admin', 'office'],
+        queryKeys.catalog.all,
+        queryKeys.network.all,
+        history,
+      ];
+    case 'calendar':
+      // office hours resolve against the calendar
+      return [a.calendar(), ['admin', 'office'], queryKeys.network.all, history];
+    case 'user':
+      return [a.users(), a.securityLog(), history];
+  }
+}
+
+/** Marks stale (and refetches what is on screen) everything a change of `entity` `key` touched. */
+export function invalidateChanged(client: QueryClient, entity: ChangeEntity, key?: string): Promise<void> {
+  return Promise.all(changedKeys(entity, key).map((queryKey) => client.invalidateQueries({ queryKey }))).then(
+    () => undefined,
+  );
+}
