@@ -81,10 +81,18 @@ describe('portal home page', () => {
 
   it('shows a "page not found" page for an unknown address', async () => {
     const page = await app.newPage();
+    // An unknown address is an HTTP 404 (no soft 404), and the app still shows its own page for it.
     const response = await page.goto(`${app.baseUrl}/no/such/page`);
-    expect(response?.status()).toBe(200);
+    expect(response?.status()).toBe(404);
     await page.locator('h1', { hasText: 'Страница не найдена' }).waitFor();
     await page.getByRole('link', { name: 'На главную' }).click();
     await page.locator('h1', { hasText: 'Госуслуги рядом с домом' }).waitFor();
+  });
+
+  it('answers 404 for a service that does not exist, with the page saying so', async () => {
+    const page = await app.newPage();
+    const response = await page.goto(`${app.baseUrl}/services/no-such-service`);
+    expect(response?.status()).toBe(404);
+    await page.getByText('Услуга не найдена').first().waitFor();
   });
 });
