@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import type { ValidationDetail } from '../shared/errors.js';
+import { issueParams, type ValidationDetail } from '../shared/errors.js';
 
 /** Stable error codes: clients rely on them; never rename one. */
 export const errorStatus = {
@@ -54,28 +54,6 @@ export const invalidField = (field: string, message: string, code = 'unknown_cod
  * `invalid_type`, `invalid_value`…), `custom` with `params.rule` for a rule of ours (`later_than_opens`),
  * or a service's own (`unknown_code`, `wrong_password`…); `params` what a message needs (`{ minimum: 8 }`).
  */
-/** The parameters of a zod issue worth a client's message: bounds, formats, allowed values, our rule name. */
-const issueParamKeys = [
-  'minimum',
-  'maximum',
-  'inclusive',
-  'origin',
-  'format',
-  'expected',
-  'values',
-  'divisor',
-];
-function issueParams(issue: Record<string, unknown>): Record<string, unknown> | undefined {
-  const params: Record<string, unknown> = {};
-  for (const key of issueParamKeys) {
-    const value = issue[key];
-    // bigint bounds do not survive JSON; a number is all a message needs
-    if (value !== undefined) params[key] = typeof value === 'bigint' ? Number(value) : value;
-  }
-  if (issue.params && typeof issue.params === 'object') Object.assign(params, issue.params);
-  return Object.keys(params).length ? params : undefined;
-}
-
 const locations = /^(body|querystring|params|headers)(\.|$)/;
 /** The path of a field inside its location: `body.hours.0.closes` → `hours.0.closes`. */
 const innerPath = (field: string) => field.replace(locations, '');

@@ -20,3 +20,28 @@ export type ValidationDetail = z.infer<typeof validationDetailSchema>;
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** The parameters of a zod issue worth a client's message: bounds, formats, allowed values, our rule name. */
+const issueParamKeys = [
+  'minimum',
+  'maximum',
+  'inclusive',
+  'origin',
+  'format',
+  'expected',
+  'values',
+  'divisor',
+];
+
+/** A zod issue's parameters as the API sends them (server) and the web reads them (form checks). */
+export function issueParams(issue: object): Record<string, unknown> | undefined {
+  const fields = issue as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const key of issueParamKeys) {
+    const value = fields[key];
+    // bigint bounds do not survive JSON; a number is all a message needs
+    if (value !== undefined) params[key] = typeof value === 'bigint' ? Number(value) : value;
+  }
+  if (fields.params && typeof fields.params === 'object') Object.assign(params, fields.params);
+  return Object.keys(params).length ? params : undefined;
+}

@@ -5,7 +5,7 @@
  *   issueMessage(t, { code: 'too_small', params: { minimum: 8, origin: 'string' } }) → «Не короче 8 символов»
  * An unknown code reads as «Недопустимое значение»: never the server's English.
  */
-import type { ValidationDetail } from '../../shared/errors.js';
+import { issueParams, type ValidationDetail } from '../../shared/errors.js';
 import type { MessageKey, Translator } from './i18n/index.js';
 
 export type Issue = Pick<ValidationDetail, 'code' | 'params'>;
@@ -31,22 +31,7 @@ const services: Record<string, MessageKey> = {
 
 /** A zod issue as the server sends it (src/server/errors.ts): its code, and its bounds, format and rule. */
 export function issueOfZod(issue: { code: string; params?: unknown } & object): Issue {
-  const params: Record<string, unknown> = {};
-  for (const key of [
-    'minimum',
-    'maximum',
-    'inclusive',
-    'origin',
-    'format',
-    'expected',
-    'values',
-    'divisor',
-  ]) {
-    const value = (issue as Record<string, unknown>)[key];
-    if (value !== undefined) params[key] = typeof value === 'bigint' ? Number(value) : value;
-  }
-  if (issue.params && typeof issue.params === 'object') Object.assign(params, issue.params);
-  return { code: issue.code, params };
+  return { code: issue.code, params: issueParams(issue) ?? {} };
 }
 
 /** The message key and its placeholders for an issue. */
