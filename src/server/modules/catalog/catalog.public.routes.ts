@@ -9,6 +9,7 @@ import {
   servicesQuerySchema,
   situationSchema,
 } from '../../../shared/catalog.js';
+import { errorBodySchema as errorSchema } from '../../../shared/errors.js';
 import { servicesCacheKey } from './catalog.cache.js';
 import { catalogBody, sendCatalogBody, serializeByRoute } from './catalog.etag.js';
 import {
@@ -19,9 +20,6 @@ import {
   listSituations,
 } from './catalog.service.js';
 
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
 const codeParams = z.object({ code: z.string().min(1).max(64) });
 
 /** The public catalog: only published versions of services are visible here. */

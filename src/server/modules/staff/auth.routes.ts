@@ -1,16 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { grantSchema, loginBodySchema, meSchema, roles } from '../../../shared/auth.js';
+import { grantSchema, loginBodySchema, roles, sessionSchema } from '../../../shared/auth.js';
+import { errorBodySchema as errorSchema } from '../../../shared/errors.js';
 import { AppError } from '../../errors.js';
 import { clearSessionCookie, clientOf, setSessionCookie } from './auth.request.js';
 import * as auth from './auth.service.js';
 import { csrfTokenFor } from './tokens.js';
 
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() });
 const passwordBodySchema = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),
