@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, preparedRows, textArray } from '../../db/client.js';
+import type { offices } from '../network/network.schema.js';
 import type { SearchPlan } from './catalog.query.js';
+import type { agencies, serviceVersions } from './catalog.schema.js';
 
 /** The published version of each service: drafts and archived versions never reach the public catalog. */
 const published = sql`services s join service_versions v on v.service_code = s.code and v.version = s.published_version`;
@@ -11,49 +13,56 @@ const maxCorrectionsPerWord = 3;
 
 /** A text[] literal of words that hold only letters and digits (the parser guarantees it). */
 
-export type AgencyRow = {
-  code: string;
-  name: string;
-  short_name: string;
-  level: string;
+type Agency = typeof agencies.$inferSelect;
+type Version = typeof serviceVersions.$inferSelect;
+type Office = typeof offices.$inferSelect;
+
+/**
+ * The rows of the hand-written public queries (search, lists, the card), in snake case as the SQL names
+ * them; each field typed from the declared column it reads, and `catalog.queries.integration.test.ts`
+ * checks real rows against them on both databases.
+ */
+export type AgencyRow = Pick<Agency, 'code' | 'name'> & {
+  short_name: Agency['shortName'];
+  level: Agency['level'];
   service_count: number;
 };
 export type TopicRow = { code: string; title: string; title_en: string | null; service_count: number };
 
 export type ServiceSummaryRow = {
   code: string;
-  title: string;
-  short_title: string;
-  agency_code: string | null;
-  agency_short_name: string | null;
-  category_code: string | null;
+  title: Version['title'];
+  short_title: Version['shortTitle'];
+  agency_code: Version['agencyCode'];
+  agency_short_name: Agency['shortName'] | null;
+  category_code: Version['categoryCode'];
   category_title: string | null;
-  fee_amount: number | null;
-  fee_note: string | null;
-  term_days: number | null;
-  term_kind: string | null;
+  fee_amount: Version['feeAmount'];
+  fee_note: Version['feeNote'];
+  term_days: Version['termDays'];
+  term_kind: Version['termKind'];
   popularity: number;
   total: number;
 };
 
 export type ServiceCardRow = Omit<ServiceSummaryRow, 'total' | 'agency_short_name'> & {
   version: number;
-  description: string;
-  keep_result_days: number | null;
-  applicant_kinds: string[];
-  documents: unknown[];
-  results: string[];
-  refusal_reasons: string[];
-  stages: unknown[];
-  aliases: string[];
-  agency_name: string | null;
-  agency_short_name: string | null;
-  agency_level: string | null;
+  description: Version['description'];
+  keep_result_days: Version['keepResultDays'];
+  applicant_kinds: Version['applicantKinds'];
+  documents: Version['documents'];
+  results: Version['results'];
+  refusal_reasons: Version['refusalReasons'];
+  stages: Version['stages'];
+  aliases: Version['aliases'];
+  agency_name: Agency['name'] | null;
+  agency_short_name: Agency['shortName'] | null;
+  agency_level: Agency['level'] | null;
   situations: { code: string; title: string }[];
   offices: {
     code: string;
     name: string;
-    kind: string;
+    kind: Office['kind'];
     district_code: string;
     district_name: string;
     address: string;
@@ -143,7 +152,7 @@ const summaryColumns = sql`m.code, m.title, m.short_title, m.agency_code, a.shor
 const summaryJoins = sql`left join agencies a on a.code = m.agency_code
   left join categories c on c.code = m.category_code`;
 const cardColumns = sql`s.code, s.popularity, v.title, v.short_title, v.agency_code, v.category_code,
-  v.fee_amount::float8 as fee_amount, v.fee_note, v.term_days, v.term_kind`;
+  v.fee_amount, v.fee_note, v.term_days, v.term_kind`;
 
 export type Page = { filters: ServiceFilters; limit: number; offset: number };
 

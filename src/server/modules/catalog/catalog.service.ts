@@ -58,7 +58,7 @@ const toAgencyDto = (r: repo.AgencyRow): Agency => ({
   code: r.code,
   name: r.name,
   shortName: r.short_name,
-  level: r.level as Agency['level'],
+  level: r.level,
   serviceCount: r.service_count,
 });
 
@@ -80,10 +80,7 @@ function toServiceSummaryDto(r: SummaryFields): ServiceSummary {
       r.agency_code && r.agency_short_name ? { code: r.agency_code, shortName: r.agency_short_name } : null,
     category: r.category_code && r.category_title ? { code: r.category_code, title: r.category_title } : null,
     fee: r.fee_amount === null ? null : { amount: r.fee_amount, note: r.fee_note },
-    term:
-      r.term_days === null || r.term_kind === null
-        ? null
-        : { days: r.term_days, kind: r.term_kind as 'working' | 'calendar' },
+    term: r.term_days === null || r.term_kind === null ? null : { days: r.term_days, kind: r.term_kind },
     popularity: r.popularity,
   };
 }
@@ -98,22 +95,22 @@ function toServiceCardDto(r: repo.ServiceCardRow): ServiceCard {
             code: r.agency_code,
             name: r.agency_name,
             shortName: r.agency_short_name,
-            level: r.agency_level as Agency['level'],
+            level: r.agency_level,
           }
         : null,
     situations: r.situations,
-    applicantKinds: r.applicant_kinds as ServiceCard['applicantKinds'],
+    applicantKinds: r.applicant_kinds,
     keepResultDays: r.keep_result_days,
-    documents: r.documents as ServiceCard['documents'],
+    documents: r.documents,
     results: r.results,
     refusalReasons: r.refusal_reasons,
-    stages: r.stages as ServiceCard['stages'],
+    stages: r.stages,
     aliases: r.aliases,
     version: r.version,
     offices: r.offices.map((o) => ({
       code: o.code,
       name: o.name,
-      kind: o.kind as ServiceCard['offices'][number]['kind'],
+      kind: o.kind,
       district: { code: o.district_code, name: o.district_name },
       address: o.address,
     })),
