@@ -342,6 +342,7 @@ export const staff: Section<typeof ru> = {
   'admin.no': 'no',
   'admin.result.ok': 'succeeded',
   'admin.result.refused': 'refused',
+  'admin.result.failed': 'failed',
   'admin.uaOn': '{browser}, {os}',
   'admin.uaUnknown': 'unknown browser',
   'staff.passwordTitle': 'Change password',

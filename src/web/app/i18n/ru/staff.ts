@@ -346,6 +346,7 @@ export const staff = {
   // the security log
   'admin.result.ok': 'успешно',
   'admin.result.refused': 'отказано',
+  'admin.result.failed': 'не удалось',
   'admin.uaOn': '{browser}, {os}',
   'admin.uaUnknown': 'неизвестный браузер',
   'staff.passwordTitle': 'Смена пароля',
