@@ -58,6 +58,8 @@ const fields: Record<string, MessageKey> = {
   fullName: 'admin.fullName',
   grants: 'admin.grants',
   role: 'admin.role',
+  scope: 'admin.scope',
+  offices: 'admin.scopeOffices',
   disabled: 'admin.field.disabled',
 };
 
