@@ -8,7 +8,7 @@
  * The search box has the field's id, so <ErrorSummary/> links to it.
  */
 import { useId, useMemo, useState } from 'react';
-import { compareNames, russianCollator, sortedBy } from '../../../shared/collation.js';
+import { russianCollator, sortedBy } from '../../../shared/collation.js';
 import { useT } from '../../app/i18n/index.js';
 import { type FieldErrors, fieldId } from './errors.js';
 import { FieldError } from './fields.js';
@@ -49,9 +49,10 @@ export function PickList(props: {
   const sorted = useMemo(() => sortedBy(props.options, (o) => o.label), [props.options]);
   const byValue = useMemo(() => new Map(props.options.map((o) => [o.value, o])), [props.options]);
   const chosen = new Set(props.value);
-  const chosenItems = props.value
-    .map((value) => byValue.get(value) ?? { value, label: value })
-    .sort((a, b) => compareNames(a.label, b.label));
+  const chosenItems = sortedBy(
+    props.value.map((value) => byValue.get(value) ?? { value, label: value }),
+    (o) => o.label,
+  );
   const found = sorted.filter((o) => matches(`${o.label} ${o.detail ?? ''}`, query));
   const toggle = (value: string, on: boolean) =>
     props.onChange(on ? [...props.value, value] : props.value.filter((v) => v !== value));
