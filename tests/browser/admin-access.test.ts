@@ -31,10 +31,12 @@ describe('admin console: access', { timeout: 90_000 }, () => {
     await screenshot(page, 'staff-login');
   });
 
-  it('refuses an operator the admin console with «Нет доступа», shows who is signed in, and signs out', async () => {
-    const page = await openSignedIn(app, '/admin', 'operator');
+  it('refuses an operator an admin section with «Нет доступа», keeps the menu and who is signed in, and signs out', async () => {
+    const page = await openSignedIn(app, '/admin/calendar', 'operator');
     await page.getByRole('heading', { level: 1, name: 'Нет доступа' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Меню служебного раздела' }).count()).toBe(0);
+    const menu = page.getByRole('navigation', { name: 'Меню служебного раздела' });
+    expect(await menu.getByRole('link', { name: 'Календарь' }).count()).toBe(0);
+    await menu.getByRole('link', { name: 'Главная' }).waitFor();
     await page.getByText('(operator)').waitFor();
     await expectNoSeriousA11yViolations(page);
 

@@ -72,7 +72,8 @@ describe('admin console: offices', { timeout: 90_000 }, () => {
     expect(saved.hours.map((h) => h.weekday)).toEqual([1, 2, 3]);
     expect(saved.hours[0]).toMatchObject({ opens: '10:00', closes: '18:00' });
     expect(saved.warnings.map((w) => w.code)).toContain('too-few-days');
-    await page.getByTestId('history').getByText('hours').first().waitFor();
+    await page.getByTestId('history').getByText('часы работы').first().waitFor();
+    expect(await page.getByTestId('history').textContent()).not.toContain('weekday');
   });
 
   it('adds and removes a dated exception, and has no serious accessibility violations', async () => {

@@ -20,7 +20,7 @@ describe('admin console: staff and roles', { timeout: 90_000 }, () => {
   });
 
   it('creates a staff member with a role on one office, disables the account, and finds it in the security log', async () => {
-    const [office] = await app.api<{ code: string }[]>('/api/offices');
+    const [office] = await app.api<{ code: string; name: string }[]>('/api/offices');
     const page = await openSignedIn(app, '/admin/users', 'admin');
     await page.getByTestId('users').waitFor();
     await page.getByRole('button', { name: 'Новый сотрудник' }).click();
@@ -31,7 +31,10 @@ describe('admin console: staff and roles', { timeout: 90_000 }, () => {
     await form.getByLabel('Временный пароль').fill('temporary-pass-1');
     await form.getByLabel('Роль', { exact: true }).selectOption('office_head');
     await form.getByLabel('Область действия').selectOption('offices');
-    await form.getByLabel('Коды офисов').fill(office.code);
+    // offices are picked by name from a list with search, never typed as codes
+    await form.getByLabel('Поиск: Отдельные офисы').fill(office.name);
+    await form.getByRole('checkbox', { name: office.name }).first().check();
+    await form.getByRole('button', { name: `Убрать: ${office.name}` }).waitFor();
     await form.getByRole('button', { name: 'Создать' }).click();
 
     const panel = page.getByTestId('user-panel');

@@ -1,14 +1,19 @@
 /**
- * /admin: the console's start page — the sections the signed-in user may open (admins: everything;
- * catalog editors: services; office heads: the offices of their scope).
+ * /admin: every staff role's home — the roles the user holds with their scope and what each may do,
+ * the sections they open (admins: everything; catalog editors: services), the service catalog, and for
+ * everyone but the admin the offices of their scope with today's hours. Nobody signed in lands on
+ * «Нет доступа» here.
  */
 
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ErrorNotice, Loading } from '../app/components.js';
-import { type MessageKey, useT, useTitle } from '../app/i18n/index.js';
+import type { Grant, Role } from '../../shared/auth.js';
+import { roles as allRoles } from '../../shared/auth.js';
+import { sortedBy } from '../../shared/collation.js';
+import { type MessageKey, type Translator, useT, useTitle } from '../app/i18n/index.js';
 import { portalQueries } from '../portal/queries.js';
 import { hasRole, useMe } from '../staff/auth.js';
+import { OfficesInScope } from './my-offices.js';
 
 type Section = { to: string; title: MessageKey; text: MessageKey };
 const adminSections: Section[] = [
@@ -21,69 +26,92 @@ const adminSections: Section[] = [
 const catalogSections: Section[] = [
   { to: '/admin/services', title: 'admin.services', text: 'admin.servicesText' },
 ];
+const portalCatalog: Section = { to: '/services', title: 'staff.catalog', text: 'staff.catalogText' };
 
 export function AdminHomePage() {
   const { t } = useT();
-  useTitle(t('admin.title'));
   const { me } = useMe();
+  const admin = hasRole(me, 'admin');
+  const title = admin ? t('admin.title') : t('staff.homeTitle');
+  useTitle(title);
   const sections = [
-    ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : []),
-    ...(hasRole(me, 'admin') ? adminSections : []),
+    ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : [portalCatalog]),
+    ...(admin ? adminSections : []),
   ];
   return (
     <>
-      <h1>{t('admin.title')}</h1>
+      <h1>{title}</h1>
       <p className="lead">{t('admin.welcome', { name: me?.fullName ?? '' })}</p>
-      {sections.length > 0 && (
-        <ul className="card-list card-list-compact">
-          {sections.map((s) => (
-            <li key={s.to} className="card">
-              <h2 className="card-title">
-                <Link to={s.to}>{t(s.title)}</Link>
-              </h2>
-              <p className="muted">{t(s.text)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {!hasRole(me, 'admin') && hasRole(me, 'office_head') && <MyOffices />}
+      <MyRoles grants={me?.grants ?? []} />
+      <ul className="card-list card-list-compact">
+        {sections.map((s) => (
+          <li key={s.to} className="card">
+            <h2 className="card-title">
+              <Link to={s.to}>{t(s.title)}</Link>
+            </h2>
+            <p className="muted">{t(s.text)}</p>
+          </li>
+        ))}
+      </ul>
+      {!admin && <OfficesInScope />}
     </>
   );
 }
 
-/** An office head's offices: those listed in the grants, and every office of a granted district. */
-function MyOffices() {
+/** Each role the user holds, where it applies, and what it lets them do here. */
+function MyRoles({ grants }: { grants: Grant[] }) {
   const { t } = useT();
-  const { me } = useMe();
-  const grants = (me?.grants ?? []).filter((g) => g.role === 'office_head');
-  const listed = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
-  const districts = grants.flatMap((g) => (g.scope.kind === 'district' ? [g.scope.district] : []));
-  const region = grants.some((g) => g.scope.kind === 'region');
-  const lists = useQueries({
-    queries: (region ? [{}] : districts.map((district) => ({ district }))).map((params) =>
-      portalQueries.offices(params),
-    ),
+  const districts = useQuery({
+    ...portalQueries.districts(),
+    enabled: grants.some((g) => g.scope.kind === 'district'),
   });
-  const loading = lists.some((l) => l.isPending);
-  const failed = lists.find((l) => l.error);
-  const found = lists.flatMap((l) => l.data ?? []);
-  const codes = new Set(listed);
-  const offices = [
-    ...listed.map((code) => ({ code, name: code })),
-    ...found.filter((o) => !codes.has(o.code)),
-  ].map((o) => ({ code: o.code, name: found.find((f) => f.code === o.code)?.name ?? o.name }));
+  const offices = useQuery({
+    ...portalQueries.offices({}),
+    enabled: grants.some((g) => g.scope.kind === 'offices'),
+  });
+  const held = allRoles.filter((role) => grants.some((g) => g.role === role));
   return (
-    <section aria-labelledby="my-offices-title">
-      <h2 id="my-offices-title">{t('admin.myOffices')}</h2>
-      {failed?.error && <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />}
-      {loading && !failed && <Loading />}
-      <ul className="link-list">
-        {offices.map((o) => (
-          <li key={o.code}>
-            <Link to={`/admin/offices/${o.code}`}>{o.name}</Link>
+    <section aria-labelledby="my-roles-title">
+      <h2 id="my-roles-title">{t('staff.myRoles')}</h2>
+      <ul className="role-list">
+        {held.map((role) => (
+          <li key={role}>
+            <strong>{t(`admin.role.${role}`)}</strong>:{' '}
+            {grants
+              .filter((g) => g.role === role)
+              .map((g) => scopeText(g, t, districts.data, offices.data))
+              .join('; ')}
+            <span className="muted block">{t(canText[role])}</span>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+const canText: Record<Role, MessageKey> = {
+  operator: 'staff.can.operator',
+  backoffice: 'staff.can.backoffice',
+  callcenter: 'staff.can.callcenter',
+  office_head: 'staff.can.office_head',
+  analyst: 'staff.can.analyst',
+  catalog_editor: 'staff.can.catalog_editor',
+  admin: 'staff.can.admin',
+};
+
+/** A grant's scope in words, with names where the lists have come (codes until then). */
+function scopeText(
+  grant: Grant,
+  t: Translator['t'],
+  districts?: { code: string; name: string }[],
+  offices?: { code: string; name: string }[],
+): string {
+  const { scope } = grant;
+  if (scope.kind === 'region') return t('staff.scopeRegion');
+  if (scope.kind === 'district')
+    return t('staff.scopeDistrict', {
+      name: districts?.find((d) => d.code === scope.district)?.name ?? scope.district,
+    });
+  const names = scope.offices.map((code) => offices?.find((o) => o.code === code)?.name ?? code);
+  return t('staff.scopeOffices', { names: sortedBy(names, (n) => n).join(', ') });
 }

@@ -1,11 +1,12 @@
 /**
- * The admin console's routes under /admin, guarded: admins see everything, catalog editors the services,
- * office heads the offices of their scope (the API checks the scope; outside it the page says «Нет доступа»).
+ * The staff console's routes under /admin, guarded: every role has a home (its roles, the offices of its
+ * scope, the catalog) and «Мои офисы»; admins see everything, catalog editors the services, office heads
+ * the hours and windows of their offices (the API checks the scope; outside it the page says «Нет доступа»).
  */
 import type { ReactNode } from 'react';
 import './admin.css';
 import { Outlet, Route } from 'react-router';
-import type { Role } from '../../shared/auth.js';
+import { type Role, roles } from '../../shared/auth.js';
 import { NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import type { NavItem } from '../app/layout.js';
@@ -15,6 +16,7 @@ import { StaffLayout } from '../staff/staff-layout.js';
 import { AgenciesPage } from './agencies/agencies-page.js';
 import { CalendarPage } from './calendar/calendar-page.js';
 import { AdminHomePage } from './home-page.js';
+import { MyOfficesPage } from './my-offices.js';
 import { DistrictsPage } from './network/districts-page.js';
 import { NewOfficePage, OfficePage } from './offices/office-page.js';
 import { OfficesPage } from './offices/offices-page.js';
@@ -23,11 +25,16 @@ import { NewServicePage, ServicesPage } from './services/services-page.js';
 import { SecurityLogPage } from './users/security-log-page.js';
 import { UsersPage } from './users/users-page.js';
 
-/** Who may open the console at all. */
-export const adminRoles: Role[] = ['admin', 'catalog_editor', 'office_head'];
+/** Who may open the console at all: every staff role has a home here. */
+export const adminRoles: Role[] = [...roles];
+/** Every role but the admin (whose menu has the offices and the services already). */
+const notAdmin = roles.filter((role) => role !== 'admin');
 
-const adminNav: (NavItem & { roles: Role[] })[] = [
+/** The menu: an item shows when the user holds one of its roles and, with `unless`, none of those. */
+const adminNav: (NavItem & { roles: Role[]; unless?: Role[] })[] = [
   { to: '/admin', label: 'admin.home', end: true, roles: adminRoles },
+  { to: '/admin/my-offices', label: 'staff.myOffices', roles: notAdmin, unless: ['admin'] },
+  { to: '/services', label: 'staff.catalog', roles: notAdmin, unless: ['admin', 'catalog_editor'] },
   { to: '/admin/services', label: 'admin.services', roles: ['admin', 'catalog_editor'] },
   { to: '/admin/offices', label: 'admin.offices', roles: ['admin'] },
   { to: '/admin/districts', label: 'admin.districts', roles: ['admin'] },
@@ -39,7 +46,10 @@ const adminNav: (NavItem & { roles: Role[] })[] = [
 /** The staff frame with the menu items the user's roles open. */
 function AdminLayout() {
   const { me } = useMe();
-  return <StaffLayout nav={adminNav.filter((item) => hasRole(me, ...item.roles))} />;
+  const nav = adminNav.filter(
+    (item) => hasRole(me, ...item.roles) && !(item.unless && hasRole(me, ...item.unless)),
+  );
+  return <StaffLayout nav={nav} />;
 }
 
 function AdminNotFound() {
@@ -68,6 +78,7 @@ export const adminRoutes = (
   >
     <Route element={only(adminRoles, <Outlet />)}>
       <Route index element={<AdminHomePage />} />
+      <Route path="my-offices" element={<MyOfficesPage />} />
       <Route path="services" element={only(['admin', 'catalog_editor'], <ServicesPage />)} />
       <Route path="services/new" element={only(['admin', 'catalog_editor'], <NewServicePage />)} />
       <Route path="services/:code" element={only(['admin', 'catalog_editor'], <ServicePage />)} />

@@ -1,6 +1,7 @@
 /**
  * An object's change history from GET /api/admin/history?entity=&key=: who, when, the action, and for
- * each changed field its value before → after. Mutations invalidate it (query-keys.ts): a save shows up here at once.
+ * each changed field its value before → after, all in words (history-words.ts: «публикация», «Краткое
+ * название», «понедельник, 09:00–18:00»). Mutations invalidate it (query-keys.ts): a save shows up here at once.
  */
 
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { QueryStatus } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminQueries } from '../queries.js';
 import { changedFields, showValue } from './diff.js';
+import { historyWords } from './history-words.js';
 
 export function HistoryPanel({
   entity,
@@ -18,7 +20,9 @@ export function HistoryPanel({
   /** Omitted: every object of the kind (each entry then names its object). */
   objectKey?: string;
 }) {
-  const { t, locale } = useT();
+  const translator = useT();
+  const { t, locale } = translator;
+  const words = historyWords(translator);
   const history = useQuery(adminQueries.history(entity, objectKey));
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -35,7 +39,7 @@ export function HistoryPanel({
                 <p className="history-head">
                   <strong>{change.login ?? t('admin.historySystem')}</strong> ·{' '}
                   <time dateTime={change.at}>{when.format(new Date(change.at))}</time> ·{' '}
-                  <span className="mark">{change.action}</span>
+                  <span className="mark">{words.action(change.action)}</span>
                   {objectKey === undefined && <> · {change.key}</>}
                 </p>
                 {fields.length > 0 && (
@@ -50,9 +54,12 @@ export function HistoryPanel({
                     <tbody>
                       {fields.map((field) => (
                         <tr key={field.name}>
-                          <th scope="row">{field.name}</th>
-                          <td className="diff-before">{showValue(field.before)}</td>
-                          <td className="diff-after">{showValue(field.after)}</td>
+                          <th scope="row">
+                            {/* a change of a whole list (hours, windows…) is named by its action */}
+                            {field.name === '—' ? words.action(change.action) : words.field(field.name)}
+                          </th>
+                          <td className="diff-before">{showValue(field.before, words, field.name)}</td>
+                          <td className="diff-after">{showValue(field.after, words, field.name)}</td>
                         </tr>
                       ))}
                     </tbody>

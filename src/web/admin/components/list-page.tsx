@@ -12,7 +12,7 @@
  * `useEditing` keeps only the key of the open row: the panel always shows the cached row, fresh after
  * a save (the mutation updates the cache), never a copy taken when it was opened.
  */
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../app/api.js';
 import { Pagination, QueryStatus } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
@@ -69,7 +69,7 @@ export function ListPage<T>(props: {
               {props.count}
             </p>
           )}
-          <div className="table-wrap">
+          <TableScroll label={props.title}>
             <table className="admin-table" data-testid={props.testId}>
               <thead>
                 <tr>
@@ -115,12 +115,48 @@ export function ListPage<T>(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {props.empty && props.rows.length === 0 && <p className="muted">{props.empty}</p>}
           {props.paging && <Pagination {...props.paging} />}
         </>
       )}
       {props.children}
+    </>
+  );
+}
+
+/**
+ * A table that may be wider than the screen (a phone): it scrolls sideways inside its own box, and while it
+ * does a hint says so and the box is a named, focusable region (keyboard users can scroll it too).
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <>
+      {overflows && (
+        <p className="table-hint small muted" data-testid="table-hint">
+          {t('admin.tableScrollHint')}
+        </p>
+      )}
+      <div
+        ref={box}
+        className="table-wrap"
+        {...(overflows ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+      >
+        {children}
+      </div>
     </>
   );
 }

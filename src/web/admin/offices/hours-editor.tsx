@@ -9,6 +9,7 @@ import { type AdminOffice, hoursBodySchema } from '../../../shared/network.admin
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
+import { TableScroll } from '../components/list-page.js';
 import { SubmitStatus } from '../components/use-submit.js';
 import { useZodForm } from '../components/use-zod-form.js';
 
@@ -131,7 +132,7 @@ export function HoursEditor({
           return `${dayName(Number(day.slice(3)))}, ${column}`;
         }}
       />
-      <div className="table-wrap">
+      <TableScroll label={t('office.hours')}>
         <table className="admin-table hours-table">
           <thead>
             <tr>
@@ -185,7 +186,7 @@ export function HoursEditor({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <SubmitStatus state={form.state} testId="hours-status" />
       <button type="submit" className="button button-primary" disabled={form.state.busy}>
         {t('admin.saveHours')}

@@ -1,14 +1,15 @@
 /**
- * The services an office offers: every published service (main centers), or the ticked ones
- * (PUT …/services). The list to tick comes from the admin catalog (published services).
+ * The services an office offers: every published service (main centers), or those picked by title from a
+ * list with search (PUT …/services). The list comes from the admin catalog (published services) and the
+ * office's own services (so a chosen one is always named).
  */
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { AdminOffice } from '../../../shared/network.admin.js';
-import { Loading } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
 import { adminApi } from '../api.js';
 import { CheckField } from '../components/fields.js';
+import { PickList } from '../components/pick-list.js';
 import { SubmitStatus, useSubmit } from '../components/use-submit.js';
 import { adminQueries } from '../queries.js';
 
@@ -22,23 +23,21 @@ export function OfficeServices({
 }) {
   const { t } = useT();
   const [offersAll, setOffersAll] = useState(office.offersAll);
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(office.services.map((s) => s.code)));
+  const [chosen, setChosen] = useState<string[]>(() => office.services.map((s) => s.code));
   const catalog = useQuery(adminQueries.services({ status: 'published', limit: 200 }));
+  const options = useMemo(() => {
+    const byCode = new Map(office.services.map((s) => [s.code, { value: s.code, label: s.title }]));
+    for (const s of catalog.data?.items ?? []) byCode.set(s.code, { value: s.code, label: s.title });
+    return [...byCode.values()];
+  }, [office.services, catalog.data]);
   const save = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.run(
-      () => adminApi.setOfficeServices(office.code, { offersAll, services: offersAll ? [] : [...chosen] }),
+      () => adminApi.setOfficeServices(office.code, { offersAll, services: offersAll ? [] : chosen }),
       onSaved,
     );
   };
-  const toggle = (code: string, on: boolean) =>
-    setChosen((set) => {
-      const next = new Set(set);
-      if (on) next.add(code);
-      else next.delete(code);
-      return next;
-    });
   return (
     <form onSubmit={submit} className="admin-form" aria-labelledby="office-services-title">
       <h2 id="office-services-title">{t('office.services')}</h2>
@@ -50,20 +49,16 @@ export function OfficeServices({
         onChange={setOffersAll}
       />
       {!offersAll && (
-        <fieldset className="check-list">
-          <legend>{t('admin.officeServicesPick')}</legend>
-          {!catalog.data && <Loading />}
-          {catalog.data?.items.map((s) => (
-            <CheckField
-              key={s.code}
-              form="office-services"
-              path={`s-${s.code}`}
-              label={s.title}
-              checked={chosen.has(s.code)}
-              onChange={(on) => toggle(s.code, on)}
-            />
-          ))}
-        </fieldset>
+        <PickList
+          form="office-services"
+          path="services"
+          label={t('admin.officeServicesPick')}
+          options={options}
+          loading={catalog.isPending}
+          value={chosen}
+          onChange={setChosen}
+          errors={save.errors}
+        />
       )}
       <SubmitStatus state={save} />
       <button type="submit" className="button button-primary" disabled={save.busy}>

@@ -1,28 +1,27 @@
 /**
- * An office's windows: number, label and what each handles (service and category codes; none — every
- * service). Saved as a whole (PUT …/windows); errors like `windows.1.number` appear at that row's field.
+ * An office's windows: number, label and what each handles (services and categories picked by title from
+ * lists with search; none — every service). Saved as a whole (PUT …/windows); errors like
+ * `windows.1.number` appear at that row's field. The services to pick are those the office offers (its
+ * public card; the office's own list when the portal does not show it), the categories the catalog's.
  */
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { type AdminOffice, windowsBodySchema } from '../../../shared/network.admin.js';
 import { useT } from '../../app/i18n/index.js';
+import { portalQueries } from '../../portal/queries.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { ListEditor } from '../components/list-editor.js';
+import { PickList, type PickOption } from '../components/pick-list.js';
 import { SubmitStatus } from '../components/use-submit.js';
 import { useZodForm } from '../components/use-zod-form.js';
 
-const codes = (text: string) =>
-  text
-    .split(/[\s,;]+/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-
-/** A window as its row edits it (number and codes as typed); what the form sends is the shared windows body. */
+/** A window as its row edits it (the number as typed, codes as picked); what the form sends is the shared windows body. */
 const rowSchema = z.object({
   number: z.string(),
   label: z.string(),
-  services: z.string(),
-  categories: z.string(),
+  services: z.array(z.string()),
+  categories: z.array(z.string()),
 });
 type Row = z.infer<typeof rowSchema>;
 const windowsFormSchema = z
@@ -33,8 +32,8 @@ const windowsFormSchema = z
         // an empty number is no number (NaN): the schema says so, not Number('') = 0
         number: r.number.trim() === '' ? Number.NaN : Number(r.number),
         label: r.label,
-        serviceCodes: codes(r.services),
-        categoryCodes: codes(r.categories),
+        serviceCodes: r.services,
+        categoryCodes: r.categories,
       })),
     }),
   )
@@ -51,14 +50,20 @@ export function WindowsEditor({
   onSaved?: (office: AdminOffice) => void;
 }) {
   const { t } = useT();
+  const serviceOptions = useOfficeServiceOptions(office);
+  const categories = useQuery(portalQueries.categories());
+  const categoryOptions: PickOption[] = (categories.data ?? []).map((c) => ({
+    value: c.code,
+    label: c.title,
+  }));
   // the draft starts from the cached office (the page keys the editors by the office)
   const form = useZodForm(windowsFormSchema, {
     defaultValues: {
       windows: office.windows.map((w) => ({
         number: String(w.number),
         label: w.label,
-        services: w.serviceCodes.join(', '),
-        categories: w.categoryCodes.join(', '),
+        services: w.serviceCodes,
+        categories: w.categoryCodes,
       })),
     },
     mapPath: fieldOf,
@@ -87,8 +92,8 @@ export function WindowsEditor({
         create={() => ({
           number: String(Math.max(0, ...rows.map((r) => Number(r.number) || 0)) + 1),
           label: '',
-          services: '',
-          categories: '',
+          services: [],
+          categories: [],
         })}
         itemLabel={rowLabel}
         render={(row, i, update) => (
@@ -111,20 +116,24 @@ export function WindowsEditor({
               errors={errors}
               onChange={(v) => update({ ...row, label: v })}
             />
-            <TextField
+            <PickList
               form="windows"
               path={`windows.${i}.serviceCodes`}
               label={t('admin.windowServices')}
-              hint={t('admin.codesHint')}
+              hint={t('admin.windowServicesHint')}
+              options={serviceOptions.options}
+              loading={serviceOptions.loading}
               value={row.services}
               errors={errors}
               onChange={(v) => update({ ...row, services: v })}
             />
-            <TextField
+            <PickList
               form="windows"
               path={`windows.${i}.categoryCodes`}
               label={t('admin.windowCategories')}
-              hint={t('admin.codesHint')}
+              hint={t('admin.windowCategoriesHint')}
+              options={categoryOptions}
+              loading={categories.isPending}
               value={row.categories}
               errors={errors}
               onChange={(v) => update({ ...row, categories: v })}
@@ -138,4 +147,17 @@ export function WindowsEditor({
       </button>
     </form>
   );
+}
+
+/**
+ * The services a window of this office may handle, by title: what the office offers as the portal shows
+ * it (every published service for an office offering all), else — a closed office — its own list.
+ */
+function useOfficeServiceOptions(office: AdminOffice): { options: PickOption[]; loading: boolean } {
+  const card = useQuery({ ...portalQueries.office(office.code), enabled: office.status === 'open' });
+  const offered = card.data?.services ?? office.services;
+  return {
+    options: offered.map((s) => ({ value: s.code, label: s.title })),
+    loading: office.status === 'open' && card.isPending,
+  };
 }

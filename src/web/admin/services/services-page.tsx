@@ -9,6 +9,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { adminServicesQuerySchema, serviceCreateSchema } from '../../../shared/catalog.admin.js';
 import { Badge, SelectField } from '../../app/components.js';
 import { useT, useTitle } from '../../app/i18n/index.js';
+import { portalQueries } from '../../portal/queries.js';
 import { adminApi } from '../api.js';
 import { ErrorSummary, TextField } from '../components/fields.js';
 import { ListPage } from '../components/list-page.js';
@@ -26,6 +27,9 @@ export function ServicesPage() {
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [query, setQuery] = useState(q);
+  // the list carries agency codes: show each agency by its short name (the full one on hover)
+  const agencies = useQuery(portalQueries.agencies());
+  const agency = (code: string | null) => agencies.data?.find((a) => a.code === code);
   const list = useQuery(
     adminQueries.services({
       q: q || undefined,
@@ -101,7 +105,14 @@ export function ServicesPage() {
             </>
           ),
         },
-        { header: t('service.agency'), cell: (s) => s.agency ?? '—' },
+        {
+          header: t('service.agency'),
+          cell: (s) => {
+            const found = agency(s.agency);
+            if (!found) return s.agency === null ? '—' : agencies.isPending ? '' : s.agency;
+            return <span title={found.name}>{found.shortName}</span>;
+          },
+        },
         {
           header: t('admin.status'),
           cell: (s) => (

@@ -1,6 +1,6 @@
 /**
- * A user's grants: each a role on a scope — the whole region, one district, or a list of offices (codes).
- * A row is edited as text (`grantRowSchema`, whose output is the shared `Grant`); errors like
+ * A user's grants: each a role on a scope — the whole region, one district, or offices picked by name
+ * from a list with search. A row is checked by `grantRowSchema`, whose output is the shared `Grant`; errors like
  * `grants.0.scope.offices` — from the schema or the server — appear at that row's field.
  * The editor works on a react-hook-form form holding `grants: GrantRow[]` (useZodForm).
  */
@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { type Grant, grantSchema, roleSchema } from '../../../shared/auth.js';
 import { useT } from '../../app/i18n/index.js';
 import type { FieldErrors } from '../components/errors.js';
-import { ChoiceField, TextField } from '../components/fields.js';
+import { ChoiceField } from '../components/fields.js';
 import { ListEditor } from '../components/list-editor.js';
+import { PickList } from '../components/pick-list.js';
 import { adminQueries } from '../queries.js';
 
 /** The order roles are offered in: the widest first. */
@@ -24,12 +25,12 @@ export const allRoles = roleSchema.extract([
   'analyst',
 ]).options;
 
-/** A grant as its row edits it: the scope's kind, its district, its office codes as one text. */
+/** A grant as its row edits it: the scope's kind, its district, the offices picked. */
 const grantRowFields = z.object({
   role: roleSchema,
   scope: z.enum(['region', 'district', 'offices']),
   district: z.string(),
-  offices: z.string(),
+  offices: z.array(z.string()),
 });
 export type GrantRow = z.infer<typeof grantRowFields>;
 
@@ -38,7 +39,7 @@ export const rowsOf = (grants: Grant[]): GrantRow[] =>
     role: g.role,
     scope: g.scope.kind,
     district: g.scope.kind === 'district' ? g.scope.district : '',
-    offices: g.scope.kind === 'offices' ? g.scope.offices.join(', ') : '',
+    offices: g.scope.kind === 'offices' ? g.scope.offices : [],
   }));
 
 export const grantsOf = (rows: GrantRow[]): Grant[] =>
@@ -49,13 +50,13 @@ export const grantsOf = (rows: GrantRow[]): Grant[] =>
         ? { kind: 'region' }
         : r.scope === 'district'
           ? { kind: 'district', district: r.district }
-          : { kind: 'offices', offices: r.offices.split(/[\s,;]+/).filter(Boolean) },
+          : { kind: 'offices', offices: r.offices },
   }));
 
 /** A row, checked as the shared `Grant` it makes (errors at `grants.<i>.scope.offices`, as the API's). */
 export const grantRowSchema = grantRowFields.transform((row) => grantsOf([row])[0]).pipe(grantSchema);
 
-export const newGrantRow = (): GrantRow => ({ role: 'operator', scope: 'region', district: '', offices: '' });
+export const newGrantRow = (): GrantRow => ({ role: 'operator', scope: 'region', district: '', offices: [] });
 
 export function GrantsEditor({
   form,
@@ -71,6 +72,12 @@ export function GrantsEditor({
 }) {
   const { t } = useT();
   const districts = useQuery(adminQueries.districts());
+  const offices = useQuery(adminQueries.offices({}));
+  const officeOptions = (offices.data ?? []).map((o) => ({
+    value: o.code,
+    label: o.name,
+    detail: o.district.name,
+  }));
   const f = { form, errors };
   return (
     <ListEditor
@@ -117,13 +124,14 @@ export function GrantsEditor({
             />
           )}
           {r.scope === 'offices' && (
-            <TextField
+            <PickList
               {...f}
               path={`grants.${i}.scope.offices`}
-              label={t('admin.scopeOfficeCodes')}
-              hint={t('admin.codesListHint')}
+              label={t('admin.scopeOffices')}
+              options={officeOptions}
+              loading={offices.isPending}
               value={r.offices}
-              onChange={(offices) => update({ ...r, offices })}
+              onChange={(picked) => update({ ...r, offices: picked })}
             />
           )}
         </>

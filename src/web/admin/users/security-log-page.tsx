@@ -1,4 +1,7 @@
-/** /admin/security-log: sign-ins, failures, locks, password and role changes, refusals — filtered, newest first. */
+/**
+ * /admin/security-log: sign-ins, failures, locks, password and role changes, refusals — filtered, newest
+ * first; results in words, each browser as «Chrome 156, Linux» with the full User-Agent on hover.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +11,7 @@ import type { SecurityLogParams } from '../api.js';
 import { ChoiceField, TextField } from '../components/fields.js';
 import { ListPage } from '../components/list-page.js';
 import { adminQueries } from '../queries.js';
+import { summarizeUserAgent } from './user-agent.js';
 
 const events = securityEvents;
 const limit = 50;
@@ -23,6 +27,18 @@ export function SecurityLogPage() {
   const set = (key: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const eventName = (e: string) =>
     (events as readonly string[]).includes(e) ? t(`admin.event.${e as (typeof events)[number]}`) : e;
+  const resultName = (r: string) =>
+    r === 'ok' || r === 'refused' || r === 'failed' ? t(`admin.result.${r}`) : r;
+  const browser = (userAgent: string | null) => {
+    if (!userAgent) return '—';
+    const { browser: name, os } = summarizeUserAgent(userAgent);
+    const short = name && os ? t('admin.uaOn', { browser: name, os }) : (name ?? os ?? t('admin.uaUnknown'));
+    return (
+      <span className="small" title={userAgent}>
+        {short}
+      </span>
+    );
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setPage(1);
@@ -91,9 +107,9 @@ export function SecurityLogPage() {
         { header: t('admin.when'), cell: (e) => <time dateTime={e.at}>{when.format(new Date(e.at))}</time> },
         { header: t('staff.login'), cell: (e) => e.login ?? '—', rowHeader: true },
         { header: t('admin.event'), cell: (e) => eventName(e.event) },
-        { header: t('admin.result'), cell: (e) => e.result },
+        { header: t('admin.result'), cell: (e) => resultName(e.result) },
         { header: t('admin.ip'), cell: (e) => e.ip ?? '—' },
-        { header: t('admin.userAgent'), cell: (e) => <span className="small">{e.userAgent ?? '—'}</span> },
+        { header: t('admin.userAgent'), cell: (e) => browser(e.userAgent) },
       ]}
     />
   );
