@@ -18,6 +18,7 @@ import {
   RouterProvider,
   ScrollRestoration,
 } from 'react-router';
+import { Loading } from './app/components.js';
 import { I18nProvider } from './app/i18n/index.js';
 import { Layout } from './app/layout.js';
 import { queryClient } from './app/query-client.js';
@@ -44,7 +45,8 @@ function Root() {
 let staffPatched = false;
 const router = createBrowserRouter(
   createRoutesFromElements(
-    <Route id="root" element={<Root />}>
+    // a path with a parameter asks patchRoutesOnNavigation first, even on the first load: «Загрузка…» meanwhile
+    <Route id="root" element={<Root />} hydrateFallbackElement={<Loading />}>
       <Route element={<Layout nav={portalNav} />}>
         {portalRoutes}
         <Route path="*" element={<NotFoundPage />} />

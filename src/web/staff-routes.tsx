@@ -13,9 +13,12 @@ import { staffRoutes } from './staff/routes.js';
 // it, so the probe itself logs a CSP violation. Jitless parsing is fast enough for forms.
 z.config({ jitless: true });
 
+// Ids from a tree path of their own ("1-…"): the portal's routes, made by main.tsx, hold the "0-…" ones, and
+// a data router refuses two routes with one id.
 export const staffRouteObjects = createRoutesFromElements(
   <Route id="staff" element={<StaffAuth />}>
     {staffRoutes}
     {adminRoutes}
   </Route>,
+  [1],
 );

@@ -100,7 +100,9 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
               <tr>
                 <th scope="col">{t('office.day')}</th>
                 <th scope="col">{t('office.time')}</th>
-                <th scope="col">{t('office.remark')}</th>
+                <th scope="col" className="remark">
+                  {t('office.remark')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -123,8 +125,10 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
                   </th>
                   <td>
                     <HoursCell day={day} />
+                    {/* on a phone the notes column gives way to this line under the hours (CSS shows one of the two) */}
+                    {reasonText(day, t) && <span className="remark-inline">{reasonText(day, t)}</span>}
                   </td>
-                  <td>{reasonText(day, t)}</td>
+                  <td className="remark">{reasonText(day, t)}</td>
                 </tr>
               ))}
             </tbody>
