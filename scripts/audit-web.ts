@@ -93,7 +93,11 @@ async function main(): Promise<void> {
     const api = async <T>(path: string) => (await app.inject({ url: path })).json() as T;
     const service = (await api<{ items: { code: string }[] }>('/api/services?limit=1')).items[0].code;
     const office = (await api<{ code: string }[]>('/api/offices'))[0].code;
-    const pages = ['/', '/services', `/services/${service}`, '/offices', `/offices/${office}`];
+    // `npm run audit:web -- /offices` audits only the paths given
+    const given = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
+    const pages = given.length
+      ? given
+      : ['/', '/services', `/services/${service}`, '/offices', `/offices/${office}`];
 
     chromium = await startChromium(profile);
     const rows: Row[] = [];
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
         const failing = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
           .map((a) => a.id);
+        if (lhr.runtimeError)
+          console.log(`audit: ${form} ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         console.log(
           `audit: ${form} ${page} done${failing.length ? ` (below 90: ${failing.join(', ')})` : ''}`,
         );
