@@ -1,37 +1,74 @@
 /**
- * The web app's entry: one QueryClient (server state, app/query-client.ts), one router for every audience. The portal lives at the root; later audiences
- * get their own prefix and layout (e.g. <Route path="admin" element={<Layout nav={adminNav} />}>…).
+ * The web app's entry: one QueryClient (server state, app/query-client.ts), one data router for every
+ * audience. The portal lives at the root and is in this bundle; the staff trees (/staff, /admin) are a
+ * separate chunk (staff-routes.tsx) that the router patches in on the first navigation there
+ * (`patchRoutesOnNavigation`), so a citizen's browser never loads staff code. <ScrollRestoration/>
+ * brings the scroll position back on «Назад» (per history entry; a new page starts at the top).
  */
 import './app/styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
-import { adminRoutes } from './admin/routes.js';
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  type Location,
+  Outlet,
+  Route,
+  RouterProvider,
+  ScrollRestoration,
+} from 'react-router';
+import { Loading } from './app/components.js';
 import { I18nProvider } from './app/i18n/index.js';
 import { Layout } from './app/layout.js';
 import { queryClient } from './app/query-client.js';
 import { NotFoundPage } from './portal/not-found-page.js';
 import { portalNav, portalRoutes } from './portal/routes.js';
-import { StaffAuth } from './staff/auth.js';
-import { staffRoutes } from './staff/routes.js';
 
+const isStaffPath = (path: string) => /^\/(admin|staff)(\/|$)/.test(path);
+
+/**
+ * The scroll key: each history entry in the portal (so «Назад» restores where the person was); one key per
+ * page in the staff screens, whose filters change only the query string and should not jump to the top.
+ */
+const scrollKey = (location: Location) => (isStaffPath(location.pathname) ? location.pathname : location.key);
+
+function Root() {
+  return (
+    <>
+      <Outlet />
+      <ScrollRestoration getKey={scrollKey} />
+    </>
+  );
+}
+
+let staffPatched = false;
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    // a path with a parameter asks patchRoutesOnNavigation first, even on the first load: «Загрузка…» meanwhile
+    <Route id="root" element={<Root />} hydrateFallbackElement={<Loading />}>
+      <Route element={<Layout nav={portalNav} />}>
+        {portalRoutes}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Route>,
+  ),
+  {
+    // /admin/… first matches the portal's "*": the router asks here whether more routes exist for it.
+    async patchRoutesOnNavigation({ path, patch }) {
+      if (!isStaffPath(path) || staffPatched) return;
+      const { staffRouteObjects } = await import('./staff-routes.js');
+      if (staffPatched) return;
+      staffPatched = true;
+      patch('root', staffRouteObjects);
+    },
+  },
+);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<Layout nav={portalNav} />}>
-              {portalRoutes}
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-            <Route element={<StaffAuth />}>
-              {staffRoutes}
-              {adminRoutes}
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -35,7 +35,7 @@ describe('admin console: services', { timeout: 90_000 }, () => {
 
     const portal = await staffPage(app);
     await portal.goto(`${app.baseUrl}/services/${before.code}`);
-    await portal.locator('h1', { hasText: before.title }).waitFor();
+    await portal.locator('h1', { hasText: before.shortTitle }).waitFor();
     expect(await portal.locator('main').textContent()).not.toContain(description);
     expect((await app.api<ServiceCard>(`/api/services/${before.code}`)).shortTitle).toBe(before.shortTitle);
 

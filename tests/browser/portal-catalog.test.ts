@@ -1,6 +1,7 @@
 import type { Category, ServicesPage } from '../../src/shared/catalog.js';
 import {
   type BrowserApp,
+  desktop,
   expectNoSeriousA11yViolations,
   hasNoHorizontalScroll,
   phone,
@@ -85,5 +86,72 @@ describe('portal catalog page', () => {
     await page.getByLabel('Category').waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  it('gives the query box most of the search row on desktop and on a phone', async () => {
+    for (const viewport of [desktop, phone]) {
+      const page = await app.newPage({ viewport });
+      await page.goto(`${app.baseUrl}/services?q=${encodeURIComponent('паспорт')}`);
+      const box = page.getByRole('searchbox', { name: 'Что вы ищете' });
+      await box.waitFor();
+      const input = (await box.boundingBox())!;
+      const form = (await page.locator('.search-form form').boundingBox())!;
+      expect(input.width, `query box at ${viewport.width} px`).toBeGreaterThanOrEqual(form.width * 0.6);
+      await page.getByRole('button', { name: 'Найти' }).waitFor();
+      expect(await hasNoHorizontalScroll(page)).toBe(true);
+    }
+  });
+
+  it('says a query over 200 characters is too long, with no endless loader and no retry', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/services?q=${encodeURIComponent('паспорт '.repeat(30))}`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Слишком длинный запрос — сократите его до 200 символов' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Повторить' }).count()).toBe(0);
+    expect(await page.getByText('Загрузка…').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  it('shows «Бесплатно» for a free service in the list', async () => {
+    const all = await app.api<ServicesPage>('/api/services?limit=100');
+    const free = all.items.find((s) => s.fee?.amount === 0)!;
+    expect(free, 'a free service in the demo data').toBeDefined();
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/services?q=${encodeURIComponent(free.shortTitle || free.title)}`);
+    const card = page.locator('.service-card', {
+      has: page.getByRole('link', { name: free.title, exact: true }),
+    });
+    await card.waitFor();
+    expect(await card.locator('.facts').textContent()).toMatch(/Стоимость\s*Бесплатно/);
+    expect(await card.textContent()).not.toContain('0 ₽');
+  });
+
+  it('brings the catalog back where it was scrolled when the person returns from a service', async () => {
+    const page = await app.newPage({ viewport: phone });
+    await page.goto(`${app.baseUrl}/services`);
+    const links = page.locator('.service-card h3 a');
+    await links.nth(10).waitFor();
+    await links.nth(10).scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(500);
+    await links.nth(10).click();
+    await page.locator('.service h1').waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+    await page.goBack();
+    await links.nth(10).waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 20);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThanOrEqual(20);
+  });
+
+  it('says once, in English, that service texts are in Russian', async () => {
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/services`);
+    await page.locator('.service-card').first().waitFor();
+    expect(await page.getByText('Service descriptions are available in Russian only').count()).toBe(0);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.locator('h1', { hasText: 'Service catalogue' }).waitFor();
+    expect(await page.getByText('Service descriptions are available in Russian only').count()).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { compareNames } from '../../src/shared/collation.js';
 import type { OfficeDetail, OfficeSummary } from '../../src/shared/network.js';
 import {
   type BrowserApp,
@@ -89,7 +90,8 @@ describe('portal office page', () => {
         .fill(service.title.slice(0, 40));
     }
     await services.getByRole('link', { name: service.title, exact: true }).click();
-    await page.locator('h1', { hasText: service.title }).waitFor();
+    await page.locator('.service h1').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/services/${service.code}`);
   });
 
   it('says clearly that an office with an unknown code does not exist', async () => {
@@ -109,5 +111,42 @@ describe('portal office page', () => {
     expect(await page.locator(`tr[data-date="${holiday}"]`).textContent()).toContain('Public holiday');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  it('folds its services under categories in one Russian alphabetical order, the uncategorized last', async () => {
+    expect(office.services.length).toBeGreaterThan(12);
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/offices/${office.code}`);
+    const summaries = page.locator('details.service-group > summary');
+    await summaries.first().waitFor();
+    await expect
+      .poll(async () => (await summaries.allTextContents()).some((s) => /^[a-z-]+ /.test(s)))
+      .toBe(false);
+    const titles = (await summaries.allTextContents()).map((s) => s.replace(/\s*\d+ услуг\S*$/, '').trim());
+    const uncategorized = office.services.some((s) => !s.category);
+    const named = uncategorized ? titles.slice(0, -1) : titles;
+    expect(named).toEqual([...named].sort(compareNames));
+    if (uncategorized) expect(titles.at(-1)).toBe('Другие услуги');
+  });
+
+  it('shows the week on a 375 px phone with every cell, the notes included, inside the screen', async () => {
+    const page = await app.newPage({ viewport: phone });
+    await page.goto(`${app.baseUrl}/offices/${office.code}`);
+    const table = page.getByRole('table');
+    await table.waitFor();
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('table.hours th, table.hours td')]
+        .filter((cell) => cell.getBoundingClientRect().right > document.documentElement.clientWidth)
+        .map((cell) => cell.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    const wrap = await page.locator('.table-wrap').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(wrap[0]).toBeLessThanOrEqual(wrap[1]);
+    await table
+      .locator(`tr[data-date="${holiday}"]`)
+      .getByText('Праздничный день: Тестовый праздник')
+      .filter({ visible: true })
+      .waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
   });
 });

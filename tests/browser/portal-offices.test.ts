@@ -88,4 +88,40 @@ describe('portal offices page', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
   });
+
+  it('with the person consenting to share the location, lists the nearest offices first with their distance', async () => {
+    const page = await app.newPage();
+    await page.context().grantPermissions(['geolocation']);
+    await page.context().setGeolocation({ latitude: 52.6208, longitude: 38.5033 }); // Yelets
+    await page.goto(`${app.baseUrl}/offices`);
+    await page.locator('.office-card').first().waitFor();
+    // without consent: the order by district, no distances
+    expect(await page.locator('.distance').count()).toBe(0);
+    await page.getByRole('button', { name: 'Показать ближайшие' }).click();
+    await page.getByText('Сначала офисы, ближайшие к вам.').waitFor();
+    const first = page.locator('.office-card').first();
+    await first.locator('.distance').waitFor();
+    expect(await first.textContent()).toContain('Елец');
+    expect(await first.locator('.distance').textContent()).toMatch(/^\d+(,\d)? км$/);
+    const distances = (await page.locator('.office-card .distance').allTextContents()).map((d) =>
+      Number(d.replace(' км', '').replace(',', '.')),
+    );
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // the location never reaches the address bar
+    expect(new URL(page.url()).search).toBe('');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Показать по районам' }).click();
+    await expect.poll(() => page.locator('.distance').count()).toBe(0);
+  });
+
+  it('keeps the order by district and says so when the location is refused', async () => {
+    const offices = await app.api<OfficeSummary[]>('/api/offices');
+    const page = await app.newPage();
+    await page.context().clearPermissions();
+    await page.goto(`${app.baseUrl}/offices`);
+    await page.locator('.office-card').first().waitFor();
+    await page.getByRole('button', { name: 'Показать ближайшие' }).click();
+    await page.getByText('Не удалось определить, где вы находитесь. Офисы показаны по районам.').waitFor();
+    expect(await page.locator('.office-card h3').first().textContent()).toBe(offices[0].name);
+  });
 });

@@ -25,9 +25,13 @@ describe('portal service page', () => {
   it('shows the title, agency, fee, term and the documents to bring as a checklist the citizen can tick', async () => {
     const page = await app.newPage();
     await page.goto(`${app.baseUrl}/services/${card.code}`);
-    await page.locator('h1', { hasText: card.title }).waitFor();
+    // the short title leads; the official one (200 characters here) follows in smaller text
+    await page.locator('h1', { hasText: card.shortTitle }).waitFor();
     expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.title()).toBe(`${card.title} — Мои документы`);
+    expect(card.shortTitle).not.toBe(card.title);
+    expect(await page.locator('.official-title').textContent()).toContain(card.title);
+    expect(await page.title()).toBe(`${card.shortTitle} — Мои документы`);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toContain(card.title);
     if (card.agency) await page.getByText(`Ведомство: ${card.agency.name}`).waitFor();
 
     const facts = page.locator('.facts');
@@ -46,9 +50,7 @@ describe('portal service page', () => {
     const first = card.documents[0];
     const firstBox = checklist.getByRole('checkbox', { name: first.name });
     expect(await firstBox.isChecked()).toBe(false);
-    expect(await checklist.locator('li').first().textContent()).toContain(
-      first.required ? 'обязательно' : 'по желанию',
-    );
+    if (first.required) expect(await checklist.locator('li').first().textContent()).toContain('обязательно');
     const required = card.documents.filter((d) => d.required).length;
     expect(await checklist.getByText('обязательно', { exact: true }).count()).toBe(required);
     await firstBox.check();
@@ -89,19 +91,72 @@ describe('portal service page', () => {
   it('switches its headings to English', async () => {
     const page = await app.newPage();
     await page.goto(`${app.baseUrl}/services/${card.code}`);
-    await page.locator('h1', { hasText: card.title }).waitFor();
+    await page.locator('h1', { hasText: card.shortTitle }).waitFor();
     await page.getByRole('button', { name: 'EN' }).click();
     await page.getByRole('heading', { name: 'What to bring' }).waitFor();
     await page.getByRole('heading', { name: 'Where to apply' }).waitFor();
     expect(await page.locator('.facts').textContent()).toMatch(/Term\s*\d+ (calendar|working) days?/);
+    expect(await page.getByText('Service descriptions are available in Russian only').count()).toBe(1);
   });
 
   it('fits a phone screen without sideways scrolling and passes axe there', async () => {
     const page = await app.newPage({ viewport: phone });
     await page.goto(`${app.baseUrl}/services/${card.code}`);
-    await page.locator('h1', { hasText: card.title }).waitFor();
+    const h1 = page.locator('h1', { hasText: card.shortTitle });
+    await h1.waitFor();
+    // the title does not fill the first screen: the facts start on it
+    expect((await h1.boundingBox())!.height).toBeLessThan(phone.height * 0.2);
+    const fontSize = (selector: string) =>
+      page.locator(selector).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(await fontSize('.official-title')).toBeLessThan(await fontSize('h1'));
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'service-phone');
+  });
+
+  it('says «Бесплатно» for a free service and does not repeat a note that says the same', async () => {
+    const all = await app.api<ServicesPage>('/api/services?limit=100');
+    const free = all.items.find((s) => s.fee?.amount === 0 && s.fee.note === 'бесплатно')!;
+    expect(free, 'a free service noted «бесплатно» in the demo data').toBeDefined();
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/services/${free.code}`);
+    const fee = page.locator('.facts > div', { hasText: 'Госпошлина' });
+    await fee.waitFor();
+    expect((await fee.locator('dd').textContent())?.trim()).toBe('Бесплатно');
+  });
+
+  it('reads a conditional document as its condition and tags only what is a copy', async () => {
+    const page = await app.newPage();
+    const realty = await app.api<ServiceCard>('/api/services/egrn-extract');
+    await page.goto(`${app.baseUrl}/services/${realty.code}`);
+    const checklist = page.getByRole('region', { name: 'Что взять с собой' });
+    const cadastral = checklist.locator('li', { hasText: 'Кадастровый номер' });
+    await cadastral.waitFor();
+    // a number one tells the specialist is no paper: no «оригинал» tag
+    expect(await cadastral.textContent()).not.toContain('оригинал');
+    const items = await checklist.locator('li').allTextContents();
+    for (const text of items) expect(text.match(/по желанию/g)?.length ?? 0, text).toBeLessThanOrEqual(1);
+    expect(items.join(' ')).not.toContain('оригинал');
+
+    // a document needed only in some cases says when, instead of «по желанию»
+    const all = await Promise.all(
+      (await app.api<ServicesPage>('/api/services?limit=100')).items.map((s) =>
+        app.api<ServiceCard>(`/api/services/${s.code}`),
+      ),
+    );
+    const withCondition = all.find((s) =>
+      s.documents.some((d) => !d.required && d.note?.startsWith('при ')),
+    )!;
+    const conditional = withCondition.documents.find((d) => !d.required && d.note?.startsWith('при '))!;
+    await page.goto(`${app.baseUrl}/services/${withCondition.code}`);
+    const line = page
+      .getByRole('region', { name: 'Что взять с собой' })
+      .locator('li', { has: page.getByText(conditional.name, { exact: true }) })
+      .first();
+    await line.waitFor();
+    const condition = conditional.note!.charAt(0).toUpperCase() + conditional.note!.slice(1);
+    await line.locator('.mark', { hasText: condition }).waitFor();
+    expect(await line.textContent()).not.toContain('по желанию');
+    await expectNoSeriousA11yViolations(page);
   });
 });

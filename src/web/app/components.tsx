@@ -1,8 +1,8 @@
 /**
  * Small shared pieces for every audience's pages:
  * - <QueryStatus query/> — a query's loading or failure state: «Загрузка…» while nothing has come yet,
- *   else the error with «Повторить» (never an endless loader); <Loading/>, <ErrorNotice error onRetry/>
- *   on their own;
+ *   else the error, with «Повторить» only when asking again can help (a network failure or 5xx, never a
+ *   refusal: a 4xx would fail the same way); <Loading/>, <ErrorNotice error onRetry/> on their own;
  * - <NotFoundPanel title text link linkText/> — a page-level "not found" with its own h1;
  * - <Pagination page pages onPage/> — previous / next with "Страница 2 из 5";
  * - <SelectField label value options onChange/> — a labelled <select> with an "all" option;
@@ -14,10 +14,11 @@ import { Link } from 'react-router';
 import type { ApiError } from './api.js';
 import { useT } from './i18n/index.js';
 
-export function Loading() {
+/** «Загрузка…»; `space` names a CSS class that reserves the room of what is coming (no layout shift). */
+export function Loading({ space }: { space?: string } = {}) {
   const { t } = useT();
   return (
-    <p className="loading" role="status" aria-live="polite">
+    <p className={space ? `loading ${space}` : 'loading'} role="status" aria-live="polite">
       {t('common.loading')}
     </p>
   );
@@ -37,14 +38,26 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
   );
 }
 
-/** What a query shows while it has no answer: the loader, or the error with a retry. */
+/** Whether asking again may succeed: a network failure or a server error, not a refusal (4xx). */
+export const isRetryable = (error: ApiError) => error.status === 0 || error.status >= 500;
+
+/** What a query shows while it has no answer: the loader, or the error (with a retry when it can help). */
 export function QueryStatus({
   query,
+  space,
 }: {
   query: { isPending: boolean; error: ApiError | null; refetch: () => unknown };
+  /** A class reserving the height of the list that will replace the loader (see Loading). */
+  space?: string;
 }) {
-  if (query.error) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.isPending) return <Loading />;
+  if (query.error)
+    return (
+      <ErrorNotice
+        error={query.error}
+        onRetry={isRetryable(query.error) ? () => void query.refetch() : undefined}
+      />
+    );
+  if (query.isPending) return <Loading space={space} />;
   return null;
 }
 

@@ -35,8 +35,9 @@ export function LanguageSwitch() {
 }
 
 /**
- * On every navigation after the first render: back to the top, and focus on <main> so a screen reader
- * announces the new page. Both the portal and the staff layouts use it.
+ * On every navigation to another page after the first render: focus on <main> so a screen reader
+ * announces the new page. Both the portal and the staff layouts use it. The scroll position is the
+ * router's <ScrollRestoration/> (main.tsx): the top for a new page, where the person was on «Назад».
  */
 export function useFocusMainOnNavigation() {
   const location = useLocation();
@@ -48,7 +49,6 @@ export function useFocusMainOnNavigation() {
       firstRender.current = false;
       return;
     }
-    window.scrollTo(0, 0);
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
   return mainRef;

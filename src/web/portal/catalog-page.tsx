@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { Pagination, QueryStatus, SelectField } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { portalQueries } from './queries.js';
-import { ServiceList, useLocalTitle } from './service-list.js';
+import { RussianOnlyNotice, ServiceList, useLocalTitle } from './service-list.js';
 
 const pageSize = 20;
 const filterKeys = ['category', 'agency', 'situation', 'office'] as const;
@@ -20,7 +20,7 @@ export function CatalogPage() {
     string
   >;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  useTitle(q ? t('catalog.searchTitle', { q }) : t('catalog.title'));
+  useTitle(q ? t('catalog.searchTitle', { q }) : t('catalog.title'), t('meta.catalog'));
 
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
@@ -48,7 +48,8 @@ export function CatalogPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     next.delete('page');
-    setParams(next);
+    // a filter changes the list below it: the person stays where they are
+    setParams(next, { preventScrollReset: true });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,12 +62,15 @@ export function CatalogPage() {
     setParams(next);
     window.scrollTo(0, 0);
   };
+  // The API refuses a query over 200 characters (400 VALIDATION on q): say so; asking again cannot help.
+  const queryProblem = results.error?.validationDetails.find((d) => d.path === 'q');
   const hasFilters = q !== '' || filterKeys.some((key) => filters[key] !== '');
   const pages = results.data ? Math.max(1, Math.ceil(results.data.total / pageSize)) : 1;
 
   return (
     <>
       <h1>{q ? t('catalog.searchTitle', { q }) : t('catalog.title')}</h1>
+      <RussianOnlyNotice />
       <div className="catalog">
         <section className="filters" aria-labelledby="catalog-filters">
           <h2 id="catalog-filters" className="visually-hidden">
@@ -120,7 +124,11 @@ export function CatalogPage() {
             options={(offices.data ?? []).map((o) => ({ value: o.code, label: o.name }))}
           />
           {hasFilters && (
-            <button type="button" className="button" onClick={() => setParams(new URLSearchParams())}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setParams(new URLSearchParams(), { preventScrollReset: true })}
+            >
               {t('common.reset')}
             </button>
           )}
@@ -134,7 +142,13 @@ export function CatalogPage() {
                 ? t('common.notLoaded')
                 : t('common.loading')}
           </h2>
-          <QueryStatus query={results} />
+          {queryProblem ? (
+            <p className="notice notice-error" role="alert">
+              {t('catalog.queryTooLong', { maximum: Number(queryProblem.params?.maximum ?? 200) })}
+            </p>
+          ) : (
+            <QueryStatus query={results} space="space-results" />
+          )}
           {results.data && results.data.items.length === 0 && <p className="notice">{t('catalog.empty')}</p>}
           {results.data && results.data.items.length > 0 && (
             <div aria-busy={results.isFetching}>

@@ -58,7 +58,7 @@ export function HomePage() {
 
       <section aria-labelledby="home-popular">
         <h2 id="home-popular">{t('home.popular')}</h2>
-        <QueryStatus query={popular} />
+        <QueryStatus query={popular} space="space-popular" />
         {popular.data && <ServiceList items={popular.data.items} compact />}
         <p>
           <Link to="/services">{t('home.allServices')} →</Link>
@@ -68,7 +68,7 @@ export function HomePage() {
       <div className="two-columns">
         <section aria-labelledby="home-categories">
           <h2 id="home-categories">{t('home.categories')}</h2>
-          <QueryStatus query={categories} />
+          <QueryStatus query={categories} space="space-links" />
           {categories.data && (
             <ul className="link-list">
               {categories.data
@@ -86,7 +86,7 @@ export function HomePage() {
         </section>
         <section aria-labelledby="home-situations">
           <h2 id="home-situations">{t('home.situations')}</h2>
-          <QueryStatus query={situations} />
+          <QueryStatus query={situations} space="space-links" />
           {situations.data && (
             <ul className="link-list">
               {situations.data

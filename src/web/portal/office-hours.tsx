@@ -10,7 +10,13 @@ export function hoursText(day: ResolvedDay, t: Translator['t']): string {
     : hours;
 }
 
-/** The hours of a day for a table cell: the opening hours and the break each kept on one line. */
+/** U+2060 WORD JOINER: no line break next to the dash of a time range («13:00–14:00» stays whole). */
+const joiner = '\u2060';
+
+/**
+ * The hours of a day for a table cell: the opening hours kept on one line; the break may wrap after
+ * «перерыв» (never inside its times), so the table fits a 375 px phone without scrolling sideways.
+ */
 export function HoursCell({ day }: { day: ResolvedDay }) {
   const { t } = useT();
   if (!day.open || !day.opens || !day.closes) return <>{t('office.closed')}</>;
@@ -22,7 +28,9 @@ export function HoursCell({ day }: { day: ResolvedDay }) {
       {day.breakStart && day.breakEnd && (
         <>
           {', '}
-          <span className="nowrap">{t('office.break', { from: day.breakStart, to: day.breakEnd })}</span>
+          <span className="hours-break">
+            {t('office.break', { from: `${day.breakStart}${joiner}`, to: `${joiner}${day.breakEnd}` })}
+          </span>
         </>
       )}
     </>

@@ -2,18 +2,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { compareNames } from '../../shared/collation.js';
 import type { OfficeDetail } from '../../shared/network.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { HoursCell, OpenBadge, reasonText } from './office-hours.js';
 import { portalQueries } from './queries.js';
-import { useLocalTitle } from './service-list.js';
+import { RussianOnlyNotice, useLocalTitle } from './service-list.js';
 
 export function OfficePage() {
   const { code = '' } = useParams();
   const { t } = useT();
   const office = useQuery(portalQueries.office(code));
-  useTitle(office.data?.name ?? (office.error?.isNotFound ? t('office.notFound') : null));
+  useTitle(
+    office.data?.name ?? (office.error?.isNotFound ? t('office.notFound') : null),
+    office.data ? t('meta.office', { name: office.data.name }) : null,
+  );
 
   if (office.error?.isNotFound) {
     return (
@@ -26,7 +30,7 @@ export function OfficePage() {
     );
   }
   if (office.error) return <ErrorNotice error={office.error} onRetry={() => void office.refetch()} />;
-  if (!office.data || office.data.code !== code) return <Loading />;
+  if (!office.data || office.data.code !== code) return <Loading space="space-page" />;
   return <OfficeDetails office={office.data} />;
 }
 
@@ -43,6 +47,7 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
         </Link>
       </p>
       <h1>{office.name}</h1>
+      <RussianOnlyNotice />
       <p>
         {office.status === 'closed' ? (
           <span className="badge badge-warn">{t('office.suspended')}</span>
@@ -95,7 +100,9 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
               <tr>
                 <th scope="col">{t('office.day')}</th>
                 <th scope="col">{t('office.time')}</th>
-                <th scope="col">{t('office.remark')}</th>
+                <th scope="col" className="remark">
+                  {t('office.remark')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -118,8 +125,10 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
                   </th>
                   <td>
                     <HoursCell day={day} />
+                    {/* on a phone the notes column gives way to this line under the hours (CSS shows one of the two) */}
+                    {reasonText(day, t) && <span className="remark-inline">{reasonText(day, t)}</span>}
                   </td>
-                  <td>{reasonText(day, t)}</td>
+                  <td className="remark">{reasonText(day, t)}</td>
                 </tr>
               ))}
             </tbody>
@@ -152,6 +161,10 @@ function OfficeServices({ office }: { office: OfficeDetail }) {
     const category = categories.data?.find((c) => c.code === code);
     return category ? localTitle(category) : code || t('office.otherServices');
   };
+  // categories by their title in one Russian order (collation.ts); services without one come last
+  const sortedGroups = [...groups.entries()].sort(
+    ([a], [b]) => Number(a === '') - Number(b === '') || compareNames(categoryTitle(a), categoryTitle(b)),
+  );
   const serviceLinks = (services: OfficeDetail['services']) => (
     <ul className="link-list columns">
       {services.map((service) => (
@@ -185,7 +198,7 @@ function OfficeServices({ office }: { office: OfficeDetail }) {
               {serviceLinks(matching)}
             </>
           ) : (
-            [...groups.entries()].map(([code, services]) => (
+            sortedGroups.map(([code, services]) => (
               <details key={code} className="service-group">
                 <summary>
                   {categoryTitle(code)}{' '}

@@ -1,6 +1,10 @@
-/** "/offices" — the offices list, filtered by district, kind and "open now" (kept in the URL). */
+/**
+ * "/offices" — the offices list, filtered by district, kind and "open now" (kept in the URL), in the order
+ * of districts; with the person's consent («Показать ближайшие» asks the browser for the location) nearest
+ * first, each with its distance. The location stays in this page's state: never in the address or history.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OfficeKind } from '../../shared/network.js';
 import { QueryStatus, SelectField } from '../app/components.js';
@@ -10,9 +14,31 @@ import { portalQueries } from './queries.js';
 
 const kinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
 
+type Nearby = { state: 'off' } | { state: 'locating' } | { state: 'failed' } | { state: 'on'; near: string };
+
+/** Asks the browser for the person's location (it asks them first); a point «lat,lon» to 4 decimals (~10 m). */
+function locate(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!('geolocation' in navigator)) return reject(new Error('no geolocation'));
+    navigator.geolocation.getCurrentPosition(
+      (position) => resolve(`${position.coords.latitude.toFixed(4)},${position.coords.longitude.toFixed(4)}`),
+      reject,
+      { maximumAge: 5 * 60_000, timeout: 15_000 },
+    );
+  });
+}
+
 export function OfficesPage() {
-  const { t, tn } = useT();
-  useTitle(t('offices.title'));
+  const { t, tn, number } = useT();
+  useTitle(t('offices.title'), t('meta.offices'));
+  const [nearby, setNearby] = useState<Nearby>({ state: 'off' });
+  const showNearest = () => {
+    setNearby({ state: 'locating' });
+    locate().then(
+      (near) => setNearby({ state: 'on', near }),
+      () => setNearby({ state: 'failed' }),
+    );
+  };
   const [params, setParams] = useSearchParams();
   const district = params.get('district') ?? '';
   const kindParam = params.get('kind') ?? '';
@@ -21,7 +47,12 @@ export function OfficesPage() {
   const openNowId = useId();
 
   const offices = useQuery(
-    portalQueries.offices({ district: district || undefined, kind, openNow: openNow ? 'true' : undefined }),
+    portalQueries.offices({
+      district: district || undefined,
+      kind,
+      openNow: openNow ? 'true' : undefined,
+      near: nearby.state === 'on' ? nearby.near : undefined,
+    }),
   );
   const districts = useQuery(portalQueries.districts());
 
@@ -29,7 +60,7 @@ export function OfficesPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(next, { replace: true, preventScrollReset: true });
   };
 
   return (
@@ -61,6 +92,30 @@ export function OfficesPage() {
           <label htmlFor={openNowId}>{t('offices.openNow')}</label>
         </div>
       </form>
+      <div className="nearby">
+        {nearby.state === 'on' ? (
+          <>
+            <p aria-live="polite">{t('offices.sortedByDistance')}</p>
+            <button type="button" className="button" onClick={() => setNearby({ state: 'off' })}>
+              {t('offices.byDistrict')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={showNearest}
+              disabled={nearby.state === 'locating'}
+            >
+              {t(nearby.state === 'locating' ? 'offices.locating' : 'offices.nearest')}
+            </button>
+            <p className="muted small" aria-live="polite">
+              {t(nearby.state === 'failed' ? 'offices.locationFailed' : 'offices.nearestHint')}
+            </p>
+          </>
+        )}
+      </div>
 
       <section aria-labelledby="offices-count">
         <h2 id="offices-count" className="result-count" aria-live="polite">
@@ -70,7 +125,7 @@ export function OfficesPage() {
               ? t('common.notLoaded')
               : t('common.loading')}
         </h2>
-        <QueryStatus query={offices} />
+        <QueryStatus query={offices} space="space-results" />
         {offices.data && offices.data.length === 0 && <p className="notice">{t('offices.empty')}</p>}
         {offices.data && offices.data.length > 0 && (
           <ul className="card-list" aria-busy={offices.isFetching}>
@@ -81,6 +136,14 @@ export function OfficesPage() {
                 </h3>
                 <p className="muted">
                   {t(`kind.${office.kind}`)} · {office.district.name}
+                  {office.distanceKm != null && (
+                    <>
+                      {' · '}
+                      <span className="distance">
+                        {t('offices.distance', { km: number(Math.round(office.distanceKm * 10) / 10) })}
+                      </span>
+                    </>
+                  )}
                 </p>
                 <p>{office.address}</p>
                 {office.phone && (

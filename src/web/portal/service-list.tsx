@@ -1,7 +1,29 @@
-/** Portal pieces shared by its pages: the list of service summaries and the localized title of a category. */
+/**
+ * Portal pieces shared by its pages: the list of service summaries, a fee as words, the localized title of
+ * a category, and the notice that service texts stay Russian in the English version.
+ */
 import { Link } from 'react-router';
 import type { ServiceSummary } from '../../shared/catalog.js';
-import { useT } from '../app/i18n/index.js';
+import { type Translator, useT } from '../app/i18n/index.js';
+
+/** «Бесплатно» for 0, else the amount; the note only when it adds something («бесплатно» again does not). */
+export function feeText(fee: ServiceSummary['fee'], { t, money }: Pick<Translator, 't' | 'money'>) {
+  if (!fee) return { amount: t('common.notSet'), note: null };
+  const note = fee.note?.trim() || null;
+  const repeatsFree = fee.amount === 0 && note !== null && /^(бесплатно|free)\.?$/iu.test(note);
+  return { amount: money(fee.amount), note: repeatsFree ? null : note };
+}
+
+/** In English, once per content page: the services' own texts (titles, documents, stages) are in Russian. */
+export function RussianOnlyNotice() {
+  const { t, lang } = useT();
+  if (lang === 'ru') return null;
+  return (
+    <p className="notice notice-lang" data-testid="russian-only">
+      {t('content.russianOnly')}
+    </p>
+  );
+}
 
 /** A category or life situation's title in the current language (the English title when there is one). */
 export function useLocalTitle(): (item: { title: string; titleEn?: string | null }) => string {
@@ -10,7 +32,8 @@ export function useLocalTitle(): (item: { title: string; titleEn?: string | null
 }
 
 export function ServiceList({ items, compact = false }: { items: ServiceSummary[]; compact?: boolean }) {
-  const { t, money, term } = useT();
+  const translator = useT();
+  const { t, term } = translator;
   return (
     <ul className={compact ? 'card-list card-list-compact' : 'card-list'}>
       {items.map((service) => (
@@ -26,7 +49,7 @@ export function ServiceList({ items, compact = false }: { items: ServiceSummary[
             <dl className="facts">
               <div>
                 <dt>{t('catalog.fee')}</dt>
-                <dd>{service.fee ? money(service.fee.amount) : t('common.notSet')}</dd>
+                <dd>{feeText(service.fee, translator).amount}</dd>
               </div>
               <div>
                 <dt>{t('catalog.term')}</dt>

@@ -3,15 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ServiceCard } from '../../shared/catalog.js';
+import { compareNames } from '../../shared/collation.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
+import { documentMarks } from './document-marks.js';
 import { portalQueries } from './queries.js';
+import { feeText, RussianOnlyNotice } from './service-list.js';
 
 export function ServicePage() {
   const { code = '' } = useParams();
   const { t } = useT();
   const service = useQuery(portalQueries.service(code));
-  useTitle(service.data?.title ?? (service.error?.isNotFound ? t('service.notFound') : null));
+  useTitle(
+    service.data ? shortTitle(service.data) : service.error?.isNotFound ? t('service.notFound') : null,
+    service.data ? t('meta.service', { title: service.data.title }) : null,
+  );
 
   if (service.error?.isNotFound) {
     return (
@@ -24,12 +30,18 @@ export function ServicePage() {
     );
   }
   if (service.error) return <ErrorNotice error={service.error} onRetry={() => void service.refetch()} />;
-  if (!service.data || service.data.code !== code) return <Loading />;
+  if (!service.data || service.data.code !== code) return <Loading space="space-page" />;
   return <ServiceDetails key={service.data.code} service={service.data} />;
 }
 
+/** The title a person knows the service by; the official one (up to 200 characters) is shown below it. */
+const shortTitle = (service: ServiceCard) => service.shortTitle || service.title;
+
 function ServiceDetails({ service }: { service: ServiceCard }) {
-  const { t, money, term } = useT();
+  const translator = useT();
+  const { t, term } = translator;
+  const fee = feeText(service.fee, translator);
+  const title = shortTitle(service);
   return (
     <article className="service">
       <p className="breadcrumbs">
@@ -43,7 +55,14 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
           </>
         )}
       </p>
-      <h1 className={service.title.length > 90 ? 'long-title' : undefined}>{service.title}</h1>
+      <h1 className={title.length > 90 ? 'long-title' : undefined}>{title}</h1>
+      {title !== service.title && (
+        <p className="official-title">
+          <span className="visually-hidden">{t('service.officialTitle')}: </span>
+          {service.title}
+        </p>
+      )}
+      <RussianOnlyNotice />
       {service.agency && (
         <p className="muted">
           {t('service.agency')}: {service.agency.name}
@@ -55,8 +74,8 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
         <div>
           <dt>{t('service.fee')}</dt>
           <dd>
-            {service.fee ? money(service.fee.amount) : t('common.notSet')}
-            {service.fee?.note && <span className="muted"> ({service.fee.note})</span>}
+            {fee.amount}
+            {fee.note && <span className="muted"> ({fee.note})</span>}
           </dd>
         </div>
         <div>
@@ -164,6 +183,7 @@ function DocumentChecklist({ service }: { service: ServiceCard }) {
           <ul className="checklist">
             {service.documents.map((document, index) => {
               const id = `${baseId}-${index}`;
+              const marks = documentMarks(document);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: documents have no code; the list is fixed per service
                 <li key={index} className={checked.has(index) ? 'checked' : undefined}>
@@ -176,12 +196,16 @@ function DocumentChecklist({ service }: { service: ServiceCard }) {
                   <label htmlFor={id}>
                     <span className="document-name">{document.name}</span>
                     <span className="document-marks">
-                      <span className={document.required ? 'mark mark-required' : 'mark'}>
-                        {t(document.required ? 'service.required' : 'service.optional')}
-                      </span>
-                      <span className="mark">{t(`service.form.${document.form}`)}</span>
+                      {marks.need === 'conditional' ? (
+                        <span className="mark mark-condition">{marks.condition}</span>
+                      ) : (
+                        <span className={marks.need === 'required' ? 'mark mark-required' : 'mark'}>
+                          {t(marks.need === 'required' ? 'service.required' : 'service.optional')}
+                        </span>
+                      )}
+                      {marks.form && <span className="mark">{t(`service.form.${marks.form}`)}</span>}
                     </span>
-                    {document.note && <span className="document-note">{document.note}</span>}
+                    {marks.note && <span className="document-note">{marks.note}</span>}
                   </label>
                 </li>
               );
@@ -211,19 +235,21 @@ function ServiceOffices({ service }: { service: ServiceCard }) {
         <p>{t('service.noOffices')}</p>
       ) : (
         <div className="office-groups">
-          {[...districts.entries()].map(([districtCode, group]) => (
-            <section key={districtCode} aria-label={group.name} className="office-group">
-              <h3>{group.name}</h3>
-              <ul className="link-list">
-                {group.offices.map((office) => (
-                  <li key={office.code}>
-                    <Link to={`/offices/${encodeURIComponent(office.code)}`}>{office.name}</Link>
-                    <span className="muted small"> · {office.address}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          {[...districts.entries()]
+            .sort(([, a], [, b]) => compareNames(a.name, b.name))
+            .map(([districtCode, group]) => (
+              <section key={districtCode} aria-label={group.name} className="office-group">
+                <h3>{group.name}</h3>
+                <ul className="link-list">
+                  {group.offices.map((office) => (
+                    <li key={office.code}>
+                      <Link to={`/offices/${encodeURIComponent(office.code)}`}>{office.name}</Link>
+                      <span className="muted small"> · {office.address}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
         </div>
       )}
     </section>

@@ -113,12 +113,25 @@ export function useLang(): [Lang, (lang: Lang) => void] {
   return [translator.lang, setLang];
 }
 
-/** Sets document.title to "<page> — Мои документы" in the current language. */
-export function useTitle(page: string | null | undefined): void {
+/**
+ * Sets document.title to "<page> — Мои документы" in the current language, and the page's meta description
+ * (the site's own when a page gives none): what a search engine shows under the link.
+ */
+export function useTitle(page: string | null | undefined, description?: string | null): void {
   const { t } = useT();
   const site = t('site.name');
   const product = t('site.product');
+  const text = description || t('site.description');
   useEffect(() => {
     document.title = page ? `${page} — ${site}` : `${site} — ${product}`;
   }, [page, site, product]);
+  useEffect(() => {
+    let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    if (!meta) {
+      meta = document.createElement('meta');
+      meta.name = 'description';
+      document.head.append(meta);
+    }
+    meta.content = text;
+  }, [text]);
 }

@@ -7,6 +7,8 @@ export const common: Section<typeof ru> = {
   'site.name': 'My Documents',
   'site.product': 'okno',
   'site.tagline': 'Public services in one window',
+  'site.description':
+    'Public services at the “My Documents” centres: what to bring, what it costs, how long it takes, the nearest office and when it is open.',
   'site.skip': 'Skip to content',
   'site.footer': 'Multifunctional centres for state and municipal services',
   'nav.label': 'Main menu',
