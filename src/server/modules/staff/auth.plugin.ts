@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import type { Role } from '../../../shared/auth.js';
 import { AppError } from '../../errors.js';
 import { grantsFor, type RoutePolicy, routePolicyOf, type ScopeTarget, scopeCovers } from './auth.policy.js';
@@ -51,7 +51,9 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   const deps = { db: database.db, config };
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Helmet's headers, its middleware built once (the Fastify wrapper rebuilds it, parsing the policy, on
+  // every request): the same headers on every answer, for a fraction of the cost.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,7 +72,10 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       },
     },
     // HSTS is set per response below, only over https: a plain-http embedded install must stay reachable.
-    hsts: false,
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, () => done());
   });
   await app.register(rateLimit, {
     global: true,
