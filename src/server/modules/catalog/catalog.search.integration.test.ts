@@ -70,6 +70,26 @@ describeOnBackends('catalog search GET /api/services?q=', (ctx) => {
     expect((await card(residence.items[0].code)).aliases).toContain('прописка');
   });
 
+  it('finds the most requested services by an English query, through their English aliases', async () => {
+    const expectations: [string, string][] = [
+      ['international passport', 'zagran-new'],
+      ['driver license', 'driver-license-replace'],
+      ['tax id', 'inn-issue'],
+      ['snils', 'snils-issue'],
+      ['criminal record certificate', 'criminal-record-certificate'],
+      ['kindergarten', 'kindergarten-queue'],
+    ];
+    for (const [q, code] of expectations) {
+      const page = await search(q);
+      expect(page.items[0]?.code, q).toBe(code);
+    }
+    // A bare "passport" finds the passport services first.
+    const passport = await search('passport');
+    expect(passport.items.slice(0, 3).map((s) => s.code)).toEqual(
+      expect.arrayContaining(['zagran-new', 'passport-rf-replace']),
+    );
+  });
+
   it('matches the last word as a prefix while the citizen types', async () => {
     expect(named(await search('загранп'))[0]).toMatch(/загран/i);
     const residence = await search('пропис');
