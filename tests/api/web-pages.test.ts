@@ -89,6 +89,26 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
     }
   });
 
+  it('compresses a large API answer for a client that accepts it, and not a small one', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/api/offices' });
+    const brotli = await app.inject({
+      method: 'GET',
+      url: '/api/offices',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString())).toEqual(plain.json());
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/api/offices',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const small = await app.inject({ method: 'GET', url: '/health', headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
   it('keeps API misses as JSON errors', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/no-such-route' });
     expect(res.statusCode).toBe(404);

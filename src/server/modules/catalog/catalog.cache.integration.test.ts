@@ -77,6 +77,9 @@ describeOnBackends('catalog cache and HTTP revalidation', (ctx) => {
     const word = uniqueWord();
     const service = await draftService(admin, app, word);
     expect(await searchCodes(app, word)).not.toContain(service.code);
+    // The cache serves only while this instance listens for catalog changes (the first read starts that).
+    await eventually(2000, async () => app.catalogCache.stats().live);
+    expect(await searchCodes(app, word)).not.toContain(service.code);
     const before = app.catalogCache.stats();
     expect(await searchCodes(app, word)).not.toContain(service.code);
     expect(app.catalogCache.stats().hits).toBe(before.hits + 1);
