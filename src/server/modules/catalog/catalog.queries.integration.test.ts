@@ -71,16 +71,6 @@ const cardRow = z.strictObject({
   agency_short_name: z.string().nullable(),
   agency_level: level.nullable(),
   situations: z.array(z.strictObject({ code: z.string(), title: z.string() })),
-  offices: z.array(
-    z.strictObject({
-      code: z.string(),
-      name: z.string(),
-      kind: z.enum(['main', 'remote', 'kiosk']),
-      district_code: z.string(),
-      district_name: z.string(),
-      address: z.string(),
-    }),
-  ),
 }) satisfies z.ZodType<repo.ServiceCardRow>;
 
 describeOnBackends('catalog queries written by hand', (ctx) => {

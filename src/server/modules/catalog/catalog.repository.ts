@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, preparedRows, textArray } from '../../db/client.js';
-import type { offices } from '../network/network.schema.js';
 import type { SearchPlan } from './catalog.query.js';
 import type { agencies, serviceVersions } from './catalog.schema.js';
 
@@ -11,11 +10,8 @@ const published = sql`services s join service_versions v on v.service_code = s.c
 const minCorrectionSimilarity = 0.35;
 const maxCorrectionsPerWord = 3;
 
-/** A text[] literal of words that hold only letters and digits (the parser guarantees it). */
-
 type Agency = typeof agencies.$inferSelect;
 type Version = typeof serviceVersions.$inferSelect;
-type Office = typeof offices.$inferSelect;
 
 /**
  * The rows of the hand-written public queries (search, lists, the card), in snake case as the SQL names
@@ -59,14 +55,6 @@ export type ServiceCardRow = Omit<ServiceSummaryRow, 'total' | 'agency_short_nam
   agency_short_name: Agency['shortName'] | null;
   agency_level: Agency['level'] | null;
   situations: { code: string; title: string }[];
-  offices: {
-    code: string;
-    name: string;
-    kind: Office['kind'];
-    district_code: string;
-    district_name: string;
-    address: string;
-  }[];
 };
 
 export type ServiceFilters = { category?: string; agency?: string; situation?: string; office?: string };
@@ -219,7 +207,7 @@ export function searchQuery(plan: SearchPlan, page: Page): SQL {
       order by m.tier desc, m.order_rank desc, m.popularity desc, m.title collate "C", m.code`;
 }
 
-/** The published card of a service with its agency, category, situations and the open offices offering it. */
+/** The published card of a service with its agency, category and situations (the offices: the network's service). */
 export async function findServiceCard(db: Db, code: string): Promise<ServiceCardRow | undefined> {
   const found = await preparedRows<ServiceCardRow>(
     db,
@@ -229,14 +217,7 @@ export async function findServiceCard(db: Db, code: string): Promise<ServiceCard
         a.name as agency_name, a.short_name as agency_short_name, a.level as agency_level,
         c.title as category_title,
         coalesce((select json_agg(json_build_object('code', t.code, 'title', t.title) order by t.sort, t.code)
-          from situations t where t.code = any(v.situation_codes)), '[]') as situations,
-        coalesce((select json_agg(json_build_object('code', o.code, 'name', o.name, 'kind', o.kind,
-            'district_code', d.code, 'district_name', d.name, 'address', o.address)
-            order by o.kind <> 'main', d.name collate "C", o.name collate "C", o.code)
-          from offices o join districts d on d.code = o.district_code
-          where o.status = 'open' and (o.offers_all_services
-            or exists (select 1 from office_services os where os.office_code = o.code and os.service_code = s.code))
-        ), '[]') as offices
+          from situations t where t.code = any(v.situation_codes)), '[]') as situations
       from ${published}
       left join agencies a on a.code = v.agency_code
       left join categories c on c.code = v.category_code

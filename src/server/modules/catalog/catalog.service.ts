@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/catalog.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
+import { openOfficesOffering } from '../network/service-offices.js';
 import { buildSearchPlan, parseSearchWords } from './catalog.query.js';
 import * as repo from './catalog.repository.js';
 
@@ -51,7 +52,7 @@ export async function findServices({ db }: CatalogDeps, query: ServicesQuery): P
 export async function getServiceCard({ db }: CatalogDeps, code: string): Promise<ServiceCard> {
   const row = await repo.findServiceCard(db, code);
   if (!row) throw notFound(`service ${code}`);
-  return toServiceCardDto(row);
+  return toServiceCardDto(row, await openOfficesOffering(db, code));
 }
 
 const toAgencyDto = (r: repo.AgencyRow): Agency => ({
@@ -85,7 +86,7 @@ function toServiceSummaryDto(r: SummaryFields): ServiceSummary {
   };
 }
 
-function toServiceCardDto(r: repo.ServiceCardRow): ServiceCard {
+function toServiceCardDto(r: repo.ServiceCardRow, offices: ServiceCard['offices']): ServiceCard {
   return {
     ...toServiceSummaryDto(r),
     description: r.description,
@@ -107,13 +108,7 @@ function toServiceCardDto(r: repo.ServiceCardRow): ServiceCard {
     stages: r.stages,
     aliases: r.aliases,
     version: r.version,
-    offices: r.offices.map((o) => ({
-      code: o.code,
-      name: o.name,
-      kind: o.kind,
-      district: { code: o.district_code, name: o.district_name },
-      address: o.address,
-    })),
+    offices,
   };
 }
 

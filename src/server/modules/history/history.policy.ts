@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
+import { districtsOfOffices } from '../network/service-offices.js';
 import { actorScopeCovers, grantsFor, scopeOfGrants } from '../staff/auth.policy.js';
-import { districtsOfOffices } from '../staff/auth.repository.js';
 import { managesUser } from '../staff/users.service.js';
 import type { ChangeEntity } from './history.repository.js';
 

@@ -148,3 +148,13 @@ export async function setOfficeStatus(tx: Db, code: string, status: 'open' | 'cl
 export async function touchOffice(tx: Db, code: string): Promise<void> {
   await tx.update(offices).set({ updatedAt: sql`now()` }).where(eq(offices.code, code));
 }
+
+/** The district of each of these offices (unknown ones are left out). */
+export async function districtsOfOffices(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await db
+    .select({ code: offices.code, districtCode: offices.districtCode })
+    .from(offices)
+    .where(inArray(offices.code, [...codes]));
+  return new Map(found.map((r) => [r.code, r.districtCode]));
+}

@@ -1,7 +1,9 @@
+import { sortedBy } from '../../../shared/collation.js';
 import type { Db } from '../../db/client.js';
 import { officesListing, officesOfferingAll, replaceServiceOffices } from './office-schedule.repository.js';
+import { districtsOfOffices as districtsOf, listOffices } from './offices.repository.js';
 
-/** What the catalog asks the network about a service: which offices offer it, and changing the list. */
+/** What other modules ask the network: which offices offer a service (and changing the list), the districts of offices. */
 
 export async function serviceOfficeCodes(db: Db, serviceCode: string) {
   const [offices, all] = await Promise.all([officesListing(db, serviceCode), officesOfferingAll(db)]);
@@ -10,3 +12,23 @@ export async function serviceOfficeCodes(db: Db, serviceCode: string) {
 
 export const setServiceOfficeCodes = (tx: Db, serviceCode: string, codes: readonly string[]) =>
   replaceServiceOffices(tx, serviceCode, codes);
+
+/** The open offices where a citizen can apply for the service: main centers first, then by district and name. */
+export async function openOfficesOffering(db: Db, serviceCode: string) {
+  const found = await listOffices(db, { offering: serviceCode, status: 'open' });
+  return sortedBy(
+    found,
+    (o) => (o.kind === 'main' ? 0 : 1),
+    (o) => o.districtName,
+    (o) => o.name,
+  ).map((o) => ({
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    district: { code: o.districtCode, name: o.districtName },
+    address: o.address,
+  }));
+}
+
+/** The district of each of these offices (unknown ones are left out): for scope checks. */
+export const districtsOfOffices = (db: Db, codes: readonly string[]) => districtsOf(db, codes);

@@ -207,13 +207,3 @@ export async function deleteSessionsOf(db: Db, userId: string, except?: string):
     .delete(sessions)
     .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
 }
-
-/** The district of each of these offices (unknown ones are left out). */
-export async function districtsOfOffices(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const found = await db
-    .select({ code: offices.code, districtCode: offices.districtCode })
-    .from(offices)
-    .where(inArray(offices.code, [...codes]));
-  return new Map(found.map((r) => [r.code, r.districtCode]));
-}

@@ -5,6 +5,7 @@ import { requireKnownCode, requireKnownCodes } from '../../db/references.js';
 import { isoTimestamp } from '../../db/type-parsers.js';
 import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
+import { districtsOfOffices } from '../network/service-offices.js';
 import { type CreatedAccount, createAccount } from './accounts.create.js';
 import { type ActorScope, actorScopeCoversScope, scopeOfGrants } from './auth.policy.js';
 import * as auth from './auth.repository.js';
@@ -58,7 +59,7 @@ const describeScope = (g: Grant) =>
 /** The first grant that lies beyond the scope, or undefined when every one lies within it. */
 async function firstBeyondScope(tx: Db, scope: ActorScope, grants: Grant[]): Promise<Grant | undefined> {
   const offices = grants.flatMap((g) => (g.scope.kind === 'offices' ? g.scope.offices : []));
-  const districts = await auth.districtsOfOffices(tx, offices);
+  const districts = await districtsOfOffices(tx, offices);
   return grants.find((g) => !actorScopeCoversScope(scope, g.scope, (o) => districts.get(o)));
 }
 
