@@ -1,7 +1,6 @@
-import { and, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
-import { offices } from '../network/network.schema.js';
 import { sessions, type UserGrantRow, type UserRow, userGrants, users } from './staff.schema.js';
 
 type GrantFields = Pick<UserGrantRow, 'role' | 'scopeKind' | 'districtCode' | 'officeCodes'>;
