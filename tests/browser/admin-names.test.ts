@@ -95,6 +95,21 @@ describe('admin console: names, not codes; tables on a phone', { timeout: 90_000
     await expectNoSeriousA11yViolations(page);
   });
 
+  it('offers every published service to an office, not only the first 200 of the list', async () => {
+    const first = await adminApi<AdminServicesPage>('/api/admin/services?status=published&limit=200');
+    expect(first.total).toBeGreaterThan(200);
+    const lastPage = Math.ceil(first.total / 200);
+    const tail = await adminApi<AdminServicesPage>(
+      `/api/admin/services?status=published&limit=200&page=${lastPage}`,
+    );
+    const late = tail.items[tail.items.length - 1];
+    const offices = await app.api<OfficeSummary[]>('/api/offices?kind=remote');
+    const page = await openSignedIn(app, `/admin/offices/${offices[0].code}`, admin.login, admin.password);
+    const picker = page.getByRole('group', { name: 'Услуги офиса', exact: true });
+    await picker.getByLabel('Поиск: Услуги офиса').fill(late.title.slice(0, 40));
+    await picker.getByRole('checkbox', { name: late.title, exact: true }).waitFor();
+  });
+
   it('picks a window’s services by title, and the history says what changed in words', async () => {
     const offices = await app.api<OfficeSummary[]>('/api/offices?kind=main');
     const office = await adminApi<AdminOffice>(`/api/admin/offices/${offices[0].code}`);

@@ -3,6 +3,7 @@
  * Keys come from app/query-keys.ts, so a mutation (admin/api.ts) or a live event invalidates them by domain.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { AdminServicesPage } from '../../shared/catalog.admin.js';
 import type { ChangeEntity } from '../../shared/history.js';
 import {
   type AdminOfficesParams,
@@ -32,6 +33,19 @@ export const adminQueries = {
       queryKey: k.services(params),
       queryFn: ({ signal }) => adminApi.services(params, signal),
       placeholderData: keepPreviousData,
+    }),
+  /** Every published service (code and title) for a picker: the pages of 200 read one after another. */
+  allPublishedServices: () =>
+    queryOptions({
+      queryKey: k.services({ status: 'published', limit: 200, page: 0 }),
+      queryFn: async ({ signal }) => {
+        const items: AdminServicesPage['items'] = [];
+        for (let page = 1; ; page++) {
+          const found = await adminApi.services({ status: 'published', limit: 200, page }, signal);
+          items.push(...found.items);
+          if (found.items.length === 0 || items.length >= found.total) return { items, total: found.total };
+        }
+      },
     }),
   service: (code: string) =>
     queryOptions({ queryKey: k.service(code), queryFn: ({ signal }) => adminApi.service(code, signal) }),

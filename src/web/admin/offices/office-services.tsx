@@ -24,7 +24,7 @@ export function OfficeServices({
   const { t } = useT();
   const [offersAll, setOffersAll] = useState(office.offersAll);
   const [chosen, setChosen] = useState<string[]>(() => office.services.map((s) => s.code));
-  const catalog = useQuery(adminQueries.services({ status: 'published', limit: 200 }));
+  const catalog = useQuery(adminQueries.allPublishedServices());
   const options = useMemo(() => {
     const byCode = new Map(office.services.map((s) => [s.code, { value: s.code, label: s.title }]));
     for (const s of catalog.data?.items ?? []) byCode.set(s.code, { value: s.code, label: s.title });
