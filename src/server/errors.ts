@@ -47,6 +47,10 @@ export const invalidField = (field: string, message: string, code = 'unknown_cod
     { field: `body.${field}`, message, code },
   ]);
 
+const locations = /^(body|querystring|params|headers)(\.|$)/;
+/** The path of a field inside its location: `body.hours.0.closes` → `hours.0.closes`. */
+const innerPath = (field: string) => field.replace(locations, '');
+
 /**
  * A VALIDATION error's `details[]` (src/shared/errors.ts): `field` and `message` as they always were
  * (`body.hours.0.closes`, a developer's English); `path` the field inside its location (`hours.0.closes`,
@@ -54,10 +58,6 @@ export const invalidField = (field: string, message: string, code = 'unknown_cod
  * `invalid_type`, `invalid_value`…), `custom` with `params.rule` for a rule of ours (`later_than_opens`),
  * or a service's own (`unknown_code`, `wrong_password`…); `params` what a message needs (`{ minimum: 8 }`).
  */
-const locations = /^(body|querystring|params|headers)(\.|$)/;
-/** The path of a field inside its location: `body.hours.0.closes` → `hours.0.closes`. */
-const innerPath = (field: string) => field.replace(locations, '');
-
 function detail(
   field: string,
   message: string,
@@ -74,7 +74,7 @@ const describeIssues = (prefix: string, issues: Issue[]) =>
       [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
       i.message,
       i.code ?? 'invalid',
-      issueParams(i as unknown as Record<string, unknown>),
+      issueParams(i),
     ),
   );
 
@@ -119,7 +119,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
           [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
           v.message ?? '',
           v.keyword,
-          issueParams((v.params ?? {}) as Record<string, unknown>),
+          issueParams(v.params ?? {}),
         ),
       );
       const message = `invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`;

@@ -2,6 +2,7 @@ import type { RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../shared/errors.js';
 import type { RoutePolicy } from '../modules/staff/auth.policy.js';
+import { carriesBody, isMutating } from './methods.js';
 
 /**
  * The OpenAPI document says everything a route can answer, derived in one place from what every route
@@ -24,8 +25,6 @@ export const securitySchemes = {
       'The csrfToken returned by POST /api/auth/login and GET /api/auth/me: required on every change.',
   },
 } as const;
-
-const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `GET /api/admin/offices/:code/hours` → `getAdminOfficesByCodeHours`: unique per method and path. */
 export function operationIdOf(method: string, url: string): string {
@@ -57,8 +56,8 @@ export function refusalsOf(method: string, url: string, policy: RoutePolicy | un
   const statuses = [400, 429];
   if (url.includes(':')) statuses.push(404);
   if (policy !== undefined && policy !== 'public') statuses.push(401, 403);
-  if (['POST', 'PUT', 'PATCH'].includes(method)) statuses.push(413, 415);
-  if (policy !== undefined && policy !== 'public' && mutating.has(method)) statuses.push(409);
+  if (carriesBody(method)) statuses.push(413, 415);
+  if (policy !== undefined && policy !== 'public' && isMutating(method)) statuses.push(409);
   return statuses;
 }
 
@@ -76,7 +75,7 @@ export const describeRoute: typeof jsonSchemaTransform = (input) => {
   schema.response = response;
   schema.operationId ??= operationIdOf(method, input.url);
   if (policy !== undefined && policy !== 'public') {
-    schema.security = [mutating.has(method) ? { session: [], csrf: [] } : { session: [] }];
+    schema.security = [isMutating(method) ? { session: [], csrf: [] } : { session: [] }];
   }
   return jsonSchemaTransform({ ...input, schema });
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServicesQuery } from '../../../shared/catalog.js';
 import type { LiveHub } from '../../db/live-hub.js';
+import { isMutating } from '../../http/methods.js';
 import { type CatalogBody, catalogBody } from './catalog.etag.js';
 import { createLru } from './catalog.lru.js';
 import { parseSearchWords } from './catalog.query.js';
@@ -149,8 +150,6 @@ declare module 'fastify' {
   }
 }
 
-const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /** Gives the app its catalog cache and drops it after every staff write on this instance (see above). */
 export function registerCatalogCache(app: FastifyInstance): void {
   const { database } = app.deps;
@@ -162,7 +161,7 @@ export function registerCatalogCache(app: FastifyInstance): void {
   });
   app.decorate('catalogCache', cache);
   app.addHook('onSend', async (request, reply) => {
-    if (!mutating.has(request.method) || !request.routeOptions.url?.startsWith('/api/admin/')) return;
+    if (!isMutating(request.method) || !request.routeOptions.url?.startsWith('/api/admin/')) return;
     // A refusal (4xx) changed nothing; a 5xx may have come after a commit.
     if (reply.statusCode >= 400 && reply.statusCode < 500) return;
     cache.invalidate();

@@ -1,7 +1,7 @@
 import { sortedBy } from '../../../shared/collation.js';
 import type { Db } from '../../db/client.js';
 import { officesListing, officesOfferingAll, replaceServiceOffices } from './office-schedule.repository.js';
-import { districtsOfOffices as districtsOf, listOffices } from './offices.repository.js';
+import { listOffices } from './offices.repository.js';
 
 /** What other modules ask the network: which offices offer a service (and changing the list), the districts of offices. */
 
@@ -31,4 +31,4 @@ export async function openOfficesOffering(db: Db, serviceCode: string) {
 }
 
 /** The district of each of these offices (unknown ones are left out): for scope checks. */
-export const districtsOfOffices = (db: Db, codes: readonly string[]) => districtsOf(db, codes);
+export { districtsOfOffices } from './offices.repository.js';

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Role } from '../../../shared/auth.js';
 import { AppError } from '../../errors.js';
+import { isMutating } from '../../http/methods.js';
 import { districtsOfOffices } from '../network/service-offices.js';
 import { grantsFor, type RoutePolicy, routePolicyOf, type ScopeTarget, scopeCovers } from './auth.policy.js';
 import { clientIp, clientOf, csrfHeader, servedOverHttps, sessionCookie } from './auth.request.js';
@@ -30,7 +31,6 @@ declare module 'fastify' {
   }
 }
 
-const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const hsts = 'max-age=31536000; includeSubDomains';
 
 /** The policy of the route the router matched; undefined when it matched none (a 404). */
@@ -118,7 +118,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       }
       // The CSRF token derives from the cookie, so it is checked whether or not the session still lives:
       // another site can neither end a session (logout) nor act with one. Sign-in checks the origin instead.
-      if (mutating.has(request.method) && routeOf(request) !== loginRoute) {
+      if (isMutating(request.method) && routeOf(request) !== loginRoute) {
         const sent = request.headers[csrfHeader];
         if (typeof sent !== 'string' || !sameToken(sent, csrfTokenFor(token))) {
           throw new AppError('CSRF', `missing or wrong ${csrfHeader} header`);
