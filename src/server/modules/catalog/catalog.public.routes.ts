@@ -21,6 +21,8 @@ import {
 } from './catalog.service.js';
 
 const codeParams = z.object({ code: z.string().min(1).max(64) });
+/** Every public catalog read has an ETag: If-None-Match naming it gets this, with no body. */
+const notModified = z.null().describe('Not modified: If-None-Match names the current ETag (no body)');
 
 /** The public catalog: only published versions of services are visible here. */
 export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,7 +48,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: 'Agencies, federal first, with the number of published services of each',
-        response: { 200: z.array(agencySchema) },
+        response: { 200: z.array(agencySchema), 304: notModified },
       },
     },
     async (request, reply) => cachedRead(request, reply, 'agencies', () => listAgencies(deps())),
@@ -59,7 +61,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: 'Service categories with the number of published services in each',
-        response: { 200: z.array(categorySchema) },
+        response: { 200: z.array(categorySchema), 304: notModified },
       },
     },
     async (request, reply) => cachedRead(request, reply, 'categories', () => listCategories(deps())),
@@ -72,7 +74,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: 'Life situations with the number of published services for each',
-        response: { 200: z.array(situationSchema) },
+        response: { 200: z.array(situationSchema), 304: notModified },
       },
     },
     async (request, reply) => cachedRead(request, reply, 'situations', () => listSituations(deps())),
@@ -89,7 +91,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Like every public catalog read, the answer carries a strong ETag (a hash of the body) and Cache-Control: no-cache; a request whose If-None-Match names the current tag gets 304 with no body. Any change of what the catalog shows (publishing, agencies, offices and their services) changes the tag.',
         querystring: servicesQuerySchema,
-        response: { 200: servicesPageSchema, 400: errorSchema },
+        response: { 200: servicesPageSchema, 304: notModified, 400: errorSchema },
       },
     },
     async (request, reply) =>
@@ -104,7 +106,7 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['catalog'],
         summary: 'The published card of a service: documents, fee, term, stages and the offices offering it',
         params: codeParams,
-        response: { 200: serviceCardSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: serviceCardSchema, 304: notModified, 400: errorSchema, 404: errorSchema },
       },
     },
     // Not kept in the cache (one entry per service, and rarely read twice in a row): revalidated by ETag.
