@@ -67,6 +67,29 @@ const envSchema = z.object({
     .optional(),
   TLS_CERT_FILE: z.string().min(1).refine(existsSync, 'no such file').optional(),
   TLS_KEY_FILE: z.string().min(1).refine(existsSync, 'no such file').optional(),
+  PERSONAL_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 32 bytes in hex (64 characters): openssl rand -hex 32')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://host:port or smtps://user:pass@host:port')
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(200).default('МФЦ «Мои документы» <noreply@mfc.localhost>'),
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, 'must be an http(s) address')
+    .optional(),
+  SMS_GATEWAY_FORMAT: z.enum(['json', 'smsru']).default('json'),
+  SMS_GATEWAY_TOKEN: z.string().min(1).max(500).optional(),
+  SMS_SENDER: z.string().min(1).max(11).optional(),
+  DELIVERY_REPORT_TOKEN: z.string().min(16).max(500).optional(),
+  OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  OUTBOX_RETRY_CAP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type Config = {
@@ -95,6 +118,33 @@ export type Config = {
    * https PUBLIC_URL. Session cookies are then Secure and responses carry HSTS.
    */
   httpsOnly: boolean;
+  /**
+   * The key (32 bytes) that encrypts personal data at rest and keys its lookup hashes. Required with
+   * DATABASE_URL; the embedded default keeps one in DATA_DIR when none is given (db/personal-data-key.ts).
+   */
+  personalDataKey: string | undefined;
+  notifications: NotificationsConfig;
+};
+
+export type NotificationsConfig = {
+  /** smtp(s)://[user:pass@]host:port; none: e-mails wait in the outbox. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** The SMS gateway; none: SMS wait in the outbox. */
+  smsGatewayUrl: string | undefined;
+  /** `json`: okno's generic JSON request; `smsru`: SMS.ru's HTTP API. */
+  smsGatewayFormat: 'json' | 'smsru';
+  smsGatewayToken: string | undefined;
+  smsSender: string | undefined;
+  /** The secret a gateway's delivery reports carry; none: delivery reports are refused. */
+  deliveryReportToken: string | undefined;
+  /** Whether this instance runs the outbox worker (every instance may: they share the work). */
+  worker: boolean;
+  pollMs: number;
+  batch: number;
+  maxAttempts: number;
+  retryBaseSeconds: number;
+  retryCapSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -130,10 +180,35 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL,
     tls,
     httpsOnly: Boolean(tls) || Boolean(e.PUBLIC_URL?.startsWith('https:')),
+    personalDataKey: e.PERSONAL_DATA_KEY?.toLowerCase(),
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      smsGatewayUrl: e.SMS_GATEWAY_URL,
+      smsGatewayFormat: e.SMS_GATEWAY_FORMAT,
+      smsGatewayToken: e.SMS_GATEWAY_TOKEN,
+      smsSender: e.SMS_SENDER,
+      deliveryReportToken: e.DELIVERY_REPORT_TOKEN,
+      worker: e.OUTBOX_WORKER === 'on',
+      pollMs: e.OUTBOX_POLL_MS,
+      batch: e.OUTBOX_BATCH,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      retryBaseSeconds: e.OUTBOX_RETRY_BASE_SECONDS,
+      retryCapSeconds: Math.max(e.OUTBOX_RETRY_CAP_SECONDS, e.OUTBOX_RETRY_BASE_SECONDS),
+    },
   };
 }
 
 /** A config for tests and tools: defaults with overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  const base = loadConfig({});
+  return {
+    ...base,
+    logLevel: 'silent',
+    // A fixed test key: tests never depend on a key file.
+    personalDataKey: '0f'.repeat(32),
+    // Tests run the worker themselves (notifications tests), never behind the app's back.
+    notifications: { ...base.notifications, worker: false },
+    ...overrides,
+  };
 }
