@@ -1,0 +1,98 @@
+import { and, eq } from 'drizzle-orm';
+import type { Channel, MessageStatus, NotificationEvent } from '../../../shared/notifications.js';
+import { type Db, rows, sql, textArray } from '../../db/client.js';
+import { outboxAttempts, outboxMessages } from './notifications.schema.js';
+
+/** The worker's queries: take due messages, record what became of an attempt. */
+
+export type ClaimedMessage = {
+  id: string;
+  event: NotificationEvent;
+  channel: Channel;
+  recipient: string;
+  content: string;
+  attempts: number;
+  attemptLimit: number;
+  expiresAt: string | null;
+};
+
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Takes up to `limit` due messages of the given channels for this worker: marks them `sending`, counts the
+ * attempt and holds them until `holdUntil` (a worker that dies leaves them due again then). `SKIP LOCKED`
+ * lets any number of workers on any number of instances claim at once without waiting on or sharing a row.
+ */
+export async function claimDue(
+  db: Db,
+  p: { now: Date; holdUntil: Date; channels: readonly Channel[]; limit: number },
+): Promise<ClaimedMessage[]> {
+  if (p.channels.length === 0) return [];
+  const m = outboxMessages;
+  return rows<ClaimedMessage>(
+    db,
+    sql`with due as (
+          select ${m.id} from ${m}
+          where ${m.status} in ('queued', 'sending') and ${m.nextAttemptAt} <= ${ts(p.now)}
+            and ${m.channel} = any(${textArray(p.channels)})
+          order by ${m.nextAttemptAt}
+          limit ${p.limit}
+          for update skip locked
+        )
+        update ${m} set status = 'sending', attempts = ${m}.attempts + 1, next_attempt_at = ${ts(p.holdUntil)}
+        from due where ${m}.id = due.id
+        returning ${m}.id, ${m}.event, ${m}.channel, ${m}.recipient, ${m}.content, ${m}.attempts,
+          ${m}.attempt_limit as "attemptLimit", ${m}.expires_at as "expiresAt"`,
+  );
+}
+
+export type AttemptOutcome =
+  | { outcome: 'sent'; provider: string; providerId: string | null }
+  | { outcome: 'retry'; reason: string; retryAt: Date }
+  | { outcome: 'permanent' | 'expired'; reason: string };
+
+/**
+ * Records an attempt and the message's new state in one transaction. The update holds only while this
+ * worker still holds the message (`sending`, same attempt): a worker whose hold lapsed and was taken over
+ * writes its attempt but never overwrites the newer state.
+ */
+export async function recordAttempt(
+  db: Db,
+  message: ClaimedMessage,
+  a: { startedAt: Date; finishedAt: Date; worker: string; result: AttemptOutcome },
+): Promise<MessageStatus> {
+  const r = a.result;
+  const exhausted = r.outcome === 'retry' && message.attempts >= message.attemptLimit;
+  const status: MessageStatus =
+    r.outcome === 'sent' ? 'sent' : r.outcome === 'retry' && !exhausted ? 'queued' : 'failed';
+  const at = a.finishedAt.toISOString();
+  const reason = r.outcome === 'sent' ? null : exhausted ? `attempts used up: ${r.reason}` : r.reason;
+  await db.transaction(async (tx) => {
+    await tx.insert(outboxAttempts).values({
+      messageId: message.id,
+      attempt: message.attempts,
+      startedAt: a.startedAt.toISOString(),
+      finishedAt: at,
+      outcome: r.outcome,
+      detail: r.outcome === 'sent' ? (r.providerId ?? null) : r.reason,
+      worker: a.worker,
+    });
+    await tx
+      .update(outboxMessages)
+      .set({
+        status,
+        lastError: reason,
+        ...(r.outcome === 'sent' ? { provider: r.provider, providerId: r.providerId, sentAt: at } : {}),
+        ...(status === 'queued' && r.outcome === 'retry' ? { nextAttemptAt: r.retryAt.toISOString() } : {}),
+        ...(status === 'failed' ? { failedAt: at } : {}),
+      })
+      .where(
+        and(
+          eq(outboxMessages.id, message.id),
+          eq(outboxMessages.status, 'sending'),
+          eq(outboxMessages.attempts, message.attempts),
+        ),
+      );
+  });
+  return status;
+}

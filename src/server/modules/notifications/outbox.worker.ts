@@ -1,0 +1,178 @@
+import { hostname } from 'node:os';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Channel } from '../../../shared/notifications.js';
+import type { Database } from '../../db/client.js';
+import type { PersonalDataCipher } from '../../privacy/personal-data.js';
+import type { ChannelAdapter, SendResult } from './channels/channel.js';
+import { outboxChannel, type StoredContent } from './outbox.enqueue.js';
+import { type AttemptOutcome, type ClaimedMessage, claimDue, recordAttempt } from './outbox.repository.js';
+import { retryDelaySeconds } from './retry-backoff.js';
+
+export type WorkerPolicy = {
+  batch: number;
+  pollMs: number;
+  retryBaseSeconds: number;
+  retryCapSeconds: number;
+  /** How long a claimed message is held before another worker may take it (a worker that died). */
+  holdSeconds?: number;
+  /** Messages handed over at once. */
+  concurrency?: number;
+};
+
+export type WorkerDeps = {
+  database: Database;
+  channels: Partial<Record<Channel, ChannelAdapter>>;
+  cipher: PersonalDataCipher;
+  policy: WorkerPolicy;
+  log?: FastifyBaseLogger;
+  clock?: () => Date;
+  /** Names the worker in the attempts (host and process by default). */
+  name?: string;
+};
+
+export type OutboxWorker = {
+  /** One round: claims a batch and hands it over; the number of messages handled. */
+  runOnce(): Promise<number>;
+  /** Rounds until nothing is due; the number handled in all. */
+  drain(): Promise<number>;
+  /** Begins the background loop: woken at the commit of every new message, else every pollMs. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The outbox worker: takes due messages (any number of workers share them, outbox.repository.ts), opens
+ * their sealed address and text, hands each to its channel and records the outcome — sent; a retry after
+ * an exponential backoff with a cap, until the message's attempts are used up; a permanent refusal, failed
+ * at once; expired, failed without sending. Nothing personal is logged: ids, channels, outcomes.
+ */
+export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
+  const clock = deps.clock ?? (() => new Date());
+  const name = deps.name ?? `${hostname()}:${process.pid}`;
+  const holdSeconds = deps.policy.holdSeconds ?? 120;
+  const concurrency = deps.policy.concurrency ?? 16;
+  const configured = (Object.keys(deps.channels) as Channel[]).filter((c) => deps.channels[c]);
+  let stopped = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  async function handle(message: ClaimedMessage): Promise<void> {
+    const startedAt = clock();
+    const result = await attempt(message, startedAt);
+    const status = await recordAttempt(deps.database.db, message, {
+      startedAt,
+      finishedAt: clock(),
+      worker: name,
+      result,
+    });
+    deps.log?.info(
+      { message: message.id, channel: message.channel, outcome: result.outcome, status },
+      'outbox attempt',
+    );
+  }
+
+  async function attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
+    if (message.expiresAt && Date.parse(message.expiresAt) <= now.getTime())
+      return { outcome: 'expired', reason: 'expired before it could be sent' };
+    const adapter = deps.channels[message.channel];
+    if (!adapter)
+      return { outcome: 'retry', reason: 'channel not configured', retryAt: retryAt(message, now) };
+    let to: string;
+    let rendered: StoredContent;
+    try {
+      to = deps.cipher.open(message.recipient);
+      rendered = JSON.parse(deps.cipher.open(message.content)) as StoredContent;
+    } catch {
+      return { outcome: 'permanent', reason: 'cannot open the sealed message (personal-data key changed?)' };
+    }
+    let sent: SendResult;
+    try {
+      sent = await adapter.send({
+        id: message.id,
+        channel: message.channel,
+        to,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        headers: rendered.headers,
+      });
+    } catch (err) {
+      sent = { outcome: 'retry', reason: `adapter error: ${(err as Error).message}`.slice(0, 300) };
+    }
+    if (sent.outcome === 'sent')
+      return { outcome: 'sent', provider: adapter.name, providerId: sent.providerId ?? null };
+    if (sent.outcome === 'retry')
+      return { outcome: 'retry', reason: sent.reason, retryAt: retryAt(message, now) };
+    return { outcome: 'permanent', reason: sent.reason };
+  }
+
+  function retryAt(message: ClaimedMessage, now: Date): Date {
+    const seconds = retryDelaySeconds(message.attempts, {
+      baseSeconds: deps.policy.retryBaseSeconds,
+      capSeconds: deps.policy.retryCapSeconds,
+    });
+    return new Date(now.getTime() + seconds * 1000);
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = clock();
+    const claimed = await claimDue(deps.database.db, {
+      now,
+      holdUntil: new Date(now.getTime() + holdSeconds * 1000),
+      channels: configured,
+      limit: deps.policy.batch,
+    });
+    for (let i = 0; i < claimed.length; i += concurrency) {
+      await Promise.all(claimed.slice(i, i + concurrency).map(handle));
+    }
+    return claimed.length;
+  }
+
+  async function run(): Promise<void> {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (err) {
+        deps.log?.error({ err }, 'outbox round failed');
+      }
+      if (stopped) break;
+      if (handled >= deps.policy.batch) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deps.policy.pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    runOnce,
+    async drain() {
+      let total = 0;
+      for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+      return total;
+    },
+    async start() {
+      if (loop) return;
+      stopped = false;
+      unsubscribe = await deps.database.hub.subscribe(outboxChannel, {
+        onEvent: () => wake?.(),
+        onResync: () => wake?.(),
+      });
+      loop = run();
+    },
+    async stop() {
+      stopped = true;
+      unsubscribe?.();
+      wake?.();
+      await loop;
+      loop = undefined;
+      await Promise.all(Object.values(deps.channels).map((c) => c?.close?.()));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+
+/**
+ * Personal data at rest (152-ФЗ): what identifies a person — a phone, an e-mail address, a message that
+ * greets them by name — is sealed with AES-256-GCM under a key derived from the configured one, and found
+ * again by a keyed hash (HMAC-SHA-256 of the normal form), never by the clear value. The same key signs
+ * the tokens okno hands out about such data (an e-mail's unsubscribe link).
+ */
+export type PersonalDataCipher = {
+  /** `v1.<base64url of iv | tag | ciphertext>`: a fresh iv every time. */
+  seal(text: string): string;
+  /** The clear text; throws on a value sealed under another key or tampered with. */
+  open(sealed: string): string;
+  /** A stable keyed hash for lookups: the same normal form always gives the same hash. */
+  lookupHash(kind: 'phone' | 'email', normalized: string): string;
+  /** `<value>.<signature>` for values okno puts in links. */
+  sign(value: string): string;
+  /** The value of a signed token, or null when its signature is wrong. */
+  verify(token: string): string | null;
+};
+
+const version = 'v1';
+
+export function personalDataCipher(hexKey: string): PersonalDataCipher {
+  if (!/^[0-9a-f]{64}$/i.test(hexKey)) throw new Error('the personal-data key must be 32 bytes in hex');
+  const master = Buffer.from(hexKey, 'hex');
+  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), purpose, 32));
+  const encryptionKey = derive('okno personal data encryption');
+  const lookupKey = derive('okno personal data lookup');
+  const signingKey = derive('okno link signing');
+  const signature = (value: string) =>
+    createHmac('sha256', signingKey).update(value).digest('base64url').slice(0, 22);
+
+  return {
+    seal(text) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return `${version}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    },
+    open(sealed) {
+      const [tag, payload] = sealed.split('.');
+      if (tag !== version || !payload) throw new Error('not a sealed value');
+      const raw = Buffer.from(payload, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    lookupHash(kind, normalized) {
+      return createHmac('sha256', lookupKey).update(`${kind}:${normalized}`).digest('hex');
+    },
+    sign(value) {
+      return `${value}.${signature(value)}`;
+    },
+    verify(token) {
+      const dot = token.lastIndexOf('.');
+      if (dot < 1) return null;
+      const value = token.slice(0, dot);
+      const given = Buffer.from(token.slice(dot + 1));
+      const expected = Buffer.from(signature(value));
+      return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
+    },
+  };
+}
