@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './errors.js';
 import { answerClientError } from './http/client-error.js';
@@ -23,8 +23,12 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { historyRoutes } from './modules/history/history.routes.js';
 import { networkPublicRoutes } from './modules/network/network.public.routes.js';
 import { networkStaffRoutes } from './modules/network/network.staff.routes.js';
+import { notificationsPublicRoutes } from './modules/notifications/notifications.public.routes.js';
+import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
+import { registerOutbox } from './modules/notifications/outbox.plugin.js';
 import { registerAuth } from './modules/staff/auth.plugin.js';
 import { adminUserRoutes } from './modules/staff/users.routes.js';
+import { type PersonalDataCipher, personalDataCipher } from './privacy/personal-data.js';
 
 export type AppDeps = {
   config: Config;
@@ -37,6 +41,8 @@ export type AppDeps = {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Seals and finds personal data (privacy/personal-data.ts). */
+    personalData: PersonalDataCipher;
   }
 }
 
@@ -66,6 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  if (!deps.config.personalDataKey)
+    throw new ConfigError(
+      'invalid configuration:\n  PERSONAL_DATA_KEY: required (privacy/personal-data-key.ts)',
+    );
+  app.decorate('personalData', personalDataCipher(deps.config.personalDataKey));
   registerErrorHandler(app);
   refuseNulCharacters(app);
 
@@ -85,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuth(app);
   // Public catalog reads are cached per instance; changes drop the cache (catalog.cache.ts).
   registerCatalogCache(app);
+  // Messages to citizens leave through the outbox; its worker starts and stops with the app.
+  registerOutbox(app);
 
   await app.register(healthRoutes);
   // Domain modules, in order.
@@ -94,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogStaffRoutes);
   await app.register(adminUserRoutes);
   await app.register(historyRoutes);
+  await app.register(notificationsPublicRoutes);
+  await app.register(notificationsStaffRoutes);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
+import { resolvePersonalDataKey } from './privacy/personal-data-key.js';
 import { loadRegion } from './seed/load-region.js';
 import { hasRegion, seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
@@ -12,7 +13,9 @@ import { loadStaff, seedStaff } from './seed/seed-staff.js';
  * Starts okno: opens and migrates the database, seeds the demo region on a fresh embedded database,
  * serves until SIGTERM/SIGINT, then closes the server and the database cleanly.
  */
-export async function startServer(config: Config): Promise<void> {
+export async function startServer(given: Config): Promise<void> {
+  // Before anything is opened: a server without its personal-data key stops here, with the reason.
+  const config: Config = { ...given, personalDataKey: resolvePersonalDataKey(given) };
   const webDir = resolve('dist/web');
   if (!existsSync(resolve(webDir, 'index.html'))) await buildWeb();
   const database = await openConfiguredDatabase(config);

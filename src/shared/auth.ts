@@ -56,5 +56,7 @@ export const securityEvents = [
   'access_denied',
   'session_expired',
   'unlock',
+  /** A staff member saw a citizen's personal data in full (152-ФЗ): what and why in the details. */
+  'personal_data_view',
 ] as const;
 export type SecurityEvent = (typeof securityEvents)[number];

@@ -246,6 +246,7 @@ export const staff: Section<typeof ru> = {
   'admin.event.lock': 'lock',
   'admin.event.logout': 'sign-out',
   'admin.event.password_change': 'password change',
+  'admin.event.personal_data_view': 'personal data viewed',
   'admin.event.password_reset': 'password reset',
   'admin.event.role_change': 'role change',
   'admin.event.user_disabled': 'account disabled',

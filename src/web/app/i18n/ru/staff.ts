@@ -246,6 +246,7 @@ export const staff = {
   'admin.event.lock': 'блокировка',
   'admin.event.logout': 'выход',
   'admin.event.password_change': 'смена пароля',
+  'admin.event.personal_data_view': 'просмотр персональных данных',
   'admin.event.password_reset': 'сброс пароля',
   'admin.event.role_change': 'изменение ролей',
   'admin.event.user_disabled': 'отключение учётной записи',

@@ -1,0 +1,90 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { parseDeliveryReport } from './channels/channels.js';
+import * as notifications from './notifications.service.js';
+
+const tags = ['notifications'];
+const tokenParams = z.object({ token: z.string().min(10).max(200) });
+const deliveryQuery = z.object({ token: z.string().max(500).optional() });
+
+/**
+ * What citizens and gateways call: the unsubscribe link of every e-mail (the page asks, then posts; mail
+ * clients post at once — RFC 8058 one-click), and the SMS gateway's delivery reports (with the shared
+ * secret DELIVERY_REPORT_TOKEN, as a bearer token or `?token=` for gateways that cannot set headers).
+ */
+export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
+  // SMS.ru and one-click unsubscribe post forms.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 65_536 },
+    (_r, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/notifications/unsubscribe/:token',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether an unsubscribe link is valid (the page asks before it unsubscribes)',
+        params: tokenParams,
+        response: { 200: z.object({ valid: z.literal(true), channel: z.literal('email') }) },
+      },
+    },
+    async (request) => {
+      if (!notifications.checkUnsubscribeToken(app.personalData, request.params.token))
+        throw new AppError('NOT_FOUND', 'unsubscribe link not found');
+      return { valid: true as const, channel: 'email' as const };
+    },
+  );
+
+  app.post(
+    '/api/notifications/unsubscribe/:token',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary:
+          'No more e-mail to the address of this link (idempotent; also the one-click List-Unsubscribe-Post)',
+        params: tokenParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await notifications.unsubscribe(app.deps.database.db, app.personalData, request.params.token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/notifications/delivery-reports/:format',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary: "An SMS gateway's delivery reports: okno's JSON format, or SMS.ru's callback form",
+        params: z.object({ format: z.enum(['json', 'smsru']) }),
+        querystring: deliveryQuery,
+        body: z.unknown(),
+        response: { 200: z.object({ changed: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const expected = app.deps.config.notifications.deliveryReportToken;
+      const given = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? '';
+      if (!expected || !sameSecret(given, expected))
+        throw new AppError('UNAUTHENTICATED', 'a delivery report needs the gateway’s token');
+      const reports = parseDeliveryReport(request.params.format, request.body);
+      if (!reports) throw new AppError('VALIDATION', 'not a delivery report in this format');
+      return { changed: await notifications.applyDeliveryReports(app.deps.database.db, reports) };
+    },
+  );
+};
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
