@@ -2,6 +2,7 @@
  * `npm run bench`: okno's figures, on the embedded PGlite and on a real PostgreSQL 15 server that this
  * script starts itself. Prints a table and writes bench/results/latest.json. A benchmark, not a test.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ try {
     env: { ...process.env, DATABASE_URL: url },
     stdio: 'inherit',
   });
-  await benchBackend('postgres', { DATABASE_URL: url });
+  await benchBackend('postgres', { DATABASE_URL: url, PERSONAL_DATA_KEY: randomBytes(32).toString('hex') });
 } finally {
   server.stop();
   rmSync(tmp, { recursive: true, force: true });

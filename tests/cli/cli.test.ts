@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPostgresDatabase } from '../support/databases.js';
@@ -97,19 +97,32 @@ describe('okno command line', { timeout: 180_000 }, () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('in use by another okno process');
     expect(await first.stop()).toBe(0);
+    // The embedded default made its personal-data key beside its data, readable by the owner only.
+    const keyFile = join(dataDir, 'personal-data.key');
+    const key = readFileSync(keyFile, 'utf8');
+    expect(key).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
     const restarted = await startOkno(env, port);
     expect(restarted.output()).not.toContain('first start');
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
     expect(health).toEqual({ status: 'ok', database: { kind: 'pglite', ok: true } });
     expect(await restarted.stop()).toBe(0);
+    expect(readFileSync(keyFile, 'utf8')).toBe(key);
   });
 
   it('serves from a PostgreSQL server with DATABASE_URL and never loads demo data there by itself', async () => {
     const db = await createPostgresDatabase();
     try {
+      // Instances on a server must share the key: okno does not make one up there.
+      const keyless = await runOkno(['start'], { DATABASE_URL: db.url, REGION_DIR: miniRegion });
+      expect(keyless.code).toBe(1);
+      expect(keyless.stderr).toContain('PERSONAL_DATA_KEY: required with DATABASE_URL');
       const port = await freePort();
-      const server = await startOkno({ DATABASE_URL: db.url, REGION_DIR: miniRegion }, port);
+      const server = await startOkno(
+        { DATABASE_URL: db.url, REGION_DIR: miniRegion, PERSONAL_DATA_KEY: 'ab'.repeat(32) },
+        port,
+      );
       const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
       expect(health.database.kind).toBe('postgres');
       expect(server.output()).not.toContain('first start');
