@@ -52,3 +52,34 @@ export async function serviceTitles(
     .where(inArray(services.code, [...codes]))
     .orderBy(title);
 }
+
+/**
+ * A service as a message to a citizen names it, from its published card: the title (e-mail), the short
+ * title (SMS) and the documents to bring. Undefined for a service with no published card.
+ */
+export async function serviceForMessage(
+  db: Db,
+  code: string,
+): Promise<{ title: string; shortTitle: string; documents: string[] } | undefined> {
+  const [found] = await db
+    .select({
+      title: serviceVersions.title,
+      shortTitle: serviceVersions.shortTitle,
+      documents: serviceVersions.documents,
+    })
+    .from(services)
+    .innerJoin(
+      serviceVersions,
+      and(
+        eq(serviceVersions.serviceCode, services.code),
+        eq(serviceVersions.version, services.publishedVersion),
+      ),
+    )
+    .where(eq(services.code, code));
+  if (!found) return undefined;
+  return {
+    title: found.title,
+    shortTitle: found.shortTitle,
+    documents: found.documents.filter((d) => d.required).map((d) => d.name),
+  };
+}

@@ -32,3 +32,10 @@ export async function openOfficesOffering(db: Db, serviceCode: string) {
 
 /** The district of each of these offices (unknown ones are left out): for scope checks. */
 export { districtsOfOffices } from './offices.repository.js';
+
+/** An office as a message to a citizen names it: name, address, phone, and the time zone its times are in. */
+export async function officeForMessage(db: Db, code: string) {
+  const [office] = await listOffices(db, { code });
+  if (!office) return undefined;
+  return { name: office.name, address: office.address, phone: office.phone, timeZone: office.zone };
+}
