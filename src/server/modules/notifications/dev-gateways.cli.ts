@@ -32,10 +32,15 @@ export async function devCommand(_config: Config, args: string[]): Promise<void>
   });
   const { host, smtpPort, smsPort } = gateways;
   const http = `http://${host}:${smsPort}`;
-  console.log(`okno dev gateways: smtp ${host}:${smtpPort} sms ${http}`);
-  console.log(`  okno's environment (SMS_GATEWAY_FORMAT json or smsru, both served):`);
-  console.log(`  SMTP_URL=smtp://${host}:${smtpPort} SMS_GATEWAY_URL=${http}/sms`);
-  console.log(`  received messages: GET ${http}/messages (DELETE clears); Ctrl-C stops`);
+  // One write: a reader that sees the first line sees the rest.
+  console.log(
+    [
+      `okno dev gateways: smtp ${host}:${smtpPort} sms ${http}`,
+      `  okno's environment (SMS_GATEWAY_FORMAT json or smsru: both are served):`,
+      `  SMTP_URL=smtp://${host}:${smtpPort} SMS_GATEWAY_URL=${http}/sms`,
+      `  received messages: GET ${http}/messages (DELETE clears); Ctrl-C stops`,
+    ].join('\n'),
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -111,7 +111,7 @@ export async function startDevGateways(options: DevGatewaysOptions = {}): Promis
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((mail) => {
-            const headers = headerRecord(mail.headers);
+            const headers = headerRecord(mail.headers, mail.headerLines);
             for (const rcpt of session.envelope.rcptTo) {
               seq += 1;
               keep(
@@ -288,11 +288,20 @@ function plusDigits(phone: string): string {
   return digits ? `+${digits}` : phone;
 }
 
-function headerRecord(headers: Map<string, HeaderValue>): Record<string, string> {
+/** Headers by lower-case name: decoded where mailparser reads them as text, else the raw line unfolded. */
+function headerRecord(
+  headers: Map<string, HeaderValue>,
+  lines: ReadonlyArray<{ key: string; line: string }>,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of headers) {
-    const text = headerText(value);
-    if (text !== undefined) out[key] = text;
+  for (const { key, line } of lines) {
+    const parsed = headers.get(key);
+    out[key] =
+      (parsed === undefined ? undefined : headerText(parsed)) ??
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
   }
   return out;
 }

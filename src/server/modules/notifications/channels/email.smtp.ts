@@ -122,6 +122,8 @@ function describeReply(code: number): string {
       return 'local error in processing';
     case 452:
       return 'insufficient storage';
+    case 501:
+      return 'syntax error in the address';
     case 503:
       return 'bad sequence of commands';
     case 550:
