@@ -30,6 +30,9 @@ Commands:
                         check the security log's hash chain; fails at the first broken link, or
                         when the chain no longer reaches an anchor printed earlier
   audit anchor          print the hash of the security log's newest entry (keep it elsewhere)
+  dev gateways [--smtp-port 2525] [--sms-port 2526] [--keep-dir DIR] [--quiet]
+                        a local SMTP server and SMS gateway (JSON and SMS.ru formats) that print and
+                        keep what okno sends, until Ctrl-C; prints the SMTP_URL and SMS_GATEWAY_URL to use
   help                  show this text
 
 Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;
@@ -70,6 +73,8 @@ const commands: Record<string, Command> = {
   region: regionCommand,
   user: userCommand,
   audit: auditCommand,
+  dev: async (config, args) =>
+    (await import('./modules/notifications/dev-gateways.cli.js')).devCommand(config, args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { parseDeliveryReport } from './channels/channels.js';
+import { DeliveryReportError, parseDeliveryReport } from './channels/channels.js';
 import * as notifications from './notifications.service.js';
 
 const tags = ['notifications'];
@@ -58,27 +58,61 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /** The shared secret of the gateway, as a bearer token or `?token=`; refused when none is configured. */
+  const checkGateway = (request: { headers: { authorization?: string }; query: { token?: string } }) => {
+    const expected = app.deps.config.notifications.deliveryReportToken;
+    const given = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? '';
+    if (!expected || !sameSecret(given, expected))
+      throw new AppError('UNAUTHENTICATED', 'a delivery report needs the gateway’s token');
+  };
+  const reportsIn = (format: 'json' | 'smsru', body: unknown) => {
+    try {
+      return parseDeliveryReport(format, body);
+    } catch (err) {
+      if (err instanceof DeliveryReportError)
+        throw new AppError('VALIDATION', `not a delivery report: ${err.message}`);
+      throw err;
+    }
+  };
+
   app.post(
-    '/api/notifications/delivery-reports/:format',
+    '/api/notifications/delivery-reports/json',
     {
       config: { policy: 'public' },
       schema: {
         tags,
-        summary: "An SMS gateway's delivery reports: okno's JSON format, or SMS.ru's callback form",
-        params: z.object({ format: z.enum(['json', 'smsru']) }),
+        summary:
+          "An SMS gateway's delivery reports in okno's JSON format: { id, status: delivered|failed, reason? } or a list",
         querystring: deliveryQuery,
         body: z.unknown(),
         response: { 200: z.object({ changed: z.number().int() }) },
       },
     },
     async (request) => {
-      const expected = app.deps.config.notifications.deliveryReportToken;
-      const given = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? '';
-      if (!expected || !sameSecret(given, expected))
-        throw new AppError('UNAUTHENTICATED', 'a delivery report needs the gateway’s token');
-      const reports = parseDeliveryReport(request.params.format, request.body);
-      if (!reports) throw new AppError('VALIDATION', 'not a delivery report in this format');
+      checkGateway(request);
+      const reports = reportsIn('json', request.body);
       return { changed: await notifications.applyDeliveryReports(app.deps.database.db, reports) };
+    },
+  );
+
+  app.post(
+    '/api/notifications/delivery-reports/smsru',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        summary:
+          "SMS.ru's delivery callback (form data[] lines); answered with the text 100, as SMS.ru expects",
+        querystring: deliveryQuery,
+        body: z.unknown(),
+        response: { 200: z.literal('100').describe('text/plain') },
+      },
+    },
+    async (request, reply) => {
+      checkGateway(request);
+      const reports = reportsIn('smsru', request.body);
+      await notifications.applyDeliveryReports(app.deps.database.db, reports);
+      return reply.type('text/plain; charset=utf-8').send('100');
     },
   );
 };
