@@ -70,9 +70,9 @@ describe('fitSms', () => {
       shorten(`Б${cyr(200)}`),
       '.',
     ]);
-    // 134 − 7 − 2 − 2 − 1 = 122 for the two long values: 60 characters and an ellipsis each
-    expect(text).toBe(`Паспорт, А${cyr(59)}…, Б${cyr(59)}….`);
-    expect(smsParts(text).units).toBe(134);
+    // 134 − 7 − 2 − 2 = 123 for the two long values: 60 characters and an ellipsis each (the full stop goes)
+    expect(text).toBe(`Паспорт, А${cyr(59)}…, Б${cyr(59)}…`);
+    expect(smsParts(text).units).toBe(133);
   });
 
   it('drops the optional pieces when a value has to be cut', () => {
@@ -89,6 +89,13 @@ describe('fitSms', () => {
   it('cuts with «…» when the text is UCS-2 anyway', () => {
     const text = fitSms(['Код 123. ', shorten('a'.repeat(400))]);
     expect(text).toBe(`Код 123. ${'a'.repeat(124)}…`);
+  });
+
+  it('ends a sentence on the ellipsis of a value cut before its full stop', () => {
+    expect(fitSms(['Код 1. Адрес: ', shorten(cyr(200)), '. Тел. 22-22-22.'])).toBe(
+      `Код 1. Адрес: ${cyr(104)}… Тел. 22-22-22.`,
+    );
+    expect(fitSms(['Адрес: ', shorten('ул. Мира, 1'), '.'])).toBe('Адрес: ул. Мира, 1.');
   });
 
   it('respects another limit of parts', () => {

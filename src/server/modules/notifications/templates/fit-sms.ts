@@ -63,14 +63,25 @@ const ellipses = ['…', '...'];
  */
 export function fitSms(pieces: readonly SmsPiece[], maxParts: number = SMS_MAX_PARTS): string {
   const fits = (text: string) => smsParts(text).parts <= maxParts;
-  const join = (kept: ReadonlySet<SmsPiece>, cut: (value: string) => string) =>
-    pieces
-      .map((p) => {
-        if (typeof p === 'string') return p;
-        if ('shorten' in p) return cut(p.shorten);
-        return kept.has(p) ? p.optional : (p.otherwise ?? '');
-      })
-      .join('');
+  const join = (kept: ReadonlySet<SmsPiece>, cut: (value: string) => string) => {
+    let text = '';
+    let wasCut = false;
+    for (const p of pieces) {
+      if (typeof p === 'string') {
+        // «ул. Совет…» ends the sentence already: no «….»
+        text += wasCut && p.startsWith('.') && !p.startsWith('..') ? p.slice(1) : p;
+        wasCut = false;
+      } else if ('shorten' in p) {
+        const value = cut(p.shorten);
+        text += value;
+        wasCut = value !== p.shorten;
+      } else {
+        text += kept.has(p) ? p.optional : (p.otherwise ?? '');
+        wasCut = false;
+      }
+    }
+    return text;
+  };
 
   const whole = (value: string) => value;
   const kept = new Set<SmsPiece>();
