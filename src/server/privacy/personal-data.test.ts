@@ -12,6 +12,15 @@ describe('personalDataCipher', () => {
     expect(cipher.open(a)).toBe('Здравствуйте, Иван Петрович');
   });
 
+  it('compresses a long text before sealing it, and opens either form', () => {
+    const text = `<p>${'Что взять с собой: паспорт, заявление. '.repeat(60)}</p>`;
+    const small = cipher.seal(text, { compress: true });
+    expect(small.startsWith('v1z.')).toBe(true);
+    expect(small.length).toBeLessThan(cipher.seal(text).length / 4);
+    expect(cipher.open(small)).toBe(text);
+    expect(cipher.open(cipher.seal(text))).toBe(text);
+  });
+
   it('refuses a value sealed under another key or changed', () => {
     const other = personalDataCipher('cd'.repeat(32));
     const sealed = cipher.seal('+79123456789');

@@ -6,6 +6,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * Personal data at rest (152-ФЗ): what identifies a person — a phone, an e-mail address, a message that
@@ -14,8 +15,11 @@ import {
  * the tokens okno hands out about such data (an e-mail's unsubscribe link).
  */
 export type PersonalDataCipher = {
-  /** `v1.<base64url of iv | tag | ciphertext>`: a fresh iv every time. */
-  seal(text: string): string;
+  /**
+   * `v1.<base64url of iv | tag | ciphertext>`: a fresh iv every time. `compress`: deflated before it is
+   * encrypted (`v1z.`), for long texts — ciphertext does not compress, and a short row stays out of TOAST.
+   */
+  seal(text: string, options?: { compress?: boolean }): string;
   /** The clear text; throws on a value sealed under another key or tampered with. */
   open(sealed: string): string;
   /** A stable keyed hash for lookups: the same normal form always gives the same hash. */
@@ -27,6 +31,7 @@ export type PersonalDataCipher = {
 };
 
 const version = 'v1';
+const compressed = 'v1z';
 
 export function personalDataCipher(hexKey: string): PersonalDataCipher {
   if (!/^[0-9a-f]{64}$/i.test(hexKey)) throw new Error('the personal-data key must be 32 bytes in hex');
@@ -39,19 +44,22 @@ export function personalDataCipher(hexKey: string): PersonalDataCipher {
     createHmac('sha256', signingKey).update(value).digest('base64url').slice(0, 22);
 
   return {
-    seal(text) {
+    seal(text, options) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return `${version}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+      const plain = options?.compress ? deflateRawSync(Buffer.from(text, 'utf8')) : Buffer.from(text, 'utf8');
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      const tag = options?.compress ? compressed : version;
+      return `${tag}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
     open(sealed) {
       const [tag, payload] = sealed.split('.');
-      if (tag !== version || !payload) throw new Error('not a sealed value');
+      if ((tag !== version && tag !== compressed) || !payload) throw new Error('not a sealed value');
       const raw = Buffer.from(payload, 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+      return (tag === compressed ? inflateRawSync(plain) : plain).toString('utf8');
     },
     lookupHash(kind, normalized) {
       return createHmac('sha256', lookupKey).update(`${kind}:${normalized}`).digest('hex');

@@ -60,3 +60,14 @@ create table notification_optouts (
   created_at timestamptz not null default now(),
   primary key (recipient_hash, channel)
 );
+
+-- New messages wake the outbox workers of every instance at commit (a NOTIFY, nothing for a rollback): a
+-- trigger, so that no writer can forget it and the event's transaction spends no round trip on it.
+create function notify_outbox() returns trigger language plpgsql as $$
+begin
+  perform pg_notify('outbox', '');
+  return null;
+end
+$$;
+create trigger outbox_wake after insert on outbox_messages
+  for each statement execute function notify_outbox();

@@ -149,7 +149,7 @@ export async function openMessage(db: Db, cipher: PersonalDataCipher, id: string
  */
 export async function resendLatest(
   tx: Db,
-  deps: { cipher: PersonalDataCipher; hub: LiveHub; maxAttempts: number },
+  deps: { cipher: PersonalDataCipher; maxAttempts: number },
   contact: string,
   channel?: Channel,
 ): Promise<OutboxMessageRow | undefined> {
@@ -190,6 +190,5 @@ export async function resendLatest(
     .insert(outboxMessages)
     .values({ ...copy, expiresAt: null, attemptLimit: deps.maxAttempts, resentFrom: id })
     .returning();
-  await deps.hub.publish(tx, outboxChannel, '');
   return made;
 }

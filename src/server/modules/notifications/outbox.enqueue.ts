@@ -1,14 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { maskEmail, maskPhone, normalizeEmail, normalizePhone } from '../../../shared/contacts.js';
 import type { Channel, Locale, MessageContext, NotificationEvent } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
-import type { LiveHub } from '../../db/live-hub.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { notificationOptouts, outboxMessages } from './notifications.schema.js';
 import { sendNotBefore } from './quiet-hours.js';
 import { missingContext, type RenderedMessage, renderMessage, withUnsubscribe } from './templates/render.js';
 
-/** The live channel that wakes the outbox workers at the commit of a new message. */
+/** The live channel that wakes the outbox workers: a trigger on every insert (migration 0006), at commit. */
 export const outboxChannel = 'outbox';
 
 /** Who a message goes to, with what they agreed to. */
@@ -35,7 +34,6 @@ export type Notification = {
 
 export type OutboxDeps = {
   cipher: PersonalDataCipher;
-  hub: LiveHub;
   /** The address people open okno at, for unsubscribe links. */
   publicUrl: string;
   maxAttempts: number;
@@ -51,7 +49,7 @@ export type EnqueueResult = {
 /**
  * Writes the messages an event sends to the outbox, in the caller's transaction `tx`: committed with the
  * event, or gone with its rollback. One message per channel the person can be reached on; the workers are
- * woken at commit. A template that lacks what it needs is the caller's bug and throws (so the event's
+ * woken at commit (by the table's trigger). A template that lacks what it needs is the caller's bug and throws (so the event's
  * transaction fails too, rather than a citizen getting a message with a hole in it).
  */
 export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notification): Promise<EnqueueResult> {
@@ -61,46 +59,54 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
   if (missing.length) throw new Error(`notification ${n.event} lacks ${missing.join(', ')}`);
   const now = deps.now ?? new Date();
   const result: EnqueueResult = { queued: [], skipped: [] };
+  const reachable: (Reachable & { hash: string })[] = [];
   for (const target of targets(n.recipient)) {
-    if ('reason' in target) {
-      result.skipped.push(target);
-      continue;
-    }
-    const hash = deps.cipher.lookupHash(target.channel === 'sms' ? 'phone' : 'email', target.address);
-    if (await unsubscribed(tx, hash, target.channel)) {
+    if ('reason' in target) result.skipped.push(target);
+    else
+      reachable.push({
+        ...target,
+        hash: deps.cipher.lookupHash(target.channel === 'sms' ? 'phone' : 'email', target.address),
+      });
+  }
+  const optedOut = await unsubscribed(tx, reachable);
+  const rows = [];
+  for (const target of reachable) {
+    if (optedOut.has(`${target.channel}:${target.hash}`)) {
       result.skipped.push({ channel: target.channel, reason: 'unsubscribed' });
       continue;
     }
     const rendered = renderMessage(n.event, target.channel, context);
     const content: StoredContent =
-      target.channel === 'email' ? unsubscribable(rendered, deps, hash, locale) : rendered;
-    const [row] = await tx
-      .insert(outboxMessages)
-      .values({
-        event: n.event,
-        channel: target.channel,
-        recipient: deps.cipher.seal(target.address),
-        recipientHash: hash,
-        recipientMasked: target.masked,
-        locale,
-        content: deps.cipher.seal(JSON.stringify(content)),
-        officeCode: n.officeCode ?? null,
-        subjectKind: n.about?.kind ?? null,
-        subjectRef: n.about?.ref ?? null,
-        attemptLimit: deps.maxAttempts,
-        nextAttemptAt: sendNotBefore(now, target.channel, n.event, context.timeZone).toISOString(),
-        expiresAt: n.expiresAt?.toISOString() ?? null,
-      })
-      .returning({ id: outboxMessages.id });
-    result.queued.push({ id: row.id, channel: target.channel });
+      target.channel === 'email' ? unsubscribable(rendered, deps, target.hash, locale) : rendered;
+    rows.push({
+      event: n.event,
+      channel: target.channel,
+      recipient: deps.cipher.seal(target.address),
+      recipientHash: target.hash,
+      recipientMasked: target.masked,
+      locale,
+      content: deps.cipher.seal(JSON.stringify(content), { compress: true }),
+      officeCode: n.officeCode ?? null,
+      subjectKind: n.about?.kind ?? null,
+      subjectRef: n.about?.ref ?? null,
+      attemptLimit: deps.maxAttempts,
+      nextAttemptAt: sendNotBefore(now, target.channel, n.event, context.timeZone).toISOString(),
+      expiresAt: n.expiresAt?.toISOString() ?? null,
+    });
   }
-  if (result.queued.length) await deps.hub.publish(tx, outboxChannel, '');
+  // One statement for every channel: the outbox costs the event's transaction two round trips, not four.
+  if (rows.length) {
+    const made = await tx
+      .insert(outboxMessages)
+      .values(rows)
+      .returning({ id: outboxMessages.id, channel: outboxMessages.channel });
+    result.queued.push(...made);
+  }
   return result;
 }
 
-type Target =
-  | { channel: Channel; address: string; masked: string }
-  | { channel: Channel; reason: SkipReason };
+type Reachable = { channel: Channel; address: string; masked: string };
+type Target = Reachable | { channel: Channel; reason: SkipReason };
 
 function targets(r: Recipient): Target[] {
   const out: Target[] = [];
@@ -126,12 +132,23 @@ function targets(r: Recipient): Target[] {
   return out;
 }
 
-async function unsubscribed(tx: Db, hash: string, channel: Channel): Promise<boolean> {
-  const [found] = await tx
-    .select({ hash: notificationOptouts.recipientHash })
+/** Which of the addresses asked for no more messages on their channel: `channel:hash`. */
+async function unsubscribed(
+  tx: Db,
+  reachable: readonly { channel: Channel; hash: string }[],
+): Promise<Set<string>> {
+  if (!reachable.length) return new Set();
+  const found = await tx
+    .select({ channel: notificationOptouts.channel, hash: notificationOptouts.recipientHash })
     .from(notificationOptouts)
-    .where(and(eq(notificationOptouts.recipientHash, hash), eq(notificationOptouts.channel, channel)));
-  return found !== undefined;
+    .where(
+      or(
+        ...reachable.map((r) =>
+          and(eq(notificationOptouts.recipientHash, r.hash), eq(notificationOptouts.channel, r.channel)),
+        ),
+      ),
+    );
+  return new Set(found.map((f) => `${f.channel}:${f.hash}`));
 }
 
 /** A message as the outbox keeps it (sealed): the rendered text, and for e-mail its headers. */

@@ -50,7 +50,6 @@ for (const kind of backends) {
     let clock: Date;
     const deps = (): OutboxDeps => ({
       cipher,
-      hub: database.hub,
       publicUrl: 'https://mfc.example.ru',
       maxAttempts: 3,
       now: clock,

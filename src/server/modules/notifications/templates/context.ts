@@ -1,5 +1,8 @@
 import type { MessageContext, NotificationEvent } from '../../../../shared/notifications.js';
+import { nowInTimeZone } from '../../../../shared/office-hours.js';
 import { isInstant } from './dates.js';
+
+const epoch = new Date(0);
 
 /**
  * What each event's texts need of the context, and the context made safe to interpolate: whitespace and
@@ -35,9 +38,10 @@ export const oneLine = (value: string): string => value.replace(folded, ' ').tri
 const present = (value: string | null | undefined): value is string =>
   typeof value === 'string' && oneLine(value) !== '';
 
+/** Whether Intl knows the zone; through `nowInTimeZone`, whose formatter per zone is made once and kept. */
 function isTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone });
+    nowInTimeZone(timeZone, epoch);
     return true;
   } catch {
     return false;
