@@ -41,6 +41,10 @@ export const queryKeys = {
     offices: (params: OfficesParams) => ['network', 'offices', params] as const,
     office: (code: string) => ['network', 'office', code] as const,
   },
+  /** A citizen's notifications: whether an unsubscribe link is valid. */
+  notifications: {
+    unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
+  },
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
