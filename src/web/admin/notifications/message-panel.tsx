@@ -31,7 +31,7 @@ export function MessagePanel({ message }: { message: OutboxMessage }) {
     [t('notif.deliveredAt'), message.deliveredAt && words.when(message.deliveredAt)],
     [t('notif.failedAt'), message.failedAt && words.when(message.failedAt)],
     [t('notif.provider'), message.provider],
-    [t('notif.about'), message.about && `${message.about.kind} ${message.about.ref}`],
+    [t('notif.about'), message.about && words.about(message.about)],
     [t('notif.office'), message.office],
   ];
   const attempts = detail.data?.attempts;

@@ -105,7 +105,7 @@ export function NotificationsPage() {
           <OutboxFigures params={{ from: filters.from, to: filters.to }} />
           <p className="small muted">{t('notif.timeZone')}</p>
           {filters.status === 'failed' && (
-            <div className="form-actions">
+            <div className="form-actions outbox-retry-all">
               <button
                 type="button"
                 className="button button-primary"

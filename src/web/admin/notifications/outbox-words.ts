@@ -9,6 +9,7 @@ import type { Channel, MessageStatus, NotificationEvent } from '../../../shared/
 import { useT } from '../../app/i18n/index.js';
 
 export const outboxTimeZone = 'Europe/Moscow';
+const aboutKinds = ['booking', 'ticket', 'case'] as const;
 
 export function useOutboxWords() {
   const { t, locale } = useT();
@@ -23,6 +24,11 @@ export function useOutboxWords() {
       channel: (c: Channel) => t(`notif.channel.${c}`),
       status: (s: MessageStatus) => t(`notif.status.${s}`),
       outcome: (o: OutboxAttempt['outcome']) => t(`notif.outcome.${o}`),
+      /** «запись K7M-4PX»: what a message is about, a kind without words as it came. */
+      about: ({ kind, ref }: { kind: string; ref: string }) =>
+        (aboutKinds as readonly string[]).includes(kind)
+          ? t(`notif.about.${kind as (typeof aboutKinds)[number]}`, { ref })
+          : `${kind} ${ref}`,
       /** `12.01.2027, 10:30:00` in Moscow time. */
       when: (iso: string) => instant.format(new Date(iso)),
     };
