@@ -337,6 +337,15 @@ describeOnBackends(
       expect(emptyRetry.json().error.code).toBe('VALIDATION');
       const badFilter = await as(admin)('GET', '/api/admin/notifications/messages?status=lost');
       expect(badFilter.json().error.code).toBe('VALIDATION');
+      // a day shaped like one but not on the calendar is refused before it reaches SQL
+      for (const url of [
+        '/api/admin/notifications/messages?from=2026-13-45',
+        '/api/admin/notifications/figures?to=2026-02-30',
+      ]) {
+        const res = await as(admin)('GET', url);
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().error.code, url).toBe('VALIDATION');
+      }
     });
 
     /** The one-click unsubscribe link of the newest e-mail's List-Unsubscribe header, as a path. */
