@@ -142,9 +142,11 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
     const refused = refusedPathOf(request);
     if (refused) return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: refused } });
     const path = request.url.split('?')[0];
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/')) {
       const status = await webPageStatus(app.deps.database.db, path);
-      return reply.status(status).type('text/html').sendFile('index.html');
+      // A missing file (`/logo.png`) is no page; a page's own parameter may end like one (a signed token).
+      if (status === 200 || !/\.\w+$/.test(path))
+        return reply.status(status).type('text/html').sendFile('index.html');
     }
     return reply
       .status(404)

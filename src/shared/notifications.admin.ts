@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { pageQuery } from './admin-common.js';
+import { isoDateSchema } from './network.js';
 import { channelSchema, messageStatusSchema, notificationEventSchema } from './notifications.js';
 
 /** Contracts of the outbox for the admin: the messages, their attempts, retries, delivery figures. */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A real calendar day (`2026-13-45` would reach SQL's `::date` and fail there as a 500). */
+const day = isoDateSchema;
 
 export const outboxQuerySchema = z.object({
   status: messageStatusSchema.optional(),

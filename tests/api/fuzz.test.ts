@@ -128,7 +128,7 @@ describeOnBackends(
       expect(operations.length).toBeGreaterThan(40);
       const rng = random(20261129);
       const failures: string[] = [];
-      const statuses = new Map<number, number>();
+      const statuses = new Map<number | 'own-door-401', number>();
       for (let i = 0; i < 5000; i++) {
         const { path, method, op } = rng.pick(operations);
         const url = path.replace(/\{(\w+)\}/g, () => component(rng.pick(texts)));
@@ -148,7 +148,12 @@ describeOnBackends(
           },
           ...(body.payload !== undefined ? { payload: body.payload } : {}),
         });
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        // Two doors check their own secret, not the session: sign-in (a fuzzed login and password that
+        // parse are wrong ones) and a gateway's delivery report (no gateway token is configured here).
+        // Anywhere else a 401 would mean the admin's session was lost.
+        const ownDoor = path === '/api/auth/login' || path.startsWith('/api/notifications/delivery-reports/');
+        const status = res.statusCode === 401 && ownDoor ? 'own-door-401' : res.statusCode;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
         const shaped =
           res.statusCode < 400 ||
           (() => {

@@ -5,6 +5,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
+import { unsubscribeToken } from '../../src/server/modules/notifications/outbox.enqueue.js';
 import { describeOnBackends } from '../support/app.js';
 
 /** The web app's pages answer 200 when they show something and 404 when not, with the app's page either way. */
@@ -46,6 +47,21 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       expect(res.headers['content-type'], url).toContain('text/html');
       expect(res.body, url).toContain('<div id="root">');
     }
+  });
+
+  it('answers 200 with the app for every unsubscribe link okno makes, whatever its token ends with', async () => {
+    // a token is `<value>.<signature>`: a signature without "-" looks like a file's extension
+    const tokens = Array.from({ length: 12 }, (_, i) =>
+      unsubscribeToken(app.personalData, app.personalData.lookupHash('email', `person${i}@example.ru`)),
+    );
+    expect(tokens.some((token) => /\.\w+$/.test(token))).toBe(true);
+    for (const token of tokens) {
+      const res = await app.inject({ method: 'GET', url: `/unsubscribe/${token}` });
+      expect(res.statusCode, token).toBe(200);
+      expect(res.body, token).toContain('<div id="root">');
+    }
+    expect((await app.inject({ method: 'GET', url: '/unsubscribe/short' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/unsubscribe' })).statusCode).toBe(404);
   });
 
   it('serves the favicon and robots.txt of the built app (npm test builds it first)', async () => {

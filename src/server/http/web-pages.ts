@@ -13,6 +13,8 @@ const fixedPages = [
   /^\/offices$/,
   /^\/staff(\/(login|password))?$/,
   /^\/admin(\/.*)?$/,
+  // an e-mail's unsubscribe link: the page itself says whether its token is valid
+  /^\/unsubscribe\/[^/]{10,200}$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

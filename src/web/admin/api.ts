@@ -35,6 +35,7 @@ import type {
   OfficeUpdate,
   WindowInput,
 } from '../../shared/network.admin.js';
+import type { OutboxFigures, OutboxMessageDetail, OutboxPage } from '../../shared/notifications.admin.js';
 import type { AdminUser, SecurityLogPage, UserCreateInput } from '../../shared/staff.admin.js';
 import { type Params, request } from '../app/api.js';
 import { queryClient } from '../app/query-client.js';
@@ -42,6 +43,8 @@ import {
   type AdminOfficesParams,
   type AdminServicesParams,
   invalidateChanged,
+  type OutboxFiguresParams,
+  type OutboxParams,
   queryKeys,
   type SecurityLogParams,
 } from '../app/query-keys.js';
@@ -87,6 +90,34 @@ const dayChanged = (day: AdminCalendarDay) => {
       year ? { ...year, days: year.days.map((d) => (d.date === day.date ? day : d)) } : year,
   );
   return changed<AdminCalendarDay>('calendar', () => undefined)(day);
+};
+
+/**
+ * Failed messages sent again: when the server took every one, the cached lists show them queued at once
+ * (a list filtered to the failed keeps them in sight, marked stale until it is read again); otherwise
+ * some had changed meanwhile and the lists are read again. Their cards and the figures are refreshed.
+ */
+const outboxRetried = (ids: readonly string[]) => (result: { retried: number }) => {
+  const k = queryKeys.admin;
+  if (result.retried === ids.length) {
+    const now = new Date().toISOString();
+    queryClient.setQueriesData<OutboxPage>({ queryKey: k.outboxMessages() }, (page) =>
+      page
+        ? {
+            ...page,
+            items: page.items.map((m) =>
+              ids.includes(m.id) && m.status === 'failed'
+                ? { ...m, status: 'queued', lastError: null, failedAt: null, nextAttemptAt: now }
+                : m,
+            ),
+          }
+        : page,
+    );
+    void queryClient.invalidateQueries({ queryKey: k.outboxMessages(), refetchType: 'none' });
+  } else void queryClient.invalidateQueries({ queryKey: k.outboxMessages() });
+  for (const id of ids) void queryClient.invalidateQueries({ queryKey: k.outboxMessage(id) });
+  void queryClient.invalidateQueries({ queryKey: k.outboxFigures() });
+  return result;
 };
 
 export const adminApi = {
@@ -173,6 +204,15 @@ export const adminApi = {
     post<AdminUser>(`/api/admin/users/${seg(id)}/${disabled ? 'disable' : 'enable'}`).then(userChanged),
   securityLog: (params: SecurityLogParams, signal?: AbortSignal) =>
     get<SecurityLogPage>('/api/admin/security-log', params, signal),
+
+  outboxMessages: (params: OutboxParams, signal?: AbortSignal) =>
+    get<OutboxPage>('/api/admin/notifications/messages', params, signal),
+  outboxMessage: (id: string, signal?: AbortSignal) =>
+    get<OutboxMessageDetail>(`/api/admin/notifications/messages/${seg(id)}`, undefined, signal),
+  outboxFigures: (params: OutboxFiguresParams, signal?: AbortSignal) =>
+    get<OutboxFigures>('/api/admin/notifications/figures', params, signal),
+  retryMessages: (ids: string[]) =>
+    post<{ retried: number }>('/api/admin/notifications/messages/retry', { ids }).then(outboxRetried(ids)),
 
   history: (entity: ChangeEntity, key: string | undefined, signal?: AbortSignal) =>
     get<HistoryPage>('/api/admin/history', { entity, key, limit: 50 }, signal),

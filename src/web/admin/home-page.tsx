@@ -22,6 +22,7 @@ const adminSections: Section[] = [
   { to: '/admin/agencies', title: 'admin.agencies', text: 'admin.agenciesText' },
   { to: '/admin/calendar', title: 'admin.calendar', text: 'admin.calendarText' },
   { to: '/admin/users', title: 'admin.users', text: 'admin.usersText' },
+  { to: '/admin/notifications', title: 'admin.notifications', text: 'admin.notificationsText' },
 ];
 const catalogSections: Section[] = [
   { to: '/admin/services', title: 'admin.services', text: 'admin.servicesText' },

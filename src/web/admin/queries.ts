@@ -8,6 +8,8 @@ import type { ChangeEntity } from '../../shared/history.js';
 import {
   type AdminOfficesParams,
   type AdminServicesParams,
+  type OutboxFiguresParams,
+  type OutboxParams,
   queryKeys,
   type SecurityLogParams,
 } from '../app/query-keys.js';
@@ -66,6 +68,23 @@ export const adminQueries = {
     queryOptions({
       queryKey: k.securityLog(params),
       queryFn: ({ signal }) => adminApi.securityLog(params, signal),
+      placeholderData: keepPreviousData,
+    }),
+  outboxMessages: (params: OutboxParams) =>
+    queryOptions({
+      queryKey: k.outboxMessages(params),
+      queryFn: ({ signal }) => adminApi.outboxMessages(params, signal),
+      placeholderData: keepPreviousData,
+    }),
+  outboxMessage: (id: string) =>
+    queryOptions({
+      queryKey: k.outboxMessage(id),
+      queryFn: ({ signal }) => adminApi.outboxMessage(id, signal),
+    }),
+  outboxFigures: (params: OutboxFiguresParams) =>
+    queryOptions({
+      queryKey: k.outboxFigures(params),
+      queryFn: ({ signal }) => adminApi.outboxFigures(params, signal),
       placeholderData: keepPreviousData,
     }),
   history: (entity: ChangeEntity, key?: string) =>

@@ -18,6 +18,7 @@ import { CalendarPage } from './calendar/calendar-page.js';
 import { AdminHomePage } from './home-page.js';
 import { MyOfficesPage } from './my-offices.js';
 import { DistrictsPage } from './network/districts-page.js';
+import { NotificationsPage } from './notifications/notifications-page.js';
 import { NewOfficePage, OfficePage } from './offices/office-page.js';
 import { OfficesPage } from './offices/offices-page.js';
 import { ServicePage } from './services/service-page.js';
@@ -41,6 +42,7 @@ const adminNav: (NavItem & { roles: Role[]; unless?: Role[] })[] = [
   { to: '/admin/agencies', label: 'admin.agencies', roles: ['admin'] },
   { to: '/admin/calendar', label: 'admin.calendar', roles: ['admin'] },
   { to: '/admin/users', label: 'admin.users', roles: ['admin'] },
+  { to: '/admin/notifications', label: 'admin.notifications', roles: ['admin'] },
 ];
 
 /** The staff frame with the menu items the user's roles open. */
@@ -90,6 +92,7 @@ export const adminRoutes = (
       <Route path="calendar" element={only(['admin'], <CalendarPage />)} />
       <Route path="users" element={only(['admin'], <UsersPage />)} />
       <Route path="security-log" element={only(['admin'], <SecurityLogPage />)} />
+      <Route path="notifications" element={only(['admin'], <NotificationsPage />)} />
       <Route path="*" element={<AdminNotFound />} />
     </Route>
   </Route>

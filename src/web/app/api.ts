@@ -117,4 +117,13 @@ export const api = {
     get<OfficeSummary[]>('/api/offices', params, signal),
   office: (code: string, signal?: AbortSignal) =>
     get<OfficeDetail>(`/api/offices/${segment(code)}`, undefined, signal),
+  /** Whether an e-mail's unsubscribe link is valid (404 when it is not), before asking the person. */
+  unsubscribeLink: (token: string, signal?: AbortSignal) =>
+    get<{ valid: true; channel: 'email' }>(
+      `/api/notifications/unsubscribe/${segment(token)}`,
+      undefined,
+      signal,
+    ),
+  unsubscribe: (token: string) =>
+    request<{ ok: true }>('POST', `/api/notifications/unsubscribe/${segment(token)}`, { body: {} }),
 };

@@ -13,6 +13,7 @@ import type { servicesQuerySchema } from '../../shared/catalog.js';
 import type { ChangeEntity } from '../../shared/history.js';
 import type { adminOfficesQuerySchema } from '../../shared/network.admin.js';
 import type { officesQuerySchema } from '../../shared/network.js';
+import type { figuresQuerySchema, outboxQuerySchema } from '../../shared/notifications.admin.js';
 import type { securityLogQuerySchema } from '../../shared/staff.admin.js';
 
 export type ServicesParams = Partial<z.infer<typeof servicesQuerySchema>>;
@@ -20,6 +21,8 @@ export type OfficesParams = Partial<z.infer<typeof officesQuerySchema>>;
 export type AdminOfficesParams = Partial<z.infer<typeof adminOfficesQuerySchema>>;
 export type AdminServicesParams = Partial<z.infer<typeof adminServicesQuerySchema>>;
 export type SecurityLogParams = Partial<z.infer<typeof securityLogQuerySchema>>;
+export type OutboxParams = Partial<z.infer<typeof outboxQuerySchema>>;
+export type OutboxFiguresParams = Partial<z.infer<typeof figuresQuerySchema>>;
 
 export const queryKeys = {
   /** The public catalog (portal). */
@@ -37,6 +40,10 @@ export const queryKeys = {
     districts: () => ['network', 'districts'] as const,
     offices: (params: OfficesParams) => ['network', 'offices', params] as const,
     office: (code: string) => ['network', 'office', code] as const,
+  },
+  /** A citizen's notifications: whether an unsubscribe link is valid. */
+  notifications: {
+    unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
   },
   /** The signed-in staff member. */
   staff: {
@@ -60,6 +67,17 @@ export const queryKeys = {
     users: () => ['admin', 'users'] as const,
     securityLog: (params?: SecurityLogParams) =>
       params ? (['admin', 'security-log', params] as const) : (['admin', 'security-log'] as const),
+    /** The outbox: ['admin', 'notifications'] names its lists, messages and figures together. */
+    notifications: () => ['admin', 'notifications'] as const,
+    outboxMessages: (params?: OutboxParams) =>
+      params
+        ? (['admin', 'notifications', 'messages', params] as const)
+        : (['admin', 'notifications', 'messages'] as const),
+    outboxMessage: (id: string) => ['admin', 'notifications', 'message', id] as const,
+    outboxFigures: (params?: OutboxFiguresParams) =>
+      params
+        ? (['admin', 'notifications', 'figures', params] as const)
+        : (['admin', 'notifications', 'figures'] as const),
     history: (entity: ChangeEntity, key?: string) =>
       key === undefined
         ? (['admin', 'history', entity] as const)

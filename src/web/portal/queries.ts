@@ -7,7 +7,7 @@ import { api } from '../app/api.js';
 import { type OfficesParams, queryKeys, type ServicesParams } from '../app/query-keys.js';
 
 const references = 10 * 60_000;
-const { catalog, network } = queryKeys;
+const { catalog, network, notifications } = queryKeys;
 
 export const portalQueries = {
   services: (params: ServicesParams) =>
@@ -50,4 +50,9 @@ export const portalQueries = {
     }),
   office: (code: string) =>
     queryOptions({ queryKey: network.office(code), queryFn: ({ signal }) => api.office(code, signal) }),
+  unsubscribeLink: (token: string) =>
+    queryOptions({
+      queryKey: notifications.unsubscribe(token),
+      queryFn: ({ signal }) => api.unsubscribeLink(token, signal),
+    }),
 };

@@ -6,6 +6,7 @@ import { HomePage } from './home-page.js';
 import { OfficePage } from './office-page.js';
 import { OfficesPage } from './offices-page.js';
 import { ServicePage } from './service-page.js';
+import { UnsubscribePage } from './unsubscribe-page.js';
 
 export const portalNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
@@ -20,5 +21,6 @@ export const portalRoutes = (
     <Route path="services/:code" element={<ServicePage />} />
     <Route path="offices" element={<OfficesPage />} />
     <Route path="offices/:code" element={<OfficePage />} />
+    <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
   </>
 );

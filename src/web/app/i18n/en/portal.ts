@@ -104,4 +104,15 @@ export const portal: Section<typeof ru> = {
   'office.reason.working-weekend': 'Working weekend day',
   'office.reason.exception-closed': 'Office closed',
   'office.reason.exception-hours': 'Changed hours',
+  // the unsubscribe link of every e-mail
+  'unsubscribe.title': 'Unsubscribe from MFC e-mails?',
+  'unsubscribe.text':
+    'MFC e-mails about bookings, the queue and your cases will no longer be sent to the address that received the e-mail with this link. Text messages are not affected.',
+  'unsubscribe.confirm': 'Unsubscribe',
+  'unsubscribe.cancel': 'Stay subscribed',
+  'unsubscribe.doneTitle': 'You are unsubscribed',
+  'unsubscribe.done': 'You will no longer receive MFC e-mails at this address.',
+  'unsubscribe.invalidTitle': 'This link is not valid',
+  'unsubscribe.invalid':
+    'The unsubscribe link is wrong or damaged. Open it from the MFC e-mail again: it must be copied whole.',
 };

@@ -110,4 +110,15 @@ export const portal = {
   'office.reason.working-weekend': 'Рабочий выходной',
   'office.reason.exception-closed': 'Офис закрыт',
   'office.reason.exception-hours': 'Изменённые часы',
+  // the unsubscribe link of every e-mail
+  'unsubscribe.title': 'Отписаться от писем МФЦ?',
+  'unsubscribe.text':
+    'Письма МФЦ о записи на приём, очереди и ходе дел перестанут приходить на адрес, куда пришло письмо с этой ссылкой. SMS это не касается.',
+  'unsubscribe.confirm': 'Отписаться',
+  'unsubscribe.cancel': 'Не отписываться',
+  'unsubscribe.doneTitle': 'Вы отписались',
+  'unsubscribe.done': 'Вы больше не будете получать письма МФЦ на этот адрес.',
+  'unsubscribe.invalidTitle': 'Ссылка недействительна',
+  'unsubscribe.invalid':
+    'Ссылка для отписки неверна или повреждена. Откройте её из письма МФЦ ещё раз: она должна быть скопирована целиком.',
 } as const;
