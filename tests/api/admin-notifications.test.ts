@@ -17,6 +17,7 @@ import { adminGrants, callAs, staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 import { type SignedIn, signIn } from '../support/auth.js';
 import { buildUser } from '../support/factories.js';
+import { middayInMoscow } from '../support/notifications.js';
 
 const reportToken = 'gateway-secret-0123456789';
 
@@ -98,7 +99,7 @@ describeOnBackends(
       ctx().database.db.transaction(async (tx) => {
         const results = [];
         for (const n of notifications)
-          results.push(await enqueueNotification(tx, ctx().app.outbox.deps(), n));
+          results.push(await enqueueNotification(tx, ctx().app.outbox.deps(middayInMoscow), n));
         return results;
       });
 

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
+
+/** A configuration read from the environment still needs the personal-data key; the test runs no outbox worker. */
+const testKeys = { PERSONAL_DATA_KEY: '0f'.repeat(32), OUTBOX_WORKER: 'off' };
+
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends, type TestContext } from '../support/app.js';
 
@@ -67,7 +71,7 @@ describeOnBackends(
       expect(page.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     });
   },
-  { config: loadConfig({ PUBLIC_URL: 'https://mfc.example.ru', LOG_LEVEL: 'silent' }) },
+  { config: loadConfig({ PUBLIC_URL: 'https://mfc.example.ru', LOG_LEVEL: 'silent', ...testKeys }) },
 );
 
 describeOnBackends(
@@ -119,6 +123,7 @@ describeOnBackends('okno serving https itself (TLS_CERT_FILE, TLS_KEY_FILE)', (c
       TLS_CERT_FILE: join(dir, 'cert.pem'),
       TLS_KEY_FILE: join(dir, 'key.pem'),
       LOG_LEVEL: 'silent',
+      ...testKeys,
     });
     expect(config.httpsOnly).toBe(true);
     const app = await buildApp({ config, database: ctx().database, webDir: '/nonexistent' });

@@ -11,6 +11,7 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
+import { middayInMoscow } from '../support/notifications.js';
 import { openSignedIn } from './admin-helpers.js';
 
 /** A notification of `event` to these addresses (the text does not matter here: the stub renders it). */
@@ -45,7 +46,7 @@ describe('admin console: notifications', { timeout: 90_000 }, () => {
       send: async (m) => answers.get(m.to) ?? { outcome: 'sent', providerId: `gw-${m.id}` },
     });
     await app.database.db.transaction(async (tx) => {
-      const deps = app.app.outbox.deps();
+      const deps = app.app.outbox.deps(middayInMoscow);
       await enqueueNotification(
         tx,
         deps,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBodySchema } from '../../../shared/errors.js';
 import { AppError } from '../../errors.js';
 import { DeliveryReportError, parseDeliveryReport } from './channels/channels.js';
 import * as notifications from './notifications.service.js';
@@ -85,7 +86,10 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
           "An SMS gateway's delivery reports in okno's JSON format: { id, status: delivered|failed, reason? } or a list",
         querystring: deliveryQuery,
         body: z.unknown(),
-        response: { 200: z.object({ changed: z.number().int() }) },
+        response: {
+          200: z.object({ changed: z.number().int() }),
+          401: errorBodySchema.describe('Without the gateway’s token (UNAUTHENTICATED).'),
+        },
       },
     },
     async (request) => {
@@ -105,7 +109,10 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
           "SMS.ru's delivery callback (form data[] lines); answered with the text 100, as SMS.ru expects",
         querystring: deliveryQuery,
         body: z.unknown(),
-        response: { 200: z.literal('100').describe('text/plain') },
+        response: {
+          200: z.literal('100').describe('text/plain'),
+          401: errorBodySchema.describe('Without the gateway’s token (UNAUTHENTICATED).'),
+        },
       },
     },
     async (request, reply) => {
