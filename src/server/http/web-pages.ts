@@ -13,6 +13,7 @@ const fixedPages = [
   /^\/offices$/,
   /^\/staff(\/(login|password))?$/,
   /^\/admin(\/.*)?$/,
+  /^\/callcenter$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {
