@@ -1,7 +1,7 @@
 /**
  * The call-center console's API client: one function per /api/staff/callcenter route, typed with the
- * shared contracts (src/shared/callcenter.ts). Once the server said yes, a change marks stale what it
- * touched: a call — the log and the caller's lookup; a call-back — the list and the lookup; a re-sent
+ * shared contracts (src/shared/callcenter.ts). Once the server said yes, a call it answers with replaces
+ * its cached copy, and a change marks stale what it touched: a call — the log and the caller's lookup; a call-back — the list and the lookup; a re-sent
  * message — the lookup. The full view (`contact`) is never cached: every view is one logged read.
  */
 import type {
@@ -36,14 +36,26 @@ const touched =
     return result;
   };
 
+/** A call the server answered with: put in place in every cached page of the log at once, then refreshed. */
+const callChanged = (call: Call): Call => {
+  queryClient.setQueriesData<CallsPage>({ queryKey: keys.calls() }, (page) =>
+    page ? { ...page, items: page.items.map((c) => (c.id === call.id ? call : c)) } : page,
+  );
+  return call;
+};
+
 export const callcenterApi = {
   calls: (params: CallsParams, signal?: AbortSignal) => get<CallsPage>(`${base}/calls`, params, signal),
   startCall: (phone?: string) =>
     post<Call>(`${base}/calls`, phone ? { phone } : {}).then(touched(keys.calls())),
   updateCall: (id: string, body: CallUpdateInput) =>
-    request<Call>('PATCH', `${base}/calls/${seg(id)}`, { body }).then(touched(keys.calls(), keys.lookup())),
+    request<Call>('PATCH', `${base}/calls/${seg(id)}`, { body })
+      .then(callChanged)
+      .then(touched(keys.calls(), keys.lookup())),
   verify: (id: string, body: VerifyInput) =>
-    post<Call>(`${base}/calls/${seg(id)}/verify`, body).then(touched(keys.calls())),
+    post<Call>(`${base}/calls/${seg(id)}/verify`, body)
+      .then(callChanged)
+      .then(touched(keys.calls())),
   contact: (id: string) => get<CallerContact>(`${base}/calls/${seg(id)}/contact`),
   resend: (id: string, channel?: Channel) =>
     post<OutboxMessage>(`${base}/calls/${seg(id)}/resend`, channel ? { channel } : {}).then(

@@ -18,11 +18,16 @@ export function CallPanel({
   call,
   answeredAt,
   loading,
+  startPhone,
+  onStarted,
 }: {
   call: Call | null;
   answeredAt: number;
   /** The operator's calls have not come yet: whether one is running is not known. */
   loading: boolean;
+  /** A number looked up before the call: it goes on the call. */
+  startPhone: string;
+  onStarted: (call: Call) => void;
 }) {
   const { t } = useCallWords();
   const start = useSubmit();
@@ -51,7 +56,7 @@ export function CallPanel({
             disabled={start.busy}
             onClick={() => {
               setEnded(false);
-              void start.run(() => callcenterApi.startCall(), undefined, '');
+              void start.run(() => callcenterApi.startCall(startPhone || undefined), onStarted, '');
             }}
           >
             {t('callcenter.start')}

@@ -3,7 +3,7 @@
  * and the call center's open call-backs by due time, the overdue ones marked, each with «Выполнено».
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { z } from 'zod';
 import { type Call, phoneInputSchema } from '../../shared/callcenter.js';
 import { ErrorSummary, TextField } from '../admin/components/fields.js';
@@ -36,9 +36,12 @@ export function CallbacksPanel({ call, phone }: { call: Call | null; phone: stri
     mapPath: formPath,
   });
   const { setValue, getValues, reset } = form;
-  // the number just looked up is the one to call back, unless another was typed already
+  // the number just looked up is the one to call back, unless another was typed here
+  const shownPhone = useRef(phone);
   useEffect(() => {
-    if (phone && !getValues('phone')) setValue('phone', phone);
+    const typed = getValues('phone');
+    if (typed === '' || typed === shownPhone.current) setValue('phone', phone);
+    shownPhone.current = phone;
   }, [phone, getValues, setValue]);
   const labels: Record<string, string> = {
     phone: t('callcenter.phone'),

@@ -5,6 +5,8 @@
 import './callcenter.css';
 import { Route } from 'react-router';
 import type { Role } from '../../shared/auth.js';
+import { NotFoundPanel } from '../app/components.js';
+import { useT, useTitle } from '../app/i18n/index.js';
 import type { NavItem } from '../app/layout.js';
 import { RequireStaff } from '../staff/require-staff.js';
 import { StaffLayout } from '../staff/staff-layout.js';
@@ -15,6 +17,19 @@ const callcenterNav: NavItem[] = [
   { to: '/callcenter', label: 'callcenter.title', end: true },
   { to: '/admin', label: 'admin.home', end: true },
 ];
+
+function CallcenterNotFound() {
+  const { t } = useT();
+  useTitle(t('notFound.title'));
+  return (
+    <NotFoundPanel
+      title={t('notFound.title')}
+      text={t('notFound.text')}
+      link="/callcenter"
+      linkText={t('callcenter.title')}
+    />
+  );
+}
 
 export const callcenterRoutes = (
   <Route
@@ -33,5 +48,6 @@ export const callcenterRoutes = (
         </RequireStaff>
       }
     />
+    <Route path="*" element={<CallcenterNotFound />} />
   </Route>
 );
