@@ -16,6 +16,7 @@ import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { webPageStatus } from './http/web-pages.js';
 import { loggerOptions } from './logger.js';
+import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
 import { catalogStaffRoutes } from './modules/catalog/catalog.staff.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(historyRoutes);
   await app.register(notificationsPublicRoutes);
   await app.register(notificationsStaffRoutes);
+  await app.register(callcenterStaffRoutes);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

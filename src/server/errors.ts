@@ -12,6 +12,8 @@ export const errorStatus = {
   FORBIDDEN: 403,
   CSRF: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** The call center's full view of a caller before the caller answered the verification question. */
+  NOT_VERIFIED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   LAST_ADMIN: 409,

@@ -1,6 +1,6 @@
 /**
  * The web app's entry: one QueryClient (server state, app/query-client.ts), one data router for every
- * audience. The portal lives at the root and is in this bundle; the staff trees (/staff, /admin) are a
+ * audience. The portal lives at the root and is in this bundle; the staff trees (/staff, /admin, /callcenter) are a
  * separate chunk (staff-routes.tsx) that the router patches in on the first navigation there
  * (`patchRoutesOnNavigation`), so a citizen's browser never loads staff code. <ScrollRestoration/>
  * brings the scroll position back on «Назад» (per history entry; a new page starts at the top).
@@ -25,7 +25,7 @@ import { queryClient } from './app/query-client.js';
 import { NotFoundPage } from './portal/not-found-page.js';
 import { portalNav, portalRoutes } from './portal/routes.js';
 
-const isStaffPath = (path: string) => /^\/(admin|staff)(\/|$)/.test(path);
+const isStaffPath = (path: string) => /^\/(admin|staff|callcenter)(\/|$)/.test(path);
 
 /**
  * The scroll key: each history entry in the portal (so «Назад» restores where the person was); one key per

@@ -1,11 +1,12 @@
 /**
- * The staff route trees (sign-in, the admin console) under one <StaffAuth/> session, as route objects.
- * main.tsx imports this module dynamically, on the first navigation to /staff or /admin: the portal's
+ * The staff route trees (sign-in, the admin console, the call center) under one <StaffAuth/> session, as route objects.
+ * main.tsx imports this module dynamically, on the first navigation to /staff, /admin or /callcenter: the portal's
  * pages never download staff code (nor zod, which only the staff forms use at run time).
  */
 import { createRoutesFromElements, Route } from 'react-router';
 import { z } from 'zod';
 import { adminRoutes } from './admin/routes.js';
+import { callcenterRoutes } from './callcenter/routes.js';
 import { StaffAuth } from './staff/auth.js';
 import { staffRoutes } from './staff/routes.js';
 
@@ -19,6 +20,7 @@ export const staffRouteObjects = createRoutesFromElements(
   <Route id="staff" element={<StaffAuth />}>
     {staffRoutes}
     {adminRoutes}
+    {callcenterRoutes}
   </Route>,
   [1],
 );

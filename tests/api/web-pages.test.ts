@@ -38,6 +38,8 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       ['/offices/no-such-office', 404],
       ['/staff/login', 200],
       ['/admin/offices', 200],
+      ['/callcenter', 200],
+      ['/callcenter/nothing', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],
     ];

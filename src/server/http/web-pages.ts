@@ -15,6 +15,7 @@ const fixedPages = [
   /^\/admin(\/.*)?$/,
   // an e-mail's unsubscribe link: the page itself says whether its token is valid
   /^\/unsubscribe\/[^/]{10,200}$/,
+  /^\/callcenter$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

@@ -28,6 +28,11 @@ const catalogSections: Section[] = [
   { to: '/admin/services', title: 'admin.services', text: 'admin.servicesText' },
 ];
 const portalCatalog: Section = { to: '/services', title: 'staff.catalog', text: 'staff.catalogText' };
+const callcenterSection: Section = {
+  to: '/callcenter',
+  title: 'callcenter.title',
+  text: 'callcenter.sectionText',
+};
 
 export function AdminHomePage() {
   const { t } = useT();
@@ -36,6 +41,7 @@ export function AdminHomePage() {
   const title = admin ? t('admin.title') : t('staff.homeTitle');
   useTitle(title);
   const sections = [
+    ...(hasRole(me, 'callcenter', 'admin') ? [callcenterSection] : []),
     ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : [portalCatalog]),
     ...(admin ? adminSections : []),
   ];

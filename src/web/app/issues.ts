@@ -19,6 +19,7 @@ const rules: Record<string, MessageKey> = {
   required: 'err.rule.required',
   time_zone: 'err.rule.time_zone',
   passwords_differ: 'err.rule.passwords_differ',
+  phone: 'err.rule.phone',
 };
 
 const services: Record<string, MessageKey> = {
@@ -27,6 +28,7 @@ const services: Record<string, MessageKey> = {
   same_password: 'err.samePassword',
   password_is_login: 'err.passwordIsLogin',
   invalid_format: 'err.format',
+  in_past: 'err.inPast',
 };
 
 /** A zod issue as the server sends it (src/server/errors.ts): its code, and its bounds, format and rule. */

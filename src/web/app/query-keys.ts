@@ -8,6 +8,7 @@
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { CallbackStatus, CallsQuery } from '../../shared/callcenter.js';
 import type { adminServicesQuerySchema } from '../../shared/catalog.admin.js';
 import type { servicesQuerySchema } from '../../shared/catalog.js';
 import type { ChangeEntity } from '../../shared/history.js';
@@ -23,6 +24,7 @@ export type AdminServicesParams = Partial<z.infer<typeof adminServicesQuerySchem
 export type SecurityLogParams = Partial<z.infer<typeof securityLogQuerySchema>>;
 export type OutboxParams = Partial<z.infer<typeof outboxQuerySchema>>;
 export type OutboxFiguresParams = Partial<z.infer<typeof figuresQuerySchema>>;
+export type CallsParams = Partial<CallsQuery>;
 
 export const queryKeys = {
   /** The public catalog (portal). */
@@ -48,6 +50,16 @@ export const queryKeys = {
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
+  },
+  /** The call-center console (callers' data, masked): everything under ['callcenter'] is dropped at sign-out. */
+  callcenter: {
+    all: ['callcenter'] as const,
+    calls: (params?: CallsParams) =>
+      params ? (['callcenter', 'calls', params] as const) : (['callcenter', 'calls'] as const),
+    lookup: (phone?: string) =>
+      phone === undefined ? (['callcenter', 'lookup'] as const) : (['callcenter', 'lookup', phone] as const),
+    callbacks: (status?: CallbackStatus) =>
+      status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

@@ -64,7 +64,10 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
     (next: Session | null) => {
       setCsrfToken(next?.csrfToken ?? null);
       // another account's admin data must not be shown from the cache
-      if (!next) client.removeQueries({ queryKey: queryKeys.admin.all });
+      if (!next) {
+        client.removeQueries({ queryKey: queryKeys.admin.all });
+        client.removeQueries({ queryKey: queryKeys.callcenter.all });
+      }
       client.setQueryData(queryKeys.staff.session(), next);
     },
     [client],
@@ -73,6 +76,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
     async (login: string, password: string) => {
       const next = await staffApi.login(login, password);
       client.removeQueries({ queryKey: queryKeys.admin.all });
+      client.removeQueries({ queryKey: queryKeys.callcenter.all });
       accept(next);
       return next.user;
     },

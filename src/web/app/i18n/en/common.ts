@@ -72,6 +72,8 @@ export const common: Section<typeof ru> = {
   'err.rule.required': 'Required',
   'err.rule.time_zone': 'Unknown time zone',
   'err.rule.passwords_differ': 'The passwords differ',
+  'err.rule.phone': 'Enter a Russian number: +7 and 10 digits',
+  'err.inPast': 'That time has passed',
   'err.wrongPassword': 'The current password is wrong',
   'err.samePassword': 'The new password must differ from the current one',
   'err.passwordIsLogin': 'The password must not be the login',

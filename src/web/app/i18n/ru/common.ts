@@ -78,6 +78,8 @@ export const common = {
   'err.rule.required': 'Обязательное поле',
   'err.rule.time_zone': 'Неизвестный часовой пояс',
   'err.rule.passwords_differ': 'Пароли не совпадают',
+  'err.rule.phone': 'Укажите российский номер: +7 и 10 цифр',
+  'err.inPast': 'Это время уже прошло',
   'err.wrongPassword': 'Неверный текущий пароль',
   'err.samePassword': 'Новый пароль должен отличаться от текущего',
   'err.passwordIsLogin': 'Пароль не должен совпадать с логином',

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { pageQuery } from './admin-common.js';
+import { normalizePhone } from './contacts.js';
+import { isoDateSchema } from './network.js';
+import { outboxMessageSchema } from './notifications.admin.js';
+import { channelSchema } from './notifications.js';
+
+/**
+ * Contracts of the call-center console (/api/staff/callcenter): calls, what okno knows of a caller's phone
+ * (masked), the full view after the caller answered the verification question (logged), call-backs. Shared
+ * by the server and the web app, with the pure rules both apply (how long a call is, when it is long).
+ */
+
+export const callOutcomeSchema = z.enum(['information', 'booking', 'status', 'complaint', 'other']);
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;
+export const callOutcomes = callOutcomeSchema.options;
+
+/** What the caller answered before their data is shown in full. */
+export const verificationQuestionSchema = z.enum(['name_and_date', 'booking_code', 'case_pin', 'other']);
+export type VerificationQuestion = z.infer<typeof verificationQuestionSchema>;
+export const verificationQuestions = verificationQuestionSchema.options;
+
+export const callbackStatusSchema = z.enum(['open', 'done', 'cancelled']);
+export type CallbackStatus = z.infer<typeof callbackStatusSchema>;
+
+/** A call over this many seconds is a long one (DOMAIN.md: phone calls over 10 minutes are reported). */
+export const longCallSeconds = 600;
+
+/** Whole seconds a call lasted, or has lasted until `now` while it runs (never negative). */
+export function callSeconds(startedAt: string, endedAt: string | null, now: Date): number {
+  const end = endedAt ? Date.parse(endedAt) : now.getTime();
+  return Math.max(0, Math.floor((end - Date.parse(startedAt)) / 1000));
+}
+export const isLongCall = (seconds: number) => seconds > longCallSeconds;
+
+/** `mm:ss` (and `h:mm:ss` past an hour) for the call's timer. */
+export function clockText(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
+}
+
+/** A Russian phone number in any usual spelling (+7…, 8…, spaces, brackets, dashes): refused with rule `phone`. */
+export const phoneInputSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((value) => normalizePhone(value) !== null, {
+    message: 'expected a Russian phone number: +7 and 10 digits, e.g. +7 912 345-67-89',
+    params: { rule: 'phone' },
+  });
+
+const uuidParam = z.uuid().transform((id) => id.toLowerCase());
+export const callIdParamsSchema = z.object({ id: uuidParam });
+export const callbackIdParamsSchema = z.object({ id: uuidParam });
+const noteText = z.string().max(2000);
+
+// ── calls ───────────────────────────────────────────────────────────────────────────────────────────────
+export const callStartSchema = z.object({ phone: phoneInputSchema.optional() });
+export type CallStartInput = z.infer<typeof callStartSchema>;
+
+/**
+ * A change of a call: its phone (a new one clears the verification), the service asked about, the note;
+ * `end: true` ends it with its outcome. The outcome is set only with the end, or corrected after it.
+ */
+export const callUpdateSchema = z
+  .object({
+    phone: phoneInputSchema.nullable().optional(),
+    serviceCode: z.string().min(1).max(64).nullable().optional(),
+    note: noteText.optional(),
+    outcome: callOutcomeSchema.optional(),
+    end: z.boolean().optional(),
+  })
+  .refine((b) => !b.end || b.outcome !== undefined, {
+    path: ['outcome'],
+    message: 'an outcome is required to end the call',
+    params: { rule: 'required' },
+  });
+export type CallUpdateInput = z.infer<typeof callUpdateSchema>;
+
+/**
+ * One of the values or null, described as `enum: [..., null]`: the OpenAPI 3.0 form of `.nullable()` of an
+ * enum (`nullable: true` beside an enum without null) refuses null to a strict validator.
+ */
+const oneOfOrNull = <const T extends readonly string[]>(values: T) => z.literal([...values, null]);
+
+export const callSchema = z.object({
+  id: z.string(),
+  operator: z.object({ id: z.string(), login: z.string() }),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  running: z.boolean(),
+  /** Seconds so far while it runs. */
+  durationSeconds: z.number().int(),
+  /** Over 10 minutes. */
+  long: z.boolean(),
+  outcome: oneOfOrNull(callOutcomes),
+  /** Masked: `+7 *** ***-**-89`. */
+  phone: z.string().nullable(),
+  service: z.object({ code: z.string(), title: z.string() }).nullable(),
+  note: z.string(),
+  verifiedAt: z.string().nullable(),
+  verifiedQuestion: oneOfOrNull(verificationQuestions),
+});
+export type Call = z.infer<typeof callSchema>;
+
+export const callsQuerySchema = z.object({
+  /** Only my calls; an admin without it sees every operator's (an operator always sees only their own). */
+  mine: z.enum(['true', 'false']).optional(),
+  /** Started on or after this day (UTC). */
+  from: isoDateSchema.optional(),
+  /** Started on or before this day (UTC). */
+  to: isoDateSchema.optional(),
+  ...pageQuery,
+});
+export type CallsQuery = z.infer<typeof callsQuerySchema>;
+export const callsPageSchema = z.object({ items: z.array(callSchema), total: z.number().int() });
+export type CallsPage = z.infer<typeof callsPageSchema>;
+
+export const verifyBodySchema = z.object({
+  /** false withdraws an earlier answer (the caller could not answer after all). */
+  answered: z.boolean(),
+  question: verificationQuestionSchema,
+});
+export type VerifyInput = z.infer<typeof verifyBodySchema>;
+
+export const resendBodySchema = z.object({ channel: channelSchema.optional() });
+
+// ── the caller ──────────────────────────────────────────────────────────────────────────────────────────
+export const lookupQuerySchema = z.object({ phone: phoneInputSchema });
+
+export const callbackSchema = z.object({
+  id: z.string(),
+  callId: z.string().nullable(),
+  /** Masked. */
+  phone: z.string(),
+  dueAt: z.string(),
+  /** Open and past its due time. */
+  overdue: z.boolean(),
+  note: z.string(),
+  status: callbackStatusSchema,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  doneBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+export type Callback = z.infer<typeof callbackSchema>;
+
+/**
+ * Everything okno knows of a phone number, masked: nothing here is a view of personal data. Each section
+ * is filled by the module that owns it; bookings and cases will add theirs (`bookings`, `cases`) when
+ * those modules exist.
+ */
+export const callerLookupSchema = z.object({
+  /** Masked. */
+  phone: z.string(),
+  /** Earlier calls from this number, newest first. */
+  calls: z.array(callSchema),
+  /** Messages sent to this number, newest first (no text). */
+  messages: z.array(outboxMessageSchema),
+  /** Open call-backs to this number, by due time. */
+  callbacks: z.array(callbackSchema),
+});
+export type CallerLookup = z.infer<typeof callerLookupSchema>;
+
+/** The full view: the phone and the texts sent to it. Shown only on a verified call; every view is logged. */
+export const callerContactSchema = z.object({
+  callId: z.string(),
+  phone: z.string(),
+  messages: z.array(
+    outboxMessageSchema.extend({ to: z.string(), subject: z.string().nullable(), text: z.string() }),
+  ),
+});
+export type CallerContact = z.infer<typeof callerContactSchema>;
+
+// ── call-backs ──────────────────────────────────────────────────────────────────────────────────────────
+export const callbackCreateSchema = z.object({
+  phone: phoneInputSchema,
+  /** An instant with its offset: `2026-03-09T15:30:00+03:00`. */
+  dueAt: z.iso.datetime({ offset: true }),
+  note: noteText.default(''),
+  callId: z.uuid().optional(),
+});
+export type CallbackCreateInput = z.input<typeof callbackCreateSchema>;
+
+export const callbacksQuerySchema = z.object({
+  status: callbackStatusSchema.default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});

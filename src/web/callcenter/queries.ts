@@ -1,0 +1,34 @@
+/**
+ * The call-center console's reads as TanStack Query options: `useQuery(callcenterQueries.lookup(phone))`.
+ * Call-backs are re-read every minute (one turns overdue while the list is on screen).
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { CallbackStatus } from '../../shared/callcenter.js';
+import { type CallsParams, queryKeys } from '../app/query-keys.js';
+import { callcenterApi } from './api.js';
+
+const keys = queryKeys.callcenter;
+
+/** The operator's latest calls: the log's first page, where a running call is found again after a reload. */
+export const myLatestCalls: CallsParams = { mine: 'true', page: 1, limit: 20 };
+
+export const callcenterQueries = {
+  calls: (params: CallsParams) =>
+    queryOptions({
+      queryKey: keys.calls(params),
+      queryFn: ({ signal }) => callcenterApi.calls(params, signal),
+      placeholderData: keepPreviousData,
+    }),
+  lookup: (phone: string) =>
+    queryOptions({
+      queryKey: keys.lookup(phone),
+      queryFn: ({ signal }) => callcenterApi.lookup(phone, signal),
+      enabled: phone !== '',
+    }),
+  callbacks: (status: CallbackStatus = 'open') =>
+    queryOptions({
+      queryKey: keys.callbacks(status),
+      queryFn: ({ signal }) => callcenterApi.callbacks(status, signal),
+      refetchInterval: 60_000,
+    }),
+};

@@ -1,0 +1,151 @@
+import { rows, sql } from '../../src/server/db/client.js';
+import { enqueueNotification } from '../../src/server/modules/notifications/outbox.enqueue.js';
+import type { ServiceCard, ServicesPage } from '../../src/shared/catalog.js';
+import {
+  type BrowserApp,
+  expectNoSeriousA11yViolations,
+  hasNoHorizontalScroll,
+  phone as phoneViewport,
+  screenshot,
+  startBrowserApp,
+} from '../support/browser.js';
+import { openSignedIn, signInThroughForm } from './admin-helpers.js';
+
+// Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
+describe('call-center console', { timeout: 120_000 }, () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** A booking confirmation to the phone, already handed to the gateway (so it can be sent again). */
+  async function sentMessageTo(phone: string): Promise<string> {
+    const { queued } = await app.database.db.transaction((tx) =>
+      enqueueNotification(tx, app.app.outbox.deps(), {
+        event: 'booking.confirmed',
+        recipient: { phone, name: 'Анна', smsConsent: true },
+        context: {
+          timeZone: 'Europe/Moscow',
+          office: { name: 'МФЦ на Космонавтов', address: 'ул. Космонавтов, 56' },
+          service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
+          at: '2026-03-10T09:30:00.000Z',
+          bookingCode: 'B-7001',
+        },
+        about: { kind: 'booking', ref: 'B-7001' },
+      }),
+    );
+    await app.database.db.execute(
+      sql`update outbox_messages set status = 'sent', sent_at = now(), attempts = 1 where id = ${queued[0].id}`,
+    );
+    return queued[0].id;
+  }
+
+  it('takes a call: finds the caller, shows them in full once verified, re-sends, answers from the catalog, plans a call-back, ends the call', async () => {
+    const messageId = await sentMessageTo('+79123456701');
+    const page = await openSignedIn(app, '/callcenter', 'callcenter');
+    await page.getByRole('heading', { name: 'Колл-центр', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Начать звонок' }).click();
+    await page.getByTestId('call-timer').waitFor();
+
+    const caller = page.getByTestId('caller-panel');
+    await caller.getByLabel('Телефон абонента').fill('8 (912) 345-67-01');
+    await caller.getByRole('button', { name: 'Найти' }).click();
+    const messages = caller.getByTestId('caller-messages');
+    await messages.getByText('Запись подтверждена').waitFor();
+    await messages.getByText('+7 *** ***-**-01').waitFor();
+    expect(await caller.textContent()).not.toContain('9123456701');
+
+    const answered = caller.getByLabel('Абонент ответил на контрольный вопрос');
+    await caller.getByLabel('Контрольный вопрос', { exact: true }).selectOption('booking_code');
+    await answered.check();
+    await expect.poll(() => answered.isChecked()).toBe(true);
+    const full = caller.getByRole('button', { name: 'Показать полностью' });
+    await expect.poll(() => full.isEnabled()).toBe(true);
+    await full.click();
+    const shown = caller.getByTestId('caller-full');
+    await shown.getByText('+79123456701').waitFor();
+    await shown.getByText('Просмотр записан в журнал безопасности.').waitFor();
+
+    await caller.getByRole('button', { name: 'Отправить последнее уведомление снова' }).click();
+    await caller.getByText('Уведомление поставлено в очередь на отправку.').waitFor();
+    const copies = await rows<{ status: string }>(
+      app.database.db,
+      sql`select status from outbox_messages where resent_from = ${messageId}`,
+    );
+    expect(copies).toEqual([{ status: 'queued' }]);
+
+    const found = await app.api<ServicesPage>(
+      '/api/services?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&limit=8',
+    );
+    const card = await app.api<ServiceCard>(`/api/services/${found.items[0].code}`);
+    const catalog = page.getByTestId('catalog-panel');
+    await catalog.getByLabel('Услуга').fill('паспорт');
+    await catalog.getByRole('button', { name: 'Найти' }).click();
+    await catalog.getByRole('button', { name: card.shortTitle || card.title, exact: true }).click();
+    const answer = catalog.getByTestId('service-answer');
+    await answer.getByRole('heading', { name: card.shortTitle || card.title }).waitFor();
+    if (card.documents.length > 0)
+      await answer.getByTestId('service-documents').getByText(card.documents[0].name).first().waitFor();
+    await answer.getByTestId('service-offices').locator('li').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    const callbacks = page.getByTestId('callbacks-panel');
+    expect(await callbacks.getByLabel('Телефон абонента').inputValue()).toBe('8 (912) 345-67-01');
+    await callbacks.getByLabel('Заметка').fill('Уточнить часы работы в субботу');
+    await callbacks.getByRole('button', { name: 'Запланировать звонок' }).click();
+    await callbacks.getByText('Обратный звонок запланирован.').waitFor();
+    await callbacks.getByTestId('open-callbacks').getByText('Уточнить часы работы в субботу').waitFor();
+
+    const call = page.getByTestId('call-panel');
+    await call.getByLabel('Итог звонка').selectOption({ label: 'Информация' });
+    await call.getByLabel('Заметка').fill('Спрашивали про паспорт');
+    await call.getByRole('button', { name: 'Завершить звонок' }).click();
+    await call.getByText('Звонок завершён.').waitFor();
+    const log = page.getByTestId('call-log');
+    const row = log.getByRole('row', { name: /Спрашивали про паспорт/ });
+    await row.getByText('Информация').waitFor();
+    await row.getByText('+7 *** ***-**-01').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'callcenter');
+
+    // the view in full is in the security log, without the number
+    const [entry] = await rows<{ text: string }>(
+      app.database.db,
+      sql`select details::text as text from security_log where event = 'personal_data_view' and result = 'ok'
+        and login = 'callcenter' order by id desc limit 1`,
+    );
+    expect(entry.text).toContain('booking_code');
+    expect(entry.text).not.toContain('9123456701');
+  });
+
+  it('warns once a call has lasted more than 10 minutes, and fits a phone screen', async () => {
+    // whatever the first test left running is over: this call starts afresh
+    await app.database.db.execute(
+      sql`update calls set ended_at = now(), outcome = 'other' where operator_login = 'callcenter' and ended_at is null`,
+    );
+    const page = await app.newPage({ viewport: phoneViewport });
+    page.setDefaultTimeout(25_000);
+    await page.clock.install();
+    await page.goto(`${app.baseUrl}/callcenter`);
+    await page.waitForURL(/\/staff\/login\?next=/);
+    await signInThroughForm(page, 'callcenter', 'demo');
+    await page.waitForURL((url) => url.pathname === '/callcenter');
+    const call = page.getByTestId('call-panel');
+    const start = call.getByRole('button', { name: 'Начать звонок' });
+    await start.click();
+    await call.getByTestId('call-timer').waitFor();
+    expect(await call.getByTestId('long-call').count()).toBe(0);
+    await page.clock.fastForward('09:00');
+    await expect.poll(() => call.getByTestId('call-timer').textContent()).toMatch(/^09:0\d$/);
+    expect(await call.getByTestId('long-call').count()).toBe(0);
+    await page.clock.fastForward('02:00');
+    await call.getByText('Звонок длится больше 10 минут').waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'callcenter-phone');
+  });
+});
