@@ -85,3 +85,13 @@ export const channelFiguresSchema = z.object({
 export type ChannelFigures = z.infer<typeof channelFiguresSchema>;
 export const figuresSchema = z.object({ channels: z.array(channelFiguresSchema) });
 export type OutboxFigures = z.infer<typeof figuresSchema>;
+
+/** A test message (event `channel.test`) to an address of the admin's, to check a channel end to end. */
+export const testMessageBodySchema = z.object({
+  channel: channelSchema,
+  /** A phone (+7…, 8…) for SMS, an e-mail address for e-mail. */
+  to: z.string().trim().min(3).max(254),
+  locale: z.enum(['ru', 'en']).default('ru'),
+});
+export type TestMessageBody = z.input<typeof testMessageBodySchema>;
+export const testMessageResultSchema = z.object({ id: z.string() });

@@ -135,4 +135,22 @@ describe('admin console: notifications', { timeout: 90_000 }, () => {
     });
     expect(failed.json()).toEqual({ items: [], total: 0 });
   });
+
+  it('checks a channel with a test message to the admin’s own address', async () => {
+    const page = await openSignedIn(app, '/admin/notifications', 'admin');
+    const form = page.getByRole('form', { name: 'Проверить канал' });
+    await form.waitFor();
+    await form.getByLabel('Канал').selectOption({ label: 'SMS' });
+    await form.getByLabel('Номер телефона или e-mail').fill('admin@example.ru');
+    await form.getByRole('button', { name: 'Отправить проверочное сообщение' }).click();
+    await form.getByText('Это не адрес для выбранного канала').first().waitFor();
+
+    await form.getByLabel('Номер телефона или e-mail').fill('8 912 000-11-22');
+    await form.getByRole('button', { name: 'Отправить проверочное сообщение' }).click();
+    await form.getByText('Проверочное сообщение в очереди на отправку.').waitFor();
+    const row = page.getByTestId('outbox-messages').getByRole('row', { name: /Проверка канала/ });
+    await row.getByText('+7 *** ***-**-22').waitFor();
+    await row.getByText('В очереди').waitFor();
+    await expectNoSeriousA11yViolations(page);
+  });
 });

@@ -35,7 +35,12 @@ import type {
   OfficeUpdate,
   WindowInput,
 } from '../../shared/network.admin.js';
-import type { OutboxFigures, OutboxMessageDetail, OutboxPage } from '../../shared/notifications.admin.js';
+import type {
+  OutboxFigures,
+  OutboxMessageDetail,
+  OutboxPage,
+  TestMessageBody,
+} from '../../shared/notifications.admin.js';
 import type { AdminUser, SecurityLogPage, UserCreateInput } from '../../shared/staff.admin.js';
 import { type Params, request } from '../app/api.js';
 import { queryClient } from '../app/query-client.js';
@@ -211,6 +216,12 @@ export const adminApi = {
     get<OutboxMessageDetail>(`/api/admin/notifications/messages/${seg(id)}`, undefined, signal),
   outboxFigures: (params: OutboxFiguresParams, signal?: AbortSignal) =>
     get<OutboxFigures>('/api/admin/notifications/figures', params, signal),
+  sendTestMessage: (body: TestMessageBody) =>
+    post<{ id: string }>('/api/admin/notifications/test', body).then((result) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.outboxMessages() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.outboxFigures() });
+      return result;
+    }),
   retryMessages: (ids: string[]) =>
     post<{ retried: number }>('/api/admin/notifications/messages/retry', { ids }).then(outboxRetried(ids)),
 

@@ -29,6 +29,8 @@ const services: Record<string, MessageKey> = {
   password_is_login: 'err.passwordIsLogin',
   invalid_format: 'err.format',
   in_past: 'err.inPast',
+  invalid_address: 'err.invalidAddress',
+  unsubscribed: 'err.unsubscribed',
 };
 
 /** A zod issue as the server sends it (src/server/errors.ts): its code, and its bounds, format and rule. */

@@ -1,5 +1,6 @@
 import { sortedBy } from '../../../shared/collation.js';
 import type { Db } from '../../db/client.js';
+import { region } from './network.schema.js';
 import { officesListing, officesOfferingAll, replaceServiceOffices } from './office-schedule.repository.js';
 import { listOffices } from './offices.repository.js';
 
@@ -38,4 +39,10 @@ export async function officeForMessage(db: Db, code: string) {
   const [office] = await listOffices(db, { code });
   if (!office) return undefined;
   return { name: office.name, address: office.address, phone: office.phone, timeZone: office.zone };
+}
+
+/** The region's time zone (UTC before a region is loaded). */
+export async function regionTimeZone(db: Db): Promise<string> {
+  const [row] = await db.select({ timeZone: region.timeZone }).from(region);
+  return row?.timeZone ?? 'UTC';
 }

@@ -4,12 +4,19 @@ import type { ChannelFigures, OutboxFigures, OutboxQuery } from '../../../shared
 import { type Channel, channels, messageStatuses } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
 import type { LiveHub } from '../../db/live-hub.js';
-import { notFound } from '../../errors.js';
+import { invalidField, notFound } from '../../errors.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
+import { regionTimeZone } from '../network/service-offices.js';
 import { toOutboxAttemptDto, toOutboxMessageDto } from './notifications.mappers.js';
 import { notificationOptouts, type OutboxMessageRow, outboxMessages } from './notifications.schema.js';
 import * as admin from './outbox.admin.repository.js';
-import { outboxChannel, type StoredContent, unsubscribeHash } from './outbox.enqueue.js';
+import {
+  enqueueNotification,
+  type OutboxDeps,
+  outboxChannel,
+  type StoredContent,
+  unsubscribeHash,
+} from './outbox.enqueue.js';
 
 /** What the admin console, the call center and the public pages ask of the notifications. */
 
@@ -191,4 +198,34 @@ export async function resendLatest(
     .values({ ...copy, expiresAt: null, attemptLimit: deps.maxAttempts, resentFrom: id })
     .returning();
   return made;
+}
+
+/**
+ * Writes a test message (`channel.test`) to an address the admin gives, on one channel: the way to check a
+ * gateway's settings end to end. Refused with VALIDATION when the address is not one for the channel or
+ * asked for no more messages.
+ */
+export async function sendTestMessage(
+  db: Db,
+  deps: OutboxDeps,
+  body: { channel: Channel; to: string; locale: 'ru' | 'en' },
+): Promise<{ id: string }> {
+  const timeZone = await regionTimeZone(db);
+  const recipient =
+    body.channel === 'sms'
+      ? { phone: body.to, email: null, smsConsent: true, locale: body.locale }
+      : { phone: null, email: body.to, smsConsent: false, locale: body.locale };
+  const result = await db.transaction((tx) =>
+    enqueueNotification(tx, deps, { event: 'channel.test', recipient, context: { timeZone } }),
+  );
+  const queued = result.queued.find((q) => q.channel === body.channel);
+  if (queued) return { id: queued.id };
+  const reason = result.skipped.find((s) => s.channel === body.channel)?.reason ?? 'invalid_address';
+  throw invalidField(
+    'to',
+    reason === 'unsubscribed'
+      ? 'this address unsubscribed'
+      : `not ${body.channel === 'sms' ? 'a Russian phone number' : 'an e-mail address'}`,
+    reason,
+  );
 }

@@ -8,6 +8,8 @@ import {
   outboxQuerySchema,
   retryBodySchema,
   retryResultSchema,
+  testMessageBodySchema,
+  testMessageResultSchema,
 } from '../../../shared/notifications.admin.js';
 import * as notifications from './notifications.service.js';
 
@@ -82,5 +84,20 @@ export const notificationsStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       notifications.deliveryFigures(db(), app.outbox.channels, request.query.from, request.query.to),
+  );
+
+  app.post(
+    '/api/admin/notifications/test',
+    {
+      config: regionAdmin,
+      schema: {
+        tags,
+        summary:
+          'Writes a test message to an address of yours on one channel, to check its gateway end to end',
+        body: testMessageBodySchema,
+        response: { 200: testMessageResultSchema },
+      },
+    },
+    async (request) => notifications.sendTestMessage(db(), app.outbox.deps(), request.body),
   );
 };

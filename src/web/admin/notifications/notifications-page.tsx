@@ -19,6 +19,7 @@ import { adminQueries } from '../queries.js';
 import { MessagePanel } from './message-panel.js';
 import { OutboxFigures } from './outbox-figures.js';
 import { statusTone, useOutboxWords } from './outbox-words.js';
+import { TestMessageForm } from './test-message-form.js';
 
 const limit = 50;
 const idOf = (m: OutboxMessage) => m.id;
@@ -103,6 +104,7 @@ export function NotificationsPage() {
         <>
           {filtersForm}
           <OutboxFigures params={{ from: filters.from, to: filters.to }} />
+          <TestMessageForm />
           <p className="small muted">{t('notif.timeZone')}</p>
           {filters.status === 'failed' && (
             <div className="form-actions outbox-retry-all">

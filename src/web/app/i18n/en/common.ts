@@ -73,6 +73,9 @@ export const common: Section<typeof ru> = {
   'err.rule.time_zone': 'Unknown time zone',
   'err.rule.passwords_differ': 'The passwords differ',
   'err.rule.phone': 'Enter a Russian number: +7 and 10 digits',
+  'err.invalidAddress':
+    'Not an address for the chosen channel: a phone number for SMS, an e-mail address for e-mail',
+  'err.unsubscribed': 'This address unsubscribed from the MFC’s e-mails',
   'err.inPast': 'That time has passed',
   'err.wrongPassword': 'The current password is wrong',
   'err.samePassword': 'The new password must differ from the current one',

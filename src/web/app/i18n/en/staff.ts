@@ -346,6 +346,12 @@ export const staff: Section<typeof ru> = {
   // notifications: the outbox of SMS and e-mail to citizens
   'admin.notifications': 'Notifications',
   'admin.notificationsText': 'SMS and e-mail to applicants: delivery, errors, sending again',
+  'notif.test.title': 'Check a channel',
+  'notif.test.hint':
+    'A test message goes out through the configured gateway; what becomes of it shows in the list below.',
+  'notif.test.to': 'Phone number or e-mail address',
+  'notif.test.send': 'Send a test message',
+  'notif.test.queued': 'The test message is queued for sending.',
   'notif.event.booking.confirmed': 'Booking confirmed',
   'notif.event.booking.rescheduled': 'Booking moved',
   'notif.event.booking.reminder': 'Booking reminder',

@@ -79,6 +79,8 @@ export const common = {
   'err.rule.time_zone': 'Неизвестный часовой пояс',
   'err.rule.passwords_differ': 'Пароли не совпадают',
   'err.rule.phone': 'Укажите российский номер: +7 и 10 цифр',
+  'err.invalidAddress': 'Это не адрес для выбранного канала: для SMS — номер телефона, для почты — e-mail',
+  'err.unsubscribed': 'Этот адрес отписался от писем МФЦ',
   'err.inPast': 'Это время уже прошло',
   'err.wrongPassword': 'Неверный текущий пароль',
   'err.samePassword': 'Новый пароль должен отличаться от текущего',

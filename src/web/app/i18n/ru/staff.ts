@@ -350,6 +350,11 @@ export const staff = {
   // notifications: the outbox of SMS and e-mail to citizens
   'admin.notifications': 'Уведомления',
   'admin.notificationsText': 'SMS и письма заявителям: доставка, ошибки, повторная отправка',
+  'notif.test.title': 'Проверить канал',
+  'notif.test.hint': 'Проверочное сообщение уйдёт через настроенный шлюз; его судьба появится в списке ниже.',
+  'notif.test.to': 'Номер телефона или e-mail',
+  'notif.test.send': 'Отправить проверочное сообщение',
+  'notif.test.queued': 'Проверочное сообщение в очереди на отправку.',
   'notif.event.booking.confirmed': 'Запись подтверждена',
   'notif.event.booking.rescheduled': 'Запись перенесена',
   'notif.event.booking.reminder': 'Напоминание о записи',
