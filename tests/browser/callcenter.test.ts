@@ -1,3 +1,4 @@
+import { testConfig } from '../../src/server/config.js';
 import { rows, sql } from '../../src/server/db/client.js';
 import { enqueueNotification } from '../../src/server/modules/notifications/outbox.enqueue.js';
 import type { ServiceCard, ServicesPage } from '../../src/shared/catalog.js';
@@ -9,22 +10,38 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
+import { type GatewayProcess, startGatewayProcess } from '../support/gateways.js';
+import { middayInMoscow } from '../support/notifications.js';
 import { openSignedIn, signInThroughForm } from './admin-helpers.js';
 
 // Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
 describe('call-center console', { timeout: 120_000 }, () => {
   let app: BrowserApp;
+  let gateways: GatewayProcess;
   beforeAll(async () => {
-    app = await startBrowserApp();
+    // The outbox worker runs in the app and delivers to a real SMS gateway process, as in production.
+    gateways = await startGatewayProcess();
+    app = await startBrowserApp({
+      config: {
+        notifications: {
+          ...testConfig().notifications,
+          worker: true,
+          pollMs: 200,
+          smsGatewayUrl: gateways.smsUrl,
+          smtpUrl: gateways.smtpUrl,
+        },
+      },
+    });
   });
   afterAll(async () => {
     await app?.close();
+    await gateways?.stop();
   });
 
-  /** A booking confirmation to the phone, already handed to the gateway (so it can be sent again). */
+  /** A booking confirmation to the phone, delivered by the app's worker to the gateway (so it can be sent again). */
   async function sentMessageTo(phone: string): Promise<string> {
     const { queued } = await app.database.db.transaction((tx) =>
-      enqueueNotification(tx, app.app.outbox.deps(), {
+      enqueueNotification(tx, app.app.outbox.deps(middayInMoscow), {
         event: 'booking.confirmed',
         recipient: { phone, name: 'Анна', smsConsent: true },
         context: {
@@ -37,9 +54,18 @@ describe('call-center console', { timeout: 120_000 }, () => {
         about: { kind: 'booking', ref: 'B-7001' },
       }),
     );
-    await app.database.db.execute(
-      sql`update outbox_messages set status = 'sent', sent_at = now(), attempts = 1 where id = ${queued[0].id}`,
-    );
+    await gateways.waitFor((m) => m.channel === 'sms' && m.to.endsWith(phone.slice(-10)), 10_000);
+    await expect
+      .poll(
+        async () =>
+          (
+            await rows<{ status: string }>(
+              app.database.db,
+              sql`select status from outbox_messages where id = ${queued[0].id}`,
+            )
+          )[0]?.status,
+      )
+      .toBe('sent');
     return queued[0].id;
   }
 
@@ -72,11 +98,27 @@ describe('call-center console', { timeout: 120_000 }, () => {
 
     await caller.getByRole('button', { name: 'Отправить последнее уведомление снова' }).click();
     await caller.getByText('Уведомление поставлено в очередь на отправку.').waitFor();
-    const copies = await rows<{ status: string }>(
-      app.database.db,
-      sql`select status from outbox_messages where resent_from = ${messageId}`,
-    );
-    expect(copies).toEqual([{ status: 'queued' }]);
+    // the copy leaves okno: the gateway gets the same confirmation a second time
+    await expect
+      .poll(
+        async () =>
+          (await gateways.messages()).filter((m) => m.channel === 'sms' && m.to.endsWith('9123456701'))
+            .length,
+        { timeout: 10_000 },
+      )
+      .toBe(2);
+    const [first, again] = (await gateways.messages()).filter((m) => m.to.endsWith('9123456701'));
+    expect(again.text).toBe(first.text);
+    expect(again.text).toContain('B-7001');
+    // recorded once the gateway has answered
+    await expect
+      .poll(() =>
+        rows<{ status: string }>(
+          app.database.db,
+          sql`select status from outbox_messages where resent_from = ${messageId}`,
+        ),
+      )
+      .toEqual([{ status: 'sent' }]);
 
     const found = await app.api<ServicesPage>(
       '/api/services?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&limit=8',
