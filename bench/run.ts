@@ -7,9 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../src/server/db/client.js';
+import { migrate } from '../src/server/db/migrate.js';
 import { freePort, startPostgres } from '../tests/support/postgres-server.js';
 import { authBench } from './auth-bench.js';
 import { type LoadResult, load, searchQueries } from './load.js';
+import { outboxBench } from './outbox-bench.js';
 import { timedStart } from './start.js';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -60,6 +63,22 @@ try {
     stdio: 'inherit',
   });
   await benchBackend('postgres', { DATABASE_URL: url, PERSONAL_DATA_KEY: randomBytes(32).toString('hex') });
+
+  // The outbox, in process: on the bench's PostgreSQL database and on an in-memory PGlite.
+  for (const [kind, options] of [
+    ['postgres', { kind: 'postgres', url, poolSize: 20 }],
+    ['pglite', { kind: 'pglite' }],
+  ] as const) {
+    const database = await openDatabase(options);
+    try {
+      await migrate(database);
+      const lines = await outboxBench(kind, database);
+      rows.push(...lines);
+      report[`${kind}Outbox`] = lines;
+    } finally {
+      await database.close();
+    }
+  }
 } finally {
   server.stop();
   rmSync(tmp, { recursive: true, force: true });
