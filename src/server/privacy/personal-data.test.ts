@@ -12,6 +12,15 @@ describe('personalDataCipher', () => {
     expect(cipher.open(a)).toBe('Здравствуйте, Иван Петрович');
   });
 
+  it('never uses an IV twice, across refills of its pool', () => {
+    const ivs = new Set(
+      Array.from({ length: 1000 }, () =>
+        Buffer.from(cipher.seal('x').split('.')[1], 'base64url').subarray(0, 12).toString('hex'),
+      ),
+    );
+    expect(ivs.size).toBe(1000);
+  });
+
   it('compresses a long text before sealing it, and opens either form', () => {
     const text = `<p>${'Что взять с собой: паспорт, заявление. '.repeat(60)}</p>`;
     const small = cipher.seal(text, { compress: true });

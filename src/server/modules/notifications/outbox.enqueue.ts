@@ -1,9 +1,8 @@
-import { and, eq, or } from 'drizzle-orm';
 import { maskEmail, maskPhone, normalizeEmail, normalizePhone } from '../../../shared/contacts.js';
 import type { Channel, Locale, MessageContext, NotificationEvent } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
-import { notificationOptouts, outboxMessages } from './notifications.schema.js';
+import { insertUnlessUnsubscribed, type NewMessage } from './outbox.repository.js';
 import { sendNotBefore } from './quiet-hours.js';
 import { missingContext, type RenderedMessage, renderMessage, withUnsubscribe } from './templates/render.js';
 
@@ -68,17 +67,11 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
         hash: deps.cipher.lookupHash(target.channel === 'sms' ? 'phone' : 'email', target.address),
       });
   }
-  const optedOut = await unsubscribed(tx, reachable);
-  const rows = [];
-  for (const target of reachable) {
-    if (optedOut.has(`${target.channel}:${target.hash}`)) {
-      result.skipped.push({ channel: target.channel, reason: 'unsubscribed' });
-      continue;
-    }
+  const rows: NewMessage[] = reachable.map((target) => {
     const rendered = renderMessage(n.event, target.channel, context);
     const content: StoredContent =
       target.channel === 'email' ? unsubscribable(rendered, deps, target.hash, locale) : rendered;
-    rows.push({
+    return {
       event: n.event,
       channel: target.channel,
       recipient: deps.cipher.seal(target.address),
@@ -92,16 +85,15 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
       attemptLimit: deps.maxAttempts,
       nextAttemptAt: sendNotBefore(now, target.channel, n.event, context.timeZone).toISOString(),
       expiresAt: n.expiresAt?.toISOString() ?? null,
-    });
-  }
-  // One statement for every channel: the outbox costs the event's transaction two round trips, not four.
-  if (rows.length) {
-    const made = await tx
-      .insert(outboxMessages)
-      .values(rows)
-      .returning({ id: outboxMessages.id, channel: outboxMessages.channel });
-    result.queued.push(...made);
-  }
+    };
+  });
+  // One statement for every channel, the opt-outs checked inside it: the outbox costs the event's
+  // transaction one round trip.
+  const made = await insertUnlessUnsubscribed(tx, rows);
+  result.queued.push(...made);
+  for (const target of reachable)
+    if (!made.some((m) => m.channel === target.channel))
+      result.skipped.push({ channel: target.channel, reason: 'unsubscribed' });
   return result;
 }
 
@@ -130,25 +122,6 @@ function targets(r: Recipient): Target[] {
     );
   }
   return out;
-}
-
-/** Which of the addresses asked for no more messages on their channel: `channel:hash`. */
-async function unsubscribed(
-  tx: Db,
-  reachable: readonly { channel: Channel; hash: string }[],
-): Promise<Set<string>> {
-  if (!reachable.length) return new Set();
-  const found = await tx
-    .select({ channel: notificationOptouts.channel, hash: notificationOptouts.recipientHash })
-    .from(notificationOptouts)
-    .where(
-      or(
-        ...reachable.map((r) =>
-          and(eq(notificationOptouts.recipientHash, r.hash), eq(notificationOptouts.channel, r.channel)),
-        ),
-      ),
-    );
-  return new Set(found.map((f) => `${f.channel}:${f.hash}`));
 }
 
 /** A message as the outbox keeps it (sealed): the rendered text, and for e-mail its headers. */
