@@ -4,6 +4,7 @@ import type { Call, Callback, CallerContact, CallerLookup } from '../../src/shar
 import type { OutboxMessage } from '../../src/shared/notifications.admin.js';
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
+import { bookingNotification } from '../support/notifications.js';
 
 type Client = Awaited<ReturnType<typeof staffClient>>;
 const base = '/api/staff/callcenter';
@@ -35,18 +36,7 @@ describeOnBackends('call center API: calls, the caller, the logged full view, ca
   async function messageTo(phone: string, bookingCode = 'B-1042') {
     const { app, database } = ctx();
     return database.db.transaction((tx) =>
-      enqueueNotification(tx, app.outbox.deps(), {
-        event: 'booking.confirmed',
-        recipient: { phone, name: 'Анна', smsConsent: true },
-        context: {
-          timeZone: 'Europe/Moscow',
-          office: { name: 'МФЦ на Космонавтов', address: 'ул. Космонавтов, 56' },
-          service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
-          at: '2026-03-10T09:30:00.000Z',
-          bookingCode,
-        },
-        about: { kind: 'booking', ref: bookingCode },
-      }),
+      enqueueNotification(tx, app.outbox.deps(), bookingNotification({ phone }, { ref: bookingCode })),
     );
   }
 

@@ -14,6 +14,7 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
+import { bookingNotification } from '../support/notifications.js';
 
 describe('portal: the unsubscribe link of an e-mail', () => {
   let app: BrowserApp;
@@ -27,17 +28,7 @@ describe('portal: the unsubscribe link of an e-mail', () => {
   /** The token of the List-Unsubscribe header of a real e-mail okno queued for `email`. */
   async function tokenOfEmailTo(email: string): Promise<string> {
     const result = await app.database.db.transaction((tx) =>
-      enqueueNotification(tx, app.app.outbox.deps(), {
-        event: 'booking.confirmed',
-        recipient: { email, name: 'Анна', smsConsent: false },
-        context: {
-          timeZone: 'Europe/Moscow',
-          office: { name: 'МФЦ Советский', address: 'Липецк, ул. Советская, 1' },
-          service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
-          at: '2027-01-12T07:30:00.000Z',
-          bookingCode: 'K7M-4PX',
-        },
-      }),
+      enqueueNotification(tx, app.app.outbox.deps(), bookingNotification({ email })),
     );
     const [queued] = result.queued;
     const [row] = await app.database.db.select().from(outboxMessages).where(eq(outboxMessages.id, queued.id));

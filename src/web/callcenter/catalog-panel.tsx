@@ -13,7 +13,7 @@ import { QueryStatus, SelectField } from '../app/components.js';
 import { documentMarks } from '../portal/document-marks.js';
 import { hoursText, OpenBadge } from '../portal/office-hours.js';
 import { portalQueries } from '../portal/queries.js';
-import { feeText } from '../portal/service-list.js';
+import { ServiceFacts } from '../portal/service-list.js';
 import { callcenterApi } from './api.js';
 import { useCallWords } from './words.js';
 
@@ -79,27 +79,14 @@ export function CatalogPanel({ call }: { call: Call | null }) {
 
 function ServiceAnswer({ code }: { code: string }) {
   const words = useCallWords();
-  const { t, term } = words;
+  const { t } = words;
   const service = useQuery(portalQueries.service(code));
   if (!service.data) return <QueryStatus query={service} />;
   const card = service.data;
-  const fee = feeText(card.fee, words);
   return (
     <article className="cc-service" data-testid="service-answer" aria-labelledby="cc-service-title">
       <h3 id="cc-service-title">{card.shortTitle || card.title}</h3>
-      <dl className="facts">
-        <div>
-          <dt>{t('service.fee')}</dt>
-          <dd>
-            {fee.amount}
-            {fee.note && <span className="muted"> ({fee.note})</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('service.term')}</dt>
-          <dd>{term(card.term)}</dd>
-        </div>
-      </dl>
+      <ServiceFacts service={card} className="facts" />
       <h4>{t('service.documents')}</h4>
       {card.documents.length === 0 ? (
         <p>{t('service.noDocuments')}</p>

@@ -16,9 +16,10 @@ export function useCallWords() {
     });
     return {
       ...translator,
-      event: (event: NotificationEvent) => t(`callcenter.event.${event}`),
-      channel: (channel: Channel) => t(`callcenter.channel.${channel}`),
-      status: (status: MessageStatus) => t(`callcenter.status.${status}`),
+      // the outbox's words, as the admin's outbox page says them
+      event: (event: NotificationEvent) => t(`notif.event.${event}`),
+      channel: (channel: Channel) => t(`notif.channel.${channel}`),
+      status: (status: MessageStatus) => t(`notif.status.${status}`),
       outcome: (outcome: CallOutcome) => t(`callcenter.outcome.${outcome}`),
       question: (question: VerificationQuestion) => t(`callcenter.question.${question}`),
       /** An instant from the API in the operator's own time: «9 мар., 15:30». */

@@ -2,8 +2,9 @@
  * Portal pieces shared by its pages: the list of service summaries, a fee as words, the localized title of
  * a category, and the notice that service texts stay Russian in the English version.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ServiceSummary } from '../../shared/catalog.js';
+import type { ServiceCard, ServiceSummary } from '../../shared/catalog.js';
 import { type Translator, useT } from '../app/i18n/index.js';
 
 /** «Бесплатно» for 0, else the amount; the note only when it adds something («бесплатно» again does not). */
@@ -12,6 +13,36 @@ export function feeText(fee: ServiceSummary['fee'], { t, money }: Pick<Translato
   const note = fee.note?.trim() || null;
   const repeatsFree = fee.amount === 0 && note !== null && /^(бесплатно|free)\.?$/iu.test(note);
   return { amount: money(fee.amount), note: repeatsFree ? null : note };
+}
+
+/**
+ * A service's fee and statutory term as a list of facts — the card's and the call center's answer — with
+ * more facts after them when the page has them.
+ */
+export function ServiceFacts(props: {
+  service: Pick<ServiceCard, 'fee' | 'term'>;
+  className: string;
+  children?: ReactNode;
+}) {
+  const translator = useT();
+  const { t, term } = translator;
+  const fee = feeText(props.service.fee, translator);
+  return (
+    <dl className={props.className}>
+      <div>
+        <dt>{t('service.fee')}</dt>
+        <dd>
+          {fee.amount}
+          {fee.note && <span className="muted"> ({fee.note})</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('service.term')}</dt>
+        <dd>{term(props.service.term)}</dd>
+      </div>
+      {props.children}
+    </dl>
+  );
 }
 
 /** In English, once per content page: the services' own texts (titles, documents, stages) are in Russian. */

@@ -8,7 +8,7 @@ import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { documentMarks } from './document-marks.js';
 import { portalQueries } from './queries.js';
-import { feeText, RussianOnlyNotice } from './service-list.js';
+import { RussianOnlyNotice, ServiceFacts } from './service-list.js';
 
 export function ServicePage() {
   const { code = '' } = useParams();
@@ -38,9 +38,7 @@ export function ServicePage() {
 const shortTitle = (service: ServiceCard) => service.shortTitle || service.title;
 
 function ServiceDetails({ service }: { service: ServiceCard }) {
-  const translator = useT();
-  const { t, term } = translator;
-  const fee = feeText(service.fee, translator);
+  const { t, term } = useT();
   const title = shortTitle(service);
   return (
     <article className="service">
@@ -70,18 +68,7 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
       )}
       <p className="lead">{service.description}</p>
 
-      <dl className="facts facts-large">
-        <div>
-          <dt>{t('service.fee')}</dt>
-          <dd>
-            {fee.amount}
-            {fee.note && <span className="muted"> ({fee.note})</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('service.term')}</dt>
-          <dd>{term(service.term)}</dd>
-        </div>
+      <ServiceFacts service={service} className="facts facts-large">
         {service.applicantKinds.length > 0 && (
           <div>
             <dt>{t('service.applicants')}</dt>
@@ -100,7 +87,7 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
             <dd>{term({ days: service.keepResultDays, kind: 'calendar' })}</dd>
           </div>
         )}
-      </dl>
+      </ServiceFacts>
 
       <DocumentChecklist service={service} />
 

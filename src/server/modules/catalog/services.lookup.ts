@@ -4,6 +4,12 @@ import { services, serviceVersions } from './catalog.schema.js';
 
 /** What other modules ask the catalog about services: whether published, titles, summaries. */
 
+/** A service joined to its published card. */
+const publishedCard = and(
+  eq(serviceVersions.serviceCode, services.code),
+  eq(serviceVersions.version, services.publishedVersion),
+);
+
 export async function isServicePublished(db: Db, code: string): Promise<boolean> {
   const [found] = await db
     .select({ code: services.code })
@@ -21,13 +27,7 @@ export async function publishedServiceSummaries(
   return db
     .select({ code: services.code, title: serviceVersions.title, category: serviceVersions.categoryCode })
     .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.publishedVersion),
-      ),
-    )
+    .innerJoin(serviceVersions, publishedCard)
     .where(codes ? inArray(services.code, [...codes]) : undefined)
     .orderBy(asc(services.code));
 }
@@ -68,13 +68,7 @@ export async function serviceForMessage(
       documents: serviceVersions.documents,
     })
     .from(services)
-    .innerJoin(
-      serviceVersions,
-      and(
-        eq(serviceVersions.serviceCode, services.code),
-        eq(serviceVersions.version, services.publishedVersion),
-      ),
-    )
+    .innerJoin(serviceVersions, publishedCard)
     .where(eq(services.code, code));
   if (!found) return undefined;
   return {
