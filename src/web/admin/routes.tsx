@@ -7,8 +7,8 @@ import type { ReactNode } from 'react';
 import './admin.css';
 import { Outlet, Route } from 'react-router';
 import { type Role, roles } from '../../shared/auth.js';
-import { NotFoundPanel } from '../app/components.js';
-import { useT, useTitle } from '../app/i18n/index.js';
+import { UnknownPage } from '../app/components.js';
+import { useT } from '../app/i18n/index.js';
 import type { NavItem } from '../app/layout.js';
 import { hasRole, useMe } from '../staff/auth.js';
 import { RequireStaff } from '../staff/require-staff.js';
@@ -57,15 +57,7 @@ function AdminLayout() {
 
 function AdminNotFound() {
   const { t } = useT();
-  useTitle(t('notFound.title'));
-  return (
-    <NotFoundPanel
-      title={t('notFound.title')}
-      text={t('notFound.text')}
-      link="/admin"
-      linkText={t('admin.toHome')}
-    />
-  );
+  return <UnknownPage link="/admin" linkText={t('admin.toHome')} />;
 }
 
 const only = (roles: Role[], page: ReactNode) => <RequireStaff roles={roles}>{page}</RequireStaff>;

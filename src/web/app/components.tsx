@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from './api.js';
-import { useT } from './i18n/index.js';
+import { useT, useTitle } from './i18n/index.js';
 
 /** «Загрузка…»; `space` names a CSS class that reserves the room of what is coming (no layout shift). */
 export function Loading({ space }: { space?: string } = {}) {
@@ -73,6 +73,13 @@ export function NotFoundPanel(props: { title: string; text: string; link: string
       </p>
     </section>
   );
+}
+
+/** A page that does not exist in a section: its title, the words, and the way back to the section's start. */
+export function UnknownPage(props: { link: string; linkText: string }) {
+  const { t } = useT();
+  useTitle(t('notFound.title'));
+  return <NotFoundPanel title={t('notFound.title')} text={t('notFound.text')} {...props} />;
 }
 
 export function Pagination({

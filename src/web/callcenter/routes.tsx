@@ -5,8 +5,8 @@
 import './callcenter.css';
 import { Route } from 'react-router';
 import type { Role } from '../../shared/auth.js';
-import { NotFoundPanel } from '../app/components.js';
-import { useT, useTitle } from '../app/i18n/index.js';
+import { UnknownPage } from '../app/components.js';
+import { useT } from '../app/i18n/index.js';
 import type { NavItem } from '../app/layout.js';
 import { RequireStaff } from '../staff/require-staff.js';
 import { StaffLayout } from '../staff/staff-layout.js';
@@ -20,15 +20,7 @@ const callcenterNav: NavItem[] = [
 
 function CallcenterNotFound() {
   const { t } = useT();
-  useTitle(t('notFound.title'));
-  return (
-    <NotFoundPanel
-      title={t('notFound.title')}
-      text={t('notFound.text')}
-      link="/callcenter"
-      linkText={t('callcenter.title')}
-    />
-  );
+  return <UnknownPage link="/callcenter" linkText={t('callcenter.title')} />;
 }
 
 export const callcenterRoutes = (
