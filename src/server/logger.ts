@@ -16,7 +16,7 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
       : process.stdout.isTTY
         ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } }
         : {}),
-    serializers: { err: (err: unknown) => safeError(err) },
+    serializers: { err: (err: unknown) => safeError(err), req: requestLine },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -33,6 +33,21 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
       ],
       censor: '[redacted]',
     },
+  };
+}
+
+/**
+ * A request as its log lines show it: method, path and client, never the query string — it can carry a
+ * caller's phone (the call center's lookup), a gateway's secret (`?token=`) or what a citizen searched for.
+ */
+export function requestLine(req: { method?: string; url?: string; ip?: string; hostname?: string }) {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return {
+    method: req.method,
+    url: query < 0 ? url : `${url.slice(0, query)}?[query not logged]`,
+    host: req.hostname,
+    remoteAddress: req.ip,
   };
 }
 

@@ -95,3 +95,35 @@ describeOnBackends('attack: a password hash in the server log', (ctx) => {
     expect(written).not.toContain(secret.split('$')[4]);
   });
 });
+
+describeOnBackends(
+  'attack: a phone number or a gateway’s secret in the query string of a logged request',
+  (ctx) => {
+    it('logs the path of every request but never its query string', async () => {
+      const { app, log } = await appWithCapturedLog(ctx().database, 'unused-secret');
+      try {
+        const caller = await staffClient(app, ctx().database, [
+          { role: 'callcenter', scope: { kind: 'region' } },
+        ]);
+        const lookup = await caller.call({
+          method: 'GET',
+          url: '/api/staff/callcenter/lookup?phone=%2B79001234567',
+        });
+        expect(lookup.statusCode).toBe(200);
+        const report = await app.inject({
+          method: 'POST',
+          url: '/api/notifications/delivery-reports/json?token=gateway-secret-in-the-url',
+          payload: {},
+        });
+        expect(report.statusCode).toBe(401);
+        const written = log();
+        expect(written).toContain('/api/staff/callcenter/lookup?[query not logged]');
+        expect(written).toContain('/api/notifications/delivery-reports/json?[query not logged]');
+        expect(written).not.toContain('9001234567');
+        expect(written).not.toContain('gateway-secret-in-the-url');
+      } finally {
+        await app.close();
+      }
+    });
+  },
+);
