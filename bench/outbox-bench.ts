@@ -18,6 +18,7 @@ import {
 } from '../src/server/modules/notifications/outbox.enqueue.js';
 import { createOutboxWorker } from '../src/server/modules/notifications/outbox.worker.js';
 import { personalDataCipher } from '../src/server/privacy/personal-data.js';
+import { daytimeZone } from '../tests/support/notifications.js';
 
 const cipher = personalDataCipher(randomBytes(32).toString('hex'));
 const office = {
@@ -32,13 +33,7 @@ const service = {
 };
 
 /** A zone where it is midday now: the quiet hours never hold the bench's SMS, whenever it runs. */
-function middayZone(): string {
-  let offset = 12 - new Date().getUTCHours();
-  if (offset > 14) offset -= 24;
-  if (offset < -12) offset += 24;
-  return offset === 0 ? 'Etc/GMT' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-}
-const timeZone = middayZone();
+const timeZone = daytimeZone;
 
 const phone = (i: number) => `+7912${String(1_000_000 + (i % 8_000_000)).padStart(7, '0')}`;
 const stage = (i: number, email: boolean): Notification => ({

@@ -17,7 +17,7 @@ import { adminGrants, callAs, staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 import { type SignedIn, signIn } from '../support/auth.js';
 import { buildUser } from '../support/factories.js';
-import { middayInMoscow } from '../support/notifications.js';
+import { daytimeZone } from '../support/notifications.js';
 
 const reportToken = 'gateway-secret-0123456789';
 
@@ -84,7 +84,7 @@ describeOnBackends(
       event,
       recipient: { phone: to.phone ?? null, email: to.email ?? null, name: 'Иван', smsConsent: true },
       context: {
-        timeZone: 'Europe/Moscow',
+        timeZone: daytimeZone,
         office: { name: 'МФЦ Советский', address: 'Липецк, ул. Советская, 1' },
         service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
         at: '2027-01-12T07:30:00.000Z',
@@ -99,7 +99,7 @@ describeOnBackends(
       ctx().database.db.transaction(async (tx) => {
         const results = [];
         for (const n of notifications)
-          results.push(await enqueueNotification(tx, ctx().app.outbox.deps(middayInMoscow), n));
+          results.push(await enqueueNotification(tx, ctx().app.outbox.deps(), n));
         return results;
       });
 

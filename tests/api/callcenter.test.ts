@@ -164,17 +164,19 @@ describeOnBackends('call center API: calls, the caller, the logged full view, ca
     expect(view.json().error.code).toBe('NOT_VERIFIED');
   });
 
-  it('re-sends the latest message to the call’s phone as a new queued copy', async () => {
+  it('re-sends the newest message to the call’s phone as a new queued copy, whatever became of it', async () => {
     const phone = newPhone();
-    const { queued } = await messageTo(phone.normal, 'B-2001');
     const call = await startCall(operator, phone.normal);
-    // nothing handed over yet: a queued message is on its way, not something to send again
+    // no message to this phone yet
     const none = await operator.call({ method: 'POST', url: `${base}/calls/${call.id}/resend`, payload: {} });
     expect(none.statusCode).toBe(404);
 
+    const { queued: older } = await messageTo(phone.normal, 'B-2001');
     await ctx().database.db.execute(
-      sql`update outbox_messages set status = 'sent', sent_at = now(), attempts = 1 where id = ${queued[0].id}`,
+      sql`update outbox_messages set status = 'sent', sent_at = now(), attempts = 1 where id = ${older[0].id}`,
     );
+    // a newer message, still waiting (a rescheduling held for the night): it is the one that counts
+    const { queued: newer } = await messageTo(phone.normal, 'B-2002');
     const res = await operator.call({
       method: 'POST',
       url: `${base}/calls/${call.id}/resend`,
@@ -183,16 +185,29 @@ describeOnBackends('call center API: calls, the caller, the logged full view, ca
     expect(res.statusCode).toBe(201);
     const made = res.json() as OutboxMessage;
     expect(made).toMatchObject({ status: 'queued', channel: 'sms', event: 'booking.confirmed', attempts: 0 });
-    expect(made.id).not.toBe(queued[0].id);
+    expect(made.about).toEqual({ kind: 'booking', ref: 'B-2002' });
     const [copy] = await rows<{ resent_from: string }>(
       ctx().database.db,
       sql`select resent_from from outbox_messages where id = ${made.id}`,
     );
-    expect(copy.resent_from).toBe(queued[0].id);
+    expect(copy.resent_from).toBe(newer[0].id);
     const lookup = (
       await operator.call({ method: 'GET', url: `${base}/lookup?phone=${encodeURIComponent(phone.normal)}` })
     ).json() as CallerLookup;
-    expect(lookup.messages.map((m) => m.id)).toEqual([made.id, queued[0].id]);
+    expect(lookup.messages.map((m) => m.id)).toEqual([made.id, newer[0].id, older[0].id]);
+
+    // once the call has ended, nothing more is sent from it
+    await operator.call({
+      method: 'PATCH',
+      url: `${base}/calls/${call.id}`,
+      payload: { end: true, outcome: 'information' },
+    });
+    const ended = await operator.call({
+      method: 'POST',
+      url: `${base}/calls/${call.id}/resend`,
+      payload: {},
+    });
+    expect(ended.statusCode).toBe(409);
   });
 
   it('ends a call with its outcome and keeps a log of one’s own calls, long ones flagged', async () => {

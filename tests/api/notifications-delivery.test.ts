@@ -165,6 +165,14 @@ describeOnBackends(
       const failed = await row(queued[0].id);
       expect(failed.status).toBe('failed');
       expect(failed.lastError).toMatch(/^gateway: /);
+      // a report in the other gateway's format names none of SMS.ru's messages, whatever its id
+      const other = await ctx().app.inject({
+        method: 'POST',
+        url: '/api/notifications/delivery-reports/json',
+        payload: { id: sent.providerId, status: 'delivered' },
+        headers: { authorization: `Bearer ${deliveryReportToken}` },
+      });
+      expect(other.json()).toEqual({ changed: 0 });
     });
   },
   { config: { notifications: { ...testConfig().notifications, deliveryReportToken } } },

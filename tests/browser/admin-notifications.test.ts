@@ -11,7 +11,7 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
-import { middayInMoscow } from '../support/notifications.js';
+import { daytimeZone } from '../support/notifications.js';
 import { openSignedIn } from './admin-helpers.js';
 
 /** A notification of `event` to these addresses (the text does not matter here: the stub renders it). */
@@ -22,7 +22,7 @@ const notification = (
   event,
   recipient: { phone: to.phone ?? null, email: to.email ?? null, name: 'Анна', smsConsent: true },
   context: {
-    timeZone: 'Europe/Moscow',
+    timeZone: daytimeZone,
     office: { name: 'МФЦ Советский', address: 'Липецк, ул. Советская, 1' },
     service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
     at: '2027-01-12T07:30:00.000Z',
@@ -46,7 +46,7 @@ describe('admin console: notifications', { timeout: 90_000 }, () => {
       send: async (m) => answers.get(m.to) ?? { outcome: 'sent', providerId: `gw-${m.id}` },
     });
     await app.database.db.transaction(async (tx) => {
-      const deps = app.app.outbox.deps(middayInMoscow);
+      const deps = app.app.outbox.deps();
       await enqueueNotification(
         tx,
         deps,

@@ -11,7 +11,7 @@ import {
   startBrowserApp,
 } from '../support/browser.js';
 import { type GatewayProcess, startGatewayProcess } from '../support/gateways.js';
-import { bookingNotification, middayInMoscow } from '../support/notifications.js';
+import { bookingNotification } from '../support/notifications.js';
 import { openSignedIn, signInThroughForm } from './admin-helpers.js';
 
 // Staff sign-in is deliberately slow (a memory-hard hash): these flows get more than the default 30 s.
@@ -41,11 +41,7 @@ describe('call-center console', { timeout: 120_000 }, () => {
   /** A booking confirmation to the phone, delivered by the app's worker to the gateway (so it can be sent again). */
   async function sentMessageTo(phone: string): Promise<string> {
     const { queued } = await app.database.db.transaction((tx) =>
-      enqueueNotification(
-        tx,
-        app.app.outbox.deps(middayInMoscow),
-        bookingNotification({ phone }, { ref: 'B-7001' }),
-      ),
+      enqueueNotification(tx, app.app.outbox.deps(), bookingNotification({ phone }, { ref: 'B-7001' })),
     );
     await gateways.waitFor((m) => m.channel === 'sms' && m.to.endsWith(phone.slice(-10)), 10_000);
     await expect

@@ -1,10 +1,18 @@
 import type { Notification, Recipient } from '../../src/server/modules/notifications/outbox.enqueue.js';
 
 /**
- * An instant at midday in Moscow. Messages written as of it (`app.outbox.deps(middayInMoscow)`) are due at
- * once: SMS are not held by the quiet hours (21:00–09:00 in the office's zone) whatever hour the test runs at.
+ * A time zone where it is about midday while the tests run (`Etc/GMT-N`): an office there is out of its
+ * quiet hours (21:00–09:00), so its SMS are written due and the worker sends them, whatever hour the
+ * tests run at. Tests of the quiet hours themselves use a fake clock instead.
  */
-export const middayInMoscow = new Date('2026-11-02T09:00:00Z');
+export const daytimeZone = middayZone(new Date());
+
+function middayZone(now: Date): string {
+  let offset = 12 - now.getUTCHours();
+  if (offset > 14) offset -= 24;
+  if (offset < -12) offset += 24;
+  return offset === 0 ? 'Etc/GMT' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+}
 
 /**
  * A booking's notification (`booking.confirmed` unless told) as the bookings module will send it: to the
@@ -19,7 +27,7 @@ export function bookingNotification(
     event: options.event ?? 'booking.confirmed',
     recipient: { name: 'Анна', smsConsent: Boolean(to.phone), ...to },
     context: {
-      timeZone: 'Europe/Moscow',
+      timeZone: daytimeZone,
       office: { name: 'МФЦ Советский', address: 'Липецк, ул. Советская, 1' },
       service: { title: 'Выдача паспорта', shortTitle: 'Паспорт', documents: ['Паспорт'] },
       at: '2027-01-12T07:30:00.000Z',

@@ -25,6 +25,12 @@ export function resolvePersonalDataKey(config: Config): string {
   }
   mkdirSync(dir, { recursive: true });
   const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another first start wrote it a moment ago: that one is the key.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return resolvePersonalDataKey(config);
+    throw err;
+  }
   return key;
 }

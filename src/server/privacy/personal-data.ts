@@ -74,7 +74,10 @@ export function personalDataCipher(hexKey: string): PersonalDataCipher {
       const [tag, payload] = sealed.split('.');
       if ((tag !== version && tag !== compressed) || !payload) throw new Error('not a sealed value');
       const raw = Buffer.from(payload, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
+      if (raw.length < 28) throw new Error('not a sealed value');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12), {
+        authTagLength: 16,
+      });
       decipher.setAuthTag(raw.subarray(12, 28));
       const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
       return (tag === compressed ? inflateRawSync(plain) : plain).toString('utf8');

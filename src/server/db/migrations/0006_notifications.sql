@@ -23,6 +23,9 @@ create table outbox_messages (
   next_attempt_at timestamptz not null default now(),
   -- Too late to matter after this (a "your turn" an hour on): failed as expired, never sent.
   expires_at timestamptz,
+  -- The office's time zone for an SMS the quiet hours hold (null: e-mail, or an event sent at night too):
+  -- the worker keeps retries, re-sends and retakes out of the night as well, not only the first send.
+  quiet_zone text,
   provider text,
   provider_id text,
   last_error text,

@@ -240,6 +240,7 @@ export async function resendToCaller(
 ): Promise<OutboxMessage> {
   const made = await deps.db.transaction(async (tx) => {
     const call = await ownCall(tx, id, operator);
+    if (call.endedAt !== null) throw new AppError('CONFLICT', 'the call has ended');
     if (call.phone === null) throw new AppError('CONFLICT', 'the call has no phone');
     return resendLatest(tx, outbox, deps.cipher.open(call.phone), channel);
   });

@@ -95,7 +95,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       checkGateway(request);
       const reports = reportsIn('json', request.body);
-      return { changed: await notifications.applyDeliveryReports(app.deps.database.db, reports) };
+      return { changed: await notifications.applyDeliveryReports(app.deps.database.db, 'sms-json', reports) };
     },
   );
 
@@ -118,7 +118,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       checkGateway(request);
       const reports = reportsIn('smsru', request.body);
-      await notifications.applyDeliveryReports(app.deps.database.db, reports);
+      await notifications.applyDeliveryReports(app.deps.database.db, 'sms.ru', reports);
       return reply.type('text/plain; charset=utf-8').send('100');
     },
   );

@@ -26,6 +26,7 @@ export const outboxMessages = pgTable('outbox_messages', {
   attemptLimit: integer('attempt_limit').notNull(),
   nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
   expiresAt: timestamptz('expires_at'),
+  quietZone: text('quiet_zone'),
   provider: text('provider'),
   providerId: text('provider_id'),
   lastError: text('last_error'),

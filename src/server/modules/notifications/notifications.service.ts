@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { normalizeEmail, normalizePhone } from '../../../shared/contacts.js';
 import type { ChannelFigures, OutboxFigures, OutboxQuery } from '../../../shared/notifications.admin.js';
 import { type Channel, channels, messageStatuses } from '../../../shared/notifications.js';
@@ -88,10 +88,11 @@ export async function deliveryFigures(
 /** Applies a gateway's delivery reports; the number of messages they changed. */
 export async function applyDeliveryReports(
   db: Db,
+  provider: string,
   reports: readonly { providerId: string; status: 'delivered' | 'failed'; reason?: string }[],
 ): Promise<number> {
   let changed = 0;
-  for (const report of reports) changed += await admin.markDelivery(db, report);
+  for (const report of reports) changed += await admin.markDelivery(db, provider, report);
   return changed;
 }
 
@@ -151,8 +152,10 @@ export async function openMessage(db: Db, cipher: PersonalDataCipher, id: string
 
 /**
  * Sends the newest message to a contact again (the call center's "send it again"): a new message with the
- * same text, due at once, marked as re-sent from the old one. Only a message to that contact, of the given
- * channel if any; undefined when there is none.
+ * same text, due at once (the quiet hours still hold an SMS that can wait), marked as re-sent from the old
+ * one. The newest whatever became of it — a rescheduling still held for the night is newer than the
+ * confirmation it replaced. Only a message to that contact, of the given channel if any; undefined when
+ * there is none.
  */
 export async function resendLatest(
   tx: Db,
@@ -169,11 +172,6 @@ export async function resendLatest(
       and(
         inArray(outboxMessages.recipientHash, hashes),
         channel ? eq(outboxMessages.channel, channel) : undefined,
-        or(
-          eq(outboxMessages.status, 'sent'),
-          eq(outboxMessages.status, 'delivered'),
-          eq(outboxMessages.status, 'failed'),
-        ),
       ),
     )
     .orderBy(desc(outboxMessages.createdAt))

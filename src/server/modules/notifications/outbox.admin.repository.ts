@@ -86,9 +86,13 @@ export async function channelTotals(db: Db, from?: string, to?: string): Promise
   );
 }
 
-/** A gateway's delivery report: sent → delivered, or failed with its reason. The number of messages it changed. */
+/**
+ * A gateway's delivery report: sent → delivered, or failed with its reason — only a message that gateway
+ * (`provider`, the adapter's name) took under that id. The number of messages it changed.
+ */
 export async function markDelivery(
   db: Db,
+  provider: string,
   report: { providerId: string; status: 'delivered' | 'failed'; reason?: string },
 ): Promise<number> {
   const now = sql`now()`;
@@ -103,7 +107,7 @@ export async function markDelivery(
             lastError: `gateway: ${report.reason ?? 'not delivered'}`.slice(0, 300),
           },
     )
-    .where(and(eq(m.providerId, report.providerId), inArray(m.status, ['sent'])))
+    .where(and(eq(m.provider, provider), eq(m.providerId, report.providerId), inArray(m.status, ['sent'])))
     .returning({ id: m.id });
   return changed.length;
 }

@@ -3,7 +3,7 @@ import type { Channel, Locale, MessageContext, NotificationEvent } from '../../.
 import type { Db } from '../../db/client.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { insertUnlessUnsubscribed, type NewMessage } from './outbox.repository.js';
-import { sendNotBefore } from './quiet-hours.js';
+import { sendNotBefore, sentDuringQuietHours } from './quiet-hours.js';
 import { missingContext, type RenderedMessage, renderMessage, withUnsubscribe } from './templates/render.js';
 
 /** The live channel that wakes the outbox workers: a trigger on every insert (migration 0006), at commit. */
@@ -85,6 +85,7 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
       attemptLimit: deps.maxAttempts,
       nextAttemptAt: sendNotBefore(now, target.channel, n.event, context.timeZone).toISOString(),
       expiresAt: n.expiresAt?.toISOString() ?? null,
+      quietZone: target.channel === 'sms' && !sentDuringQuietHours.has(n.event) ? context.timeZone : null,
     };
   });
   // One statement for every channel, the opt-outs checked inside it: the outbox costs the event's

@@ -236,7 +236,7 @@ for (const kind of backends) {
       await expect.poll(async () => (await messages())[0]?.status).toBe('sending');
       const sms = recordingChannel('sms');
       expect(await worker({ sms: sms.adapter }, 'w2').runOnce()).toBe(0);
-      clock = new Date(clock.getTime() + 121_000);
+      clock = new Date(clock.getTime() + 301_000);
       expect(await worker({ sms: sms.adapter }, 'w2').runOnce()).toBe(1);
       const [row] = await messages();
       expect(row.status).toBe('sent');
@@ -300,6 +300,95 @@ for (const kind of backends) {
       );
       clock = new Date('2027-01-12T06:00:00Z');
       expect(await worker({ sms: sms.adapter }).drain()).toBe(2);
+    });
+
+    it('gives back untried what it could not start within half its hold, so no second worker sends it again', async () => {
+      await database.db.transaction(async (tx) => {
+        for (let i = 0; i < 3; i++) await enqueueNotification(tx, deps(), booking({ email: null }));
+      });
+      // The gateway takes 200 s to answer the first one: the other two would be sent after half the hold.
+      const sent: string[] = [];
+      const slow: ChannelAdapter = {
+        channel: 'sms',
+        name: 'slow',
+        async send(m) {
+          clock = new Date(clock.getTime() + 200_000);
+          sent.push(m.id);
+          return { outcome: 'sent' };
+        },
+      };
+      const w = createOutboxWorker({
+        database,
+        channels: { sms: slow },
+        cipher,
+        clock: () => clock,
+        name: 'slow-worker',
+        policy: { batch: 10, pollMs: 50, retryBaseSeconds: 30, retryCapSeconds: 600, concurrency: 1 },
+      });
+      expect(await w.runOnce()).toBe(3);
+      expect(sent).toHaveLength(1);
+      const rows = await messages();
+      expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1);
+      const released = rows.filter((r) => r.status === 'queued');
+      expect(released).toHaveLength(2);
+      expect(released.every((r) => r.attempts === 0)).toBe(true);
+      const fast = recordingChannel('sms');
+      expect(await worker({ sms: fast.adapter }, 'w2').drain()).toBe(2);
+      expect(new Set([...sent, ...fast.sent.map((m) => m.id)]).size).toBe(3);
+      expect(sent.length + fast.sent.length).toBe(3);
+    });
+
+    it('keeps the night quiet for a retry and for a message taken at night, not only for the first send', async () => {
+      clock = new Date('2027-01-11T17:59:50Z'); // 20:59:50 in Moscow: due at once
+      await database.db.transaction((tx) => enqueueNotification(tx, deps(), booking({ email: null })));
+      const busy = recordingChannel('sms', () => ({ outcome: 'retry', reason: '503 gateway busy' }));
+      expect(await worker({ sms: busy.adapter }).runOnce()).toBe(1);
+      let [row] = await messages();
+      // the retry would come in 15–30 s, at 21:00 or later: it waits for 09:00 in Moscow
+      expect(new Date(Date.parse(row.nextAttemptAt)).toISOString()).toBe('2027-01-12T06:00:00.000Z');
+
+      // an admin sends a failed one again at night: taken, given back untried until 09:00
+      await database.db.execute(
+        sql`update outbox_messages set status = 'queued', next_attempt_at = now() - interval '1 minute'`,
+      );
+      clock = new Date('2027-01-11T20:00:00Z'); // 23:00 in Moscow
+      const sms = recordingChannel('sms');
+      expect(await worker({ sms: sms.adapter }).runOnce()).toBe(1);
+      expect(sms.sent).toHaveLength(0);
+      [row] = await messages();
+      expect(row.status).toBe('queued');
+      expect(row.attempts).toBe(1);
+      expect(new Date(Date.parse(row.nextAttemptAt)).toISOString()).toBe('2027-01-12T06:00:00.000Z');
+      clock = new Date('2027-01-12T06:00:00Z');
+      expect(await worker({ sms: sms.adapter }).drain()).toBe(1);
+      expect(sms.sent).toHaveLength(1);
+    });
+
+    it('does not send an e-mail whose address unsubscribed after it was written', async () => {
+      await database.db.transaction((tx) => enqueueNotification(tx, deps(), booking({ phone: null })));
+      await database.db
+        .insert(notificationOptouts)
+        .values({ recipientHash: cipher.lookupHash('email', 'ivan@example.ru'), channel: 'email' });
+      const email = recordingChannel('email');
+      expect(await worker({ email: email.adapter }).drain()).toBe(1);
+      expect(email.sent).toHaveLength(0);
+      const [row] = await messages();
+      expect(row.status).toBe('failed');
+      expect(row.lastError).toBe('unsubscribed');
+    });
+
+    it('fails a message whose worker stopped while sending its last attempt, instead of taking it forever', async () => {
+      await database.db.transaction((tx) => enqueueNotification(tx, deps(), booking({ email: null })));
+      // its third and last attempt was taken by a worker that never came back
+      await database.db.execute(
+        sql`update outbox_messages set status = 'sending', attempts = 3, next_attempt_at = ${clock.toISOString()}::timestamptz`,
+      );
+      const sms = recordingChannel('sms');
+      expect(await worker({ sms: sms.adapter }).drain()).toBe(1);
+      expect(sms.sent).toHaveLength(0);
+      const [row] = await messages();
+      expect(row.status).toBe('failed');
+      expect(row.lastError).toMatch(/stopped while sending/);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Channel, MessageStatus, NotificationEvent } from '../../../shared/notifications.js';
 import { type Db, rows, sql, textArray } from '../../db/client.js';
 import { notificationOptouts, outboxAttempts, outboxMessages } from './notifications.schema.js';
@@ -21,6 +21,7 @@ export type NewMessage = Required<
     | 'attemptLimit'
     | 'nextAttemptAt'
     | 'expiresAt'
+    | 'quietZone'
   >
 >;
 
@@ -40,16 +41,17 @@ export async function insertUnlessUnsubscribed(
       (r) =>
         sql`(${r.event}, ${r.channel}, ${r.recipient}, ${r.recipientHash}, ${r.recipientMasked}, ${r.locale},
           ${r.content}, ${r.officeCode}, ${r.subjectKind}, ${r.subjectRef}, ${r.attemptLimit}::int,
-          ${r.nextAttemptAt}::timestamptz, ${r.expiresAt}::timestamptz)`,
+          ${r.nextAttemptAt}::timestamptz, ${r.expiresAt}::timestamptz, ${r.quietZone})`,
     ),
     sql`, `,
   );
   return rows<{ id: string; channel: Channel }>(
     tx,
     sql`insert into ${m} (event, channel, recipient, recipient_hash, recipient_masked, locale, content,
-          office_code, subject_kind, subject_ref, attempt_limit, next_attempt_at, expires_at)
+          office_code, subject_kind, subject_ref, attempt_limit, next_attempt_at, expires_at, quiet_zone)
         select * from (values ${values}) as v (event, channel, recipient, recipient_hash, recipient_masked,
-          locale, content, office_code, subject_kind, subject_ref, attempt_limit, next_attempt_at, expires_at)
+          locale, content, office_code, subject_kind, subject_ref, attempt_limit, next_attempt_at, expires_at,
+          quiet_zone)
         where not exists (select 1 from ${o} where ${o.recipientHash} = v.recipient_hash and ${o.channel} = v.channel)
         returning ${m.id}, ${m.channel}`,
   );
@@ -60,10 +62,12 @@ export type ClaimedMessage = {
   event: NotificationEvent;
   channel: Channel;
   recipient: string;
+  recipientHash: string;
   content: string;
   attempts: number;
   attemptLimit: number;
   expiresAt: string | null;
+  quietZone: string | null;
 };
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -91,8 +95,9 @@ export async function claimDue(
         )
         update ${m} set status = 'sending', attempts = ${m}.attempts + 1, next_attempt_at = ${ts(p.holdUntil)}
         from due where ${m}.id = due.id
-        returning ${m}.id, ${m}.event, ${m}.channel, ${m}.recipient, ${m}.content, ${m}.attempts,
-          ${m}.attempt_limit as "attemptLimit", ${m}.expires_at as "expiresAt"`,
+        returning ${m}.id, ${m}.event, ${m}.channel, ${m}.recipient, ${m}.recipient_hash as "recipientHash",
+          ${m}.content, ${m}.attempts, ${m}.attempt_limit as "attemptLimit", ${m}.expires_at as "expiresAt",
+          ${m}.quiet_zone as "quietZone"`,
   );
 }
 
@@ -110,14 +115,14 @@ export async function recordAttempt(
   db: Db,
   message: ClaimedMessage,
   a: { startedAt: Date; finishedAt: Date; worker: string; result: AttemptOutcome },
-): Promise<MessageStatus> {
+): Promise<MessageStatus | null> {
   const r = a.result;
   const exhausted = r.outcome === 'retry' && message.attempts >= message.attemptLimit;
   const status: MessageStatus =
     r.outcome === 'sent' ? 'sent' : r.outcome === 'retry' && !exhausted ? 'queued' : 'failed';
   const at = a.finishedAt.toISOString();
   const reason = r.outcome === 'sent' ? null : exhausted ? `attempts used up: ${r.reason}` : r.reason;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.insert(outboxAttempts).values({
       messageId: message.id,
       attempt: message.attempts,
@@ -127,7 +132,7 @@ export async function recordAttempt(
       detail: r.outcome === 'sent' ? (r.providerId ?? null) : r.reason,
       worker: a.worker,
     });
-    await tx
+    const changed = await tx
       .update(outboxMessages)
       .set({
         status,
@@ -142,7 +147,38 @@ export async function recordAttempt(
           eq(outboxMessages.status, 'sending'),
           eq(outboxMessages.attempts, message.attempts),
         ),
-      );
+      )
+      .returning({ id: outboxMessages.id });
+    // Null: another worker had taken the message over meanwhile; its state stands.
+    return changed.length ? status : null;
   });
-  return status;
+}
+
+/**
+ * Gives a claimed message back untried — not counted as an attempt — to be taken again at `at`: the quiet
+ * hours began, or this worker's hold on it is running out before it got to it.
+ */
+export async function releaseClaim(db: Db, message: ClaimedMessage, at: Date): Promise<void> {
+  await db
+    .update(outboxMessages)
+    .set({ status: 'queued', attempts: sql`${outboxMessages.attempts} - 1`, nextAttemptAt: at.toISOString() })
+    .where(
+      and(
+        eq(outboxMessages.id, message.id),
+        eq(outboxMessages.status, 'sending'),
+        eq(outboxMessages.attempts, message.attempts),
+      ),
+    );
+}
+
+/** Of these keyed hashes, those whose address unsubscribed from e-mail. */
+export async function unsubscribedEmails(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  if (!hashes.length) return new Set();
+  const found = await db
+    .select({ hash: notificationOptouts.recipientHash })
+    .from(notificationOptouts)
+    .where(
+      and(eq(notificationOptouts.channel, 'email'), inArray(notificationOptouts.recipientHash, [...hashes])),
+    );
+  return new Set(found.map((f) => f.hash));
 }

@@ -5,7 +5,15 @@ import type { Database } from '../../db/client.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import type { ChannelAdapter, SendResult } from './channels/channel.js';
 import { outboxChannel, type StoredContent } from './outbox.enqueue.js';
-import { type AttemptOutcome, type ClaimedMessage, claimDue, recordAttempt } from './outbox.repository.js';
+import {
+  type AttemptOutcome,
+  type ClaimedMessage,
+  claimDue,
+  recordAttempt,
+  releaseClaim,
+  unsubscribedEmails,
+} from './outbox.repository.js';
+import { isQuietTime, sendNotBefore } from './quiet-hours.js';
 import { retryDelaySeconds } from './retry-backoff.js';
 
 export type WorkerPolicy = {
@@ -13,7 +21,11 @@ export type WorkerPolicy = {
   pollMs: number;
   retryBaseSeconds: number;
   retryCapSeconds: number;
-  /** How long a claimed message is held before another worker may take it (a worker that died). */
+  /**
+   * How long a claimed message is held before another worker may take it (a worker that died). A worker
+   * starts no send after half of it and gives a send at most the other half, so its hold never lapses
+   * while it still has the message in hand.
+   */
   holdSeconds?: number;
   /** Messages handed over at once. */
   concurrency?: number;
@@ -49,7 +61,7 @@ export type OutboxWorker = {
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   const clock = deps.clock ?? (() => new Date());
   const name = deps.name ?? `${hostname()}:${process.pid}`;
-  const holdSeconds = deps.policy.holdSeconds ?? 120;
+  const holdMs = (deps.policy.holdSeconds ?? 300) * 1000;
   const concurrency = deps.policy.concurrency ?? 16;
   const configured = (Object.keys(deps.channels) as Channel[]).filter((c) => deps.channels[c]);
   let stopped = false;
@@ -57,9 +69,25 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let wake: (() => void) | undefined;
   let unsubscribe: (() => void) | undefined;
 
-  async function handle(message: ClaimedMessage): Promise<void> {
+  async function handle(
+    message: ClaimedMessage,
+    claimedAt: number,
+    unsubscribed: Set<string>,
+  ): Promise<void> {
     const startedAt = clock();
-    const result = await attempt(message, startedAt);
+    // Half the hold gone before this one's turn (a slow gateway, a large batch): give it back untried
+    // rather than risk a second worker taking it while this one sends it.
+    if (startedAt.getTime() - claimedAt > holdMs / 2)
+      return releaseClaim(deps.database.db, message, startedAt);
+    // The quiet hours hold every SMS of an event that can wait, whenever it is taken: a retry, a re-send
+    // and a retake as much as the first try.
+    if (message.quietZone && isQuietTime(startedAt, message.quietZone))
+      return releaseClaim(
+        deps.database.db,
+        message,
+        sendNotBefore(startedAt, message.channel, message.event, message.quietZone),
+      );
+    const result = await attempt(message, startedAt, unsubscribed);
     const status = await recordAttempt(deps.database.db, message, {
       startedAt,
       finishedAt: clock(),
@@ -67,14 +95,28 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       result,
     });
     deps.log?.info(
-      { message: message.id, channel: message.channel, outcome: result.outcome, status },
+      {
+        message: message.id,
+        channel: message.channel,
+        outcome: result.outcome,
+        status: status ?? 'superseded',
+      },
       'outbox attempt',
     );
   }
 
-  async function attempt(message: ClaimedMessage, now: Date): Promise<AttemptOutcome> {
+  async function attempt(
+    message: ClaimedMessage,
+    now: Date,
+    unsubscribed: Set<string>,
+  ): Promise<AttemptOutcome> {
     if (message.expiresAt && Date.parse(message.expiresAt) <= now.getTime())
       return { outcome: 'expired', reason: 'expired before it could be sent' };
+    // A hold that lapsed with the last attempt in hand (the worker stopped while sending): not forever.
+    if (message.attempts > message.attemptLimit)
+      return { outcome: 'permanent', reason: 'attempts used up (a worker stopped while sending it)' };
+    if (message.channel === 'email' && unsubscribed.has(message.recipientHash))
+      return { outcome: 'permanent', reason: 'unsubscribed' };
     const adapter = deps.channels[message.channel];
     if (!adapter)
       return { outcome: 'retry', reason: 'channel not configured', retryAt: retryAt(message, now) };
@@ -88,15 +130,18 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     }
     let sent: SendResult;
     try {
-      sent = await adapter.send({
-        id: message.id,
-        channel: message.channel,
-        to,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        headers: rendered.headers,
-      });
+      sent = await withTimeout(
+        adapter.send({
+          id: message.id,
+          channel: message.channel,
+          to,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          headers: rendered.headers,
+        }),
+        holdMs / 2,
+      );
     } catch (err) {
       sent = { outcome: 'retry', reason: `adapter error: ${(err as Error).message}`.slice(0, 300) };
     }
@@ -112,19 +157,25 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       baseSeconds: deps.policy.retryBaseSeconds,
       capSeconds: deps.policy.retryCapSeconds,
     });
-    return new Date(now.getTime() + seconds * 1000);
+    const at = new Date(now.getTime() + seconds * 1000);
+    return message.quietZone ? sendNotBefore(at, message.channel, message.event, message.quietZone) : at;
   }
 
   async function runOnce(): Promise<number> {
     const now = clock();
     const claimed = await claimDue(deps.database.db, {
       now,
-      holdUntil: new Date(now.getTime() + holdSeconds * 1000),
+      holdUntil: new Date(now.getTime() + holdMs),
       channels: configured,
       limit: deps.policy.batch,
     });
+    // An address may have unsubscribed since its e-mail was written (a retry, a re-send): asked once a round.
+    const unsubscribed = await unsubscribedEmails(
+      deps.database.db,
+      claimed.filter((m) => m.channel === 'email').map((m) => m.recipientHash),
+    );
     for (let i = 0; i < claimed.length; i += concurrency) {
-      await Promise.all(claimed.slice(i, i + concurrency).map(handle));
+      await Promise.all(claimed.slice(i, i + concurrency).map((m) => handle(m, now.getTime(), unsubscribed)));
     }
     return claimed.length;
   }
@@ -175,4 +226,16 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       await Promise.all(Object.values(deps.channels).map((c) => c?.close?.()));
     },
   };
+}
+
+/** The send's own answer, or a retry when it takes longer than `ms` (the gateway may still deliver it). */
+function withTimeout(send: Promise<SendResult>, ms: number): Promise<SendResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ outcome: 'retry', reason: `no answer within ${Math.round(ms / 1000)} s` }),
+      ms,
+    );
+  });
+  return Promise.race([send, late]).finally(() => clearTimeout(timer));
 }
