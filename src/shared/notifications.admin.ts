@@ -12,9 +12,9 @@ export const outboxQuerySchema = z.object({
   status: messageStatusSchema.optional(),
   channel: channelSchema.optional(),
   event: notificationEventSchema.optional(),
-  /** Created on or after this day (UTC). */
+  /** Created on or after this day (in the region's time zone). */
   from: day.optional(),
-  /** Created on or before this day (UTC). */
+  /** Created on or before this day (in the region's time zone). */
   to: day.optional(),
   ...pageQuery,
 });

@@ -79,4 +79,21 @@ describeOnBackends('admin API: a test message to check a channel', (ctx) => {
     });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('reads the days of the filters in the region’s time zone, as the page shows the times', async () => {
+    const res = await send(admin, { channel: 'sms', to: '+79123456789' });
+    // 22:30 UTC on 4 March is 01:30 on 5 March in Moscow, the demo region's zone
+    await ctx().database.db.execute(
+      sql`update outbox_messages set created_at = '2026-03-04T22:30:00Z' where id = ${res.json().id}`,
+    );
+    const on = async (day: string) =>
+      (
+        await callAs(ctx().app, admin, {
+          method: 'GET',
+          url: `/api/admin/notifications/messages?from=${day}&to=${day}`,
+        })
+      ).json().total as number;
+    expect(await on('2026-03-05')).toBe(1);
+    expect(await on('2026-03-04')).toBe(0);
+  });
 });

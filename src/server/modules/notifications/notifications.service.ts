@@ -21,7 +21,7 @@ import {
 /** What the admin console, the call center and the public pages ask of the notifications. */
 
 export async function listMessages(db: Db, query: OutboxQuery) {
-  const { items, total } = await admin.findMessages(db, query);
+  const { items, total } = await admin.findMessages(db, query, await regionTimeZone(db));
   return { items: items.map(toOutboxMessageDto), total };
 }
 
@@ -52,7 +52,7 @@ export async function deliveryFigures(
   from?: string,
   to?: string,
 ): Promise<OutboxFigures> {
-  const totals = await admin.channelTotals(db, from, to);
+  const totals = await admin.channelTotals(db, await regionTimeZone(db), from, to);
   return {
     channels: channels.map((channel): ChannelFigures => {
       const mine = totals.filter((t) => t.channel === channel);

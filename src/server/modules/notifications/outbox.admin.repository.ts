@@ -8,20 +8,20 @@ import { outboxAttempts, outboxMessages } from './notifications.schema.js';
 
 const m = outboxMessages;
 
-/** Created within [from, to] (whole UTC days). */
-function createdWithin(from?: string, to?: string): SQL[] {
+/** Created within [from, to]: whole days in `timeZone` (the region's), whatever the session's zone. */
+function createdWithin(timeZone: string, from?: string, to?: string): SQL[] {
   const where: SQL[] = [];
-  if (from) where.push(gte(m.createdAt, sql`${from}::date`));
-  if (to) where.push(lt(m.createdAt, sql`${to}::date + 1`));
+  if (from) where.push(gte(m.createdAt, sql`(${from}::date)::timestamp at time zone ${timeZone}`));
+  if (to) where.push(lt(m.createdAt, sql`(${to}::date + 1)::timestamp at time zone ${timeZone}`));
   return where;
 }
 
-export async function findMessages(db: Db, q: OutboxQuery) {
+export async function findMessages(db: Db, q: OutboxQuery, timeZone: string) {
   const where = and(
     q.status ? eq(m.status, q.status) : undefined,
     q.channel ? eq(m.channel, q.channel) : undefined,
     q.event ? eq(m.event, q.event) : undefined,
-    ...createdWithin(q.from, q.to),
+    ...createdWithin(timeZone, q.from, q.to),
   );
   const [items, [{ total }]] = await Promise.all([
     db
@@ -73,8 +73,13 @@ export type ChannelTotals = {
 };
 
 /** Per channel and status: how many, the lag from written to handed over (seconds), attempts made. */
-export async function channelTotals(db: Db, from?: string, to?: string): Promise<ChannelTotals[]> {
-  const where = and(...createdWithin(from, to));
+export async function channelTotals(
+  db: Db,
+  timeZone: string,
+  from?: string,
+  to?: string,
+): Promise<ChannelTotals[]> {
+  const where = and(...createdWithin(timeZone, from, to));
   return rows<ChannelTotals>(
     db,
     sql`select ${m.channel} as channel, ${m.status} as status, count(*)::int as n,
