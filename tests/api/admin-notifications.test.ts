@@ -383,6 +383,13 @@ describeOnBackends(
       expect(res.json()).toEqual({ ok: true });
       // twice is the same as once
       expect((await ctx().app.inject({ method: 'POST', url: link })).json()).toEqual({ ok: true });
+      // from a browser where a staff member is signed in: the session is not asked for, nor its CSRF token
+      const staffBrowser = await ctx().app.inject({
+        method: 'POST',
+        url: link,
+        headers: { cookie: admin.cookie },
+      });
+      expect(staffBrowser.statusCode).toBe(200);
 
       const [next] = await enqueue(
         notification('booking.reminder', { ...ivan, email: 'Ivan.Petrov@Example.ru' }),

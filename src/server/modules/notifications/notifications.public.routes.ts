@@ -26,7 +26,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notifications/unsubscribe/:token',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', sessionless: true },
       schema: {
         tags,
         summary: 'Whether an unsubscribe link is valid (the page asks before it unsubscribes)',
@@ -44,7 +44,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/unsubscribe/:token',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', sessionless: true },
       schema: {
         tags,
         summary:
@@ -79,7 +79,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/delivery-reports/json',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', sessionless: true },
       schema: {
         tags,
         summary:
@@ -102,7 +102,7 @@ export const notificationsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/delivery-reports/smsru',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', sessionless: true },
       schema: {
         tags,
         summary:

@@ -109,6 +109,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   const authenticate = async (request: FastifyRequest) => {
     const policy = policyOf(request);
     if (policy === undefined) return;
+    if (policy === 'public' && request.routeOptions.config?.sessionless) return;
     const token = request.cookies[sessionCookie];
     if (token && (isApiRoute(request) || policy !== 'public')) {
       const actor = await resolveSession(token, clientOf(request), deps);

@@ -39,6 +39,11 @@ export type Actor = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /**
+     * A public route that never reads the session (an e-mail's unsubscribe link, a gateway's report): the
+     * session cookie is ignored — no actor, so no CSRF token is asked of a signed-in staff member's browser.
+     */
+    sessionless?: true;
   }
   interface FastifyRequest {
     /** Set for a request that carries a live session; undefined otherwise. */
