@@ -80,12 +80,6 @@ export const callUpdateSchema = z
   });
 export type CallUpdateInput = z.infer<typeof callUpdateSchema>;
 
-/**
- * One of the values or null, described as `enum: [..., null]`: the OpenAPI 3.0 form of `.nullable()` of an
- * enum (`nullable: true` beside an enum without null) refuses null to a strict validator.
- */
-const oneOfOrNull = <const T extends readonly string[]>(values: T) => z.literal([...values, null]);
-
 export const callSchema = z.object({
   id: z.string(),
   operator: z.object({ id: z.string(), login: z.string() }),
@@ -96,13 +90,13 @@ export const callSchema = z.object({
   durationSeconds: z.number().int(),
   /** Over 10 minutes. */
   long: z.boolean(),
-  outcome: oneOfOrNull(callOutcomes),
+  outcome: callOutcomeSchema.nullable(),
   /** Masked: `+7 *** ***-**-89`. */
   phone: z.string().nullable(),
   service: z.object({ code: z.string(), title: z.string() }).nullable(),
   note: z.string(),
   verifiedAt: z.string().nullable(),
-  verifiedQuestion: oneOfOrNull(verificationQuestions),
+  verifiedQuestion: verificationQuestionSchema.nullable(),
 });
 export type Call = z.infer<typeof callSchema>;
 

@@ -77,5 +77,23 @@ export const describeRoute: typeof jsonSchemaTransform = (input) => {
   if (policy !== undefined && policy !== 'public') {
     schema.security = [isMutating(method) ? { session: [], csrf: [] } : { session: [] }];
   }
-  return jsonSchemaTransform({ ...input, schema });
+  const described = jsonSchemaTransform({ ...input, schema });
+  nullInNullableEnums(described.schema);
+  return described;
 };
+
+/**
+ * `.nullable()` of an enum comes out as `{ enum: [...], nullable: true }`; OpenAPI 3.0.3 says null must then
+ * be among the enum's values too, and a strict validator refuses null otherwise. Adds it, everywhere.
+ */
+export function nullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) nullInNullableEnums(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null))
+    schema.enum = [...schema.enum, null];
+  for (const value of Object.values(schema)) nullInNullableEnums(value);
+}
