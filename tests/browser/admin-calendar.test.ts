@@ -39,7 +39,8 @@ describe('admin console: production calendar', { timeout: 90_000 }, () => {
     await form.getByLabel('Примечание').fill('Выходной по распоряжению');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await form.getByTestId('day-status').getByText('Сохранено').waitFor();
-    expect(await button.getAttribute('class')).toMatch(/day-dayoff.*day-override/);
+    // «Сохранено» shows once the server said yes; the year's grid follows when its refetch lands
+    await expect.poll(() => button.getAttribute('class')).toMatch(/day-dayoff.*day-override/);
     expect(await button.getAttribute('aria-label')).toContain('выходной');
 
     const calendar = await app.api<CalendarRange>(`/api/calendar?from=${date}&to=${date}`);
