@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { testConfig } from '../../src/server/config.js';
-import { buildChannels } from '../../src/server/modules/notifications/channels/channels.js';
+import { buildChannels, closeChannels } from '../../src/server/modules/notifications/channels/channels.js';
 import { outboxMessages } from '../../src/server/modules/notifications/notifications.schema.js';
 import {
   enqueueNotification,
@@ -35,18 +35,25 @@ afterAll(async () => {
 describeOnBackends(
   'delivery through a real SMTP server and an SMS gateway process',
   (ctx) => {
-    const worker = (format: 'json' | 'smsru') =>
-      createOutboxWorker({
-        database: ctx().database,
-        cipher: ctx().app.personalData,
-        channels: buildChannels({
-          ...testConfig().notifications,
-          smtpUrl: gateways.smtpUrl,
-          smsGatewayUrl: gateways.smsUrl,
-          smsGatewayFormat: format,
-        }),
-        policy: { batch: 20, pollMs: 100, retryBaseSeconds: 30, retryCapSeconds: 600 },
+    /** Runs a worker on the real gateways in `format` until nothing is due; the number it handled. */
+    const deliver = async (format: 'json' | 'smsru') => {
+      const channels = buildChannels({
+        ...testConfig().notifications,
+        smtpUrl: gateways.smtpUrl,
+        smsGatewayUrl: gateways.smsUrl,
+        smsGatewayFormat: format,
       });
+      try {
+        return await createOutboxWorker({
+          database: ctx().database,
+          cipher: ctx().app.personalData,
+          channels,
+          policy: { batch: 20, pollMs: 100, retryBaseSeconds: 30, retryCapSeconds: 600 },
+        }).drain();
+      } finally {
+        await closeChannels(channels);
+      }
+    };
     const enqueue = (n: Notification) =>
       ctx().database.db.transaction((tx) => enqueueNotification(tx, ctx().app.outbox.deps(), n));
     const row = async (id: string) =>
@@ -62,12 +69,7 @@ describeOnBackends(
       async (format) => {
         const { queued } = await enqueue(turnNear('+7 912 345-67-89', 'ivan@example.ru'));
         expect(queued).toHaveLength(2);
-        const w = worker(format);
-        try {
-          expect(await w.drain()).toBe(2);
-        } finally {
-          await w.stop();
-        }
+        expect(await deliver(format)).toBe(2);
         const sms = await gateways.waitFor((m) => m.channel === 'sms');
         expect(sms.to.replace(/\D/g, '')).toBe('79123456789');
         expect(sms.format).toBe(format);
@@ -89,12 +91,7 @@ describeOnBackends(
     it('fails an invalid number at once and retries a busy gateway', async () => {
       const invalid = await enqueue(turnNear('+79120000000', null));
       const busy = await enqueue(turnNear('+79129999999', null));
-      const w = worker('json');
-      try {
-        await w.drain();
-      } finally {
-        await w.stop();
-      }
+      await deliver('json');
       const refused = await row(invalid.queued[0].id);
       expect(refused.status).toBe('failed');
       expect(refused.attempts).toBe(1);
@@ -108,12 +105,7 @@ describeOnBackends(
 
     it('a delivery report turns a sent SMS into delivered, with the gateway’s token only', async () => {
       const { queued } = await enqueue(turnNear('+79123456789', null));
-      const w = worker('json');
-      try {
-        await w.drain();
-      } finally {
-        await w.stop();
-      }
+      await deliver('json');
       const sent = await row(queued[0].id);
       const report = { id: sent.providerId, status: 'delivered' };
       const url = '/api/notifications/delivery-reports/json';
@@ -146,12 +138,7 @@ describeOnBackends(
 
     it('takes SMS.ru’s callback form and answers 100', async () => {
       const { queued } = await enqueue(turnNear('+79123456789', null));
-      const w = worker('smsru');
-      try {
-        await w.drain();
-      } finally {
-        await w.stop();
-      }
+      await deliver('smsru');
       const sent = await row(queued[0].id);
       const form = new URLSearchParams([['data[]', `sms_status\n${sent.providerId}\n104`]]).toString();
       const answer = await ctx().app.inject({

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Channel } from '../../../shared/notifications.js';
 import type { ChannelAdapter } from './channels/channel.js';
-import { buildChannels } from './channels/channels.js';
+import { buildChannels, closeChannels } from './channels/channels.js';
 import type { OutboxDeps } from './outbox.enqueue.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox.worker.js';
 
@@ -49,7 +49,6 @@ export function registerOutbox(app: FastifyInstance): void {
     worker,
     deps: (now?: Date) => ({
       cipher: app.personalData,
-      hub: database.hub,
       publicUrl,
       maxAttempts: n.maxAttempts,
       now,
@@ -58,8 +57,9 @@ export function registerOutbox(app: FastifyInstance): void {
   app.addHook('onReady', async () => {
     await worker?.start();
   });
+  // The worker stops first (no send begins after), then the channels this plugin built are closed.
   app.addHook('onClose', async () => {
-    if (worker) await worker.stop();
-    else await Promise.all(Object.values(channels).map((c) => c?.close?.()));
+    await worker?.stop();
+    await closeChannels(channels);
   });
 }

@@ -49,6 +49,7 @@ export type OutboxWorker = {
   drain(): Promise<number>;
   /** Begins the background loop: woken at the commit of every new message, else every pollMs. */
   start(): Promise<void>;
+  /** Ends the loop once its round is done; the channels are their builder's to close. */
   stop(): Promise<void>;
 };
 
@@ -223,7 +224,6 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       wake?.();
       await loop;
       loop = undefined;
-      await Promise.all(Object.values(deps.channels).map((c) => c?.close?.()));
     },
   };
 }
