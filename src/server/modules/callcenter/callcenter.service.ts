@@ -10,11 +10,11 @@ import type {
   CallUpdateInput,
   VerifyInput,
 } from '../../../shared/callcenter.js';
-import { maskPhone, normalizePhone } from '../../../shared/contacts.js';
 import type { OutboxMessage } from '../../../shared/notifications.admin.js';
 import type { Channel } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
+import { keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { isServicePublished, serviceTitles } from '../catalog/catalog.service.js';
 import { toOutboxMessageDto } from '../notifications/notifications.mappers.js';
@@ -41,13 +41,14 @@ const nowOf = (deps: CallcenterDeps) => deps.now?.() ?? new Date();
 
 /** A phone as okno keeps it: sealed, its keyed hash, masked. The input has passed `phoneInputSchema`. */
 function sealPhone(cipher: PersonalDataCipher, input: string) {
-  const phone = normalizePhone(input);
+  const phone = callerPhone(cipher, input);
+  return { phone: cipher.seal(phone.normalized), phoneHash: phone.hash, phoneMasked: phone.masked };
+}
+
+function callerPhone(cipher: PersonalDataCipher, input: string) {
+  const phone = keptContact(cipher, 'phone', input);
   if (!phone) throw invalidField('phone', 'not a Russian phone number', 'invalid_format');
-  return {
-    phone: cipher.seal(phone),
-    phoneHash: cipher.lookupHash('phone', phone),
-    phoneMasked: maskPhone(phone),
-  };
+  return phone;
 }
 
 async function callDtos(db: Db, rows: CallRow[], now: Date): Promise<Call[]> {
@@ -161,17 +162,15 @@ export async function verifyCall(
  * section comes from the module that owns it; bookings and cases will add theirs here.
  */
 export async function lookupCaller(deps: CallcenterDeps, phoneInput: string): Promise<CallerLookup> {
-  const phone = normalizePhone(phoneInput);
-  if (!phone) throw invalidField('phone', 'not a Russian phone number', 'invalid_format');
-  const hash = deps.cipher.lookupHash('phone', phone);
+  const phone = callerPhone(deps.cipher, phoneInput);
   const now = nowOf(deps);
   const [calls, messages, callbacks] = await Promise.all([
-    callRepo.callsFromPhone(deps.db, hash, shown.calls),
-    messagesTo(deps.db, deps.cipher, phone, shown.messages),
-    callbackRepo.openCallbacksTo(deps.db, hash, shown.callbacks),
+    callRepo.callsFromPhone(deps.db, phone.hash, shown.calls),
+    messagesTo(deps.db, deps.cipher, phone.normalized, shown.messages),
+    callbackRepo.openCallbacksTo(deps.db, phone.hash, shown.callbacks),
   ]);
   return {
-    phone: maskPhone(phone),
+    phone: phone.masked,
     calls: await callDtos(deps.db, calls, now),
     messages,
     callbacks: callbacks.map((c) => toCallbackDto(c, now)),

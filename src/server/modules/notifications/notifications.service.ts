@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { normalizeEmail, normalizePhone } from '../../../shared/contacts.js';
 import type { ChannelFigures, OutboxFigures, OutboxQuery } from '../../../shared/notifications.admin.js';
 import { type Channel, channels, messageStatuses } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
 import type { LiveHub } from '../../db/live-hub.js';
 import { invalidField, notFound } from '../../errors.js';
+import { keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { regionTimeZone } from '../network/service-offices.js';
 import { toOutboxAttemptDto, toOutboxMessageDto } from './notifications.mappers.js';
@@ -113,12 +113,7 @@ export async function unsubscribe(db: Db, cipher: PersonalDataCipher, token: str
 
 /** The keyed hashes a phone or an e-mail address is found by; none when it is neither. */
 export function contactHashes(cipher: PersonalDataCipher, contact: string): string[] {
-  const phone = normalizePhone(contact);
-  const email = normalizeEmail(contact);
-  return [
-    ...(phone ? [cipher.lookupHash('phone', phone)] : []),
-    ...(email ? [cipher.lookupHash('email', email)] : []),
-  ];
+  return (['phone', 'email'] as const).flatMap((kind) => keptContact(cipher, kind, contact)?.hash ?? []);
 }
 
 /** The newest messages to a phone or an e-mail address (masked, without text), newest first. */

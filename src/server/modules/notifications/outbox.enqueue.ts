@@ -1,6 +1,6 @@
-import { maskEmail, maskPhone, normalizeEmail, normalizePhone } from '../../../shared/contacts.js';
 import type { Channel, Locale, MessageContext, NotificationEvent } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
+import { type KeptContact, keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { insertUnlessUnsubscribed, type NewMessage } from './outbox.repository.js';
 import { sendNotBefore, sentDuringQuietHours } from './quiet-hours.js';
@@ -58,14 +58,10 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
   if (missing.length) throw new Error(`notification ${n.event} lacks ${missing.join(', ')}`);
   const now = deps.now ?? new Date();
   const result: EnqueueResult = { queued: [], skipped: [] };
-  const reachable: (Reachable & { hash: string })[] = [];
-  for (const target of targets(n.recipient)) {
+  const reachable: Reachable[] = [];
+  for (const target of targets(deps.cipher, n.recipient)) {
     if ('reason' in target) result.skipped.push(target);
-    else
-      reachable.push({
-        ...target,
-        hash: deps.cipher.lookupHash(target.channel === 'sms' ? 'phone' : 'email', target.address),
-      });
+    else reachable.push(target);
   }
   const rows: NewMessage[] = reachable.map((target) => {
     const rendered = renderMessage(n.event, target.channel, context);
@@ -74,7 +70,7 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
     return {
       event: n.event,
       channel: target.channel,
-      recipient: deps.cipher.seal(target.address),
+      recipient: deps.cipher.seal(target.normalized),
       recipientHash: target.hash,
       recipientMasked: target.masked,
       locale,
@@ -98,31 +94,22 @@ export async function enqueueNotification(tx: Db, deps: OutboxDeps, n: Notificat
   return result;
 }
 
-type Reachable = { channel: Channel; address: string; masked: string };
+type Reachable = KeptContact & { channel: Channel };
 type Target = Reachable | { channel: Channel; reason: SkipReason };
 
-function targets(r: Recipient): Target[] {
-  const out: Target[] = [];
-  if (!r.phone) out.push({ channel: 'sms', reason: 'no_address' });
-  else if (!r.smsConsent) out.push({ channel: 'sms', reason: 'no_consent' });
-  else {
-    const phone = normalizePhone(r.phone);
-    out.push(
-      phone
-        ? { channel: 'sms', address: phone, masked: maskPhone(phone) }
-        : { channel: 'sms', reason: 'invalid_address' },
-    );
-  }
-  if (!r.email) out.push({ channel: 'email', reason: 'no_address' });
-  else {
-    const email = normalizeEmail(r.email);
-    out.push(
-      email
-        ? { channel: 'email', address: email, masked: maskEmail(email) }
-        : { channel: 'email', reason: 'invalid_address' },
-    );
-  }
-  return out;
+function targets(cipher: PersonalDataCipher, r: Recipient): Target[] {
+  const reach = (channel: Channel, kind: 'phone' | 'email', input: string): Target => {
+    const contact = keptContact(cipher, kind, input);
+    return contact ? { channel, ...contact } : { channel, reason: 'invalid_address' };
+  };
+  return [
+    !r.phone
+      ? { channel: 'sms', reason: 'no_address' }
+      : !r.smsConsent
+        ? { channel: 'sms', reason: 'no_consent' }
+        : reach('sms', 'phone', r.phone),
+    r.email ? reach('email', 'email', r.email) : { channel: 'email', reason: 'no_address' },
+  ];
 }
 
 /** A message as the outbox keeps it (sealed): the rendered text, and for e-mail its headers. */
