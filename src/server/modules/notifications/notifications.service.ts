@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ChannelFigures, OutboxFigures, OutboxQuery } from '../../../shared/notifications.admin.js';
 import { type Channel, channels, messageStatuses } from '../../../shared/notifications.js';
 import type { Db } from '../../db/client.js';
@@ -120,13 +120,7 @@ export function contactHashes(cipher: PersonalDataCipher, contact: string): stri
 export async function messagesTo(db: Db, cipher: PersonalDataCipher, contact: string, limit = 20) {
   const hashes = contactHashes(cipher, contact);
   if (!hashes.length) return [];
-  const found = await db
-    .select()
-    .from(outboxMessages)
-    .where(inArray(outboxMessages.recipientHash, hashes))
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(limit);
-  return found.map(toOutboxMessageDto);
+  return (await admin.messagesToHashes(db, hashes, limit)).map(toOutboxMessageDto);
 }
 
 /**
@@ -160,17 +154,7 @@ export async function resendLatest(
 ): Promise<OutboxMessageRow | undefined> {
   const hashes = contactHashes(deps.cipher, contact);
   if (!hashes.length) return undefined;
-  const [latest] = await tx
-    .select()
-    .from(outboxMessages)
-    .where(
-      and(
-        inArray(outboxMessages.recipientHash, hashes),
-        channel ? eq(outboxMessages.channel, channel) : undefined,
-      ),
-    )
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(1);
+  const [latest] = await admin.messagesToHashes(tx, hashes, 1, channel);
   if (!latest) return undefined;
   const {
     id,

@@ -36,6 +36,16 @@ export async function findMessages(db: Db, q: OutboxQuery, timeZone: string) {
   return { items, total };
 }
 
+/** The newest messages to any of these keyed hashes (one person's phone and e-mail), of one channel if given. */
+export function messagesToHashes(db: Db, hashes: readonly string[], limit: number, channel?: Channel) {
+  return db
+    .select()
+    .from(m)
+    .where(and(inArray(m.recipientHash, [...hashes]), channel ? eq(m.channel, channel) : undefined))
+    .orderBy(desc(m.createdAt))
+    .limit(limit);
+}
+
 export async function findMessage(db: Db, id: string) {
   const [message] = await db.select().from(m).where(eq(m.id, id));
   if (!message) return undefined;
