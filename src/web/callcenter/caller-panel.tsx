@@ -152,8 +152,12 @@ function CallerVerified({ call }: { call: Call | null }) {
   const words = useCallWords();
   const { t } = words;
   const [question, setQuestion] = useState<VerificationQuestion>(call?.verifiedQuestion ?? 'name_and_date');
+  // what was just ticked, held from the click itself (a mutation's own pending state arrives a tick
+  // later, and a controlled checkbox would flick back meanwhile) until the server's answer is in place
+  const [ticked, setTicked] = useState<boolean | null>(null);
   const verify = useMutation({
     mutationFn: (answered: boolean) => callcenterApi.verify(call?.id ?? '', { answered, question }),
+    onSettled: () => setTicked(null),
   });
   const contact = useMutation({ mutationFn: (id: string) => callcenterApi.contact(id) });
   const resend = useMutation({ mutationFn: (id: string) => callcenterApi.resend(id) });
@@ -182,8 +186,11 @@ function CallerVerified({ call }: { call: Call | null }) {
         path="answered"
         label={t('callcenter.answered')}
         // what was just ticked shows at once; the server's answer then holds it (or not)
-        checked={verify.isPending ? verify.variables : verified}
-        onChange={(checked) => verify.mutate(checked)}
+        checked={ticked ?? verified}
+        onChange={(checked) => {
+          setTicked(checked);
+          verify.mutate(checked);
+        }}
       />
       {verify.error && (
         <p className="notice notice-error" role="alert">
