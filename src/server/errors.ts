@@ -14,9 +14,21 @@ export const errorStatus = {
   PASSWORD_CHANGE_REQUIRED: 403,
   /** The call center's full view of a caller before the caller answered the verification question. */
   NOT_VERIFIED: 403,
+  /** A ticket asked for without an enrolled kiosk's token or a staff session of the office. */
+  KIOSK_REQUIRED: 401,
   NOT_FOUND: 404,
   CONFLICT: 409,
   LAST_ADMIN: 409,
+  /** The office is closed now, closing within the margin, or closed for good: no ticket. */
+  OFFICE_CLOSED: 409,
+  /** The office does not offer the service asked for. */
+  SERVICE_NOT_OFFERED: 409,
+  /** Another operator holds the window (or the operator already holds another). */
+  WINDOW_TAKEN: 409,
+  /** The ticket is not in a state that allows the action; `details.allowed` names what is. */
+  INVALID_TRANSITION: 409,
+  /** The action needs a window the operator holds. */
+  NO_WINDOW: 409,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
   TIMEOUT: 408,

@@ -3,10 +3,11 @@ import * as catalog from '../modules/catalog/catalog.schema.js';
 import * as history from '../modules/history/history.schema.js';
 import * as network from '../modules/network/network.schema.js';
 import * as notifications from '../modules/notifications/notifications.schema.js';
+import * as queue from '../modules/queue/queue.schema.js';
 import * as staff from '../modules/staff/staff.schema.js';
 
 /**
  * Every table okno declares, by domain: each module owns the tables of its `<domain>.schema.ts`. The
  * migrations create them; `schema-drift.integration.test.ts` checks both agree.
  */
-export const schemaByDomain = { network, catalog, staff, history, notifications, callcenter };
+export const schemaByDomain = { network, catalog, staff, history, notifications, callcenter, queue };

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { services, serviceVersions } from './catalog.schema.js';
+import { categories, services, serviceVersions } from './catalog.schema.js';
 
 /** What other modules ask the catalog about services: whether published, titles, summaries. */
 
@@ -77,3 +77,63 @@ export async function serviceForMessage(
     documents: found.documents.filter((d) => d.required).map((d) => d.name),
   };
 }
+
+/** A service as a queue ticket shows it: titles, category (the ticket's letter) and every document to bring. */
+export async function serviceForTicket(
+  db: Db,
+  code: string,
+): Promise<
+  | {
+      code: string;
+      title: string;
+      shortTitle: string;
+      category: string | null;
+      documents: { name: string; required: boolean }[];
+    }
+  | undefined
+> {
+  const [found] = await db
+    .select({
+      title: serviceVersions.title,
+      shortTitle: serviceVersions.shortTitle,
+      category: serviceVersions.categoryCode,
+      documents: serviceVersions.documents,
+    })
+    .from(services)
+    .innerJoin(serviceVersions, publishedCard)
+    .where(eq(services.code, code));
+  if (!found) return undefined;
+  return {
+    code,
+    title: found.title,
+    shortTitle: found.shortTitle,
+    category: found.category,
+    documents: found.documents.map((d) => ({ name: d.name, required: d.required })),
+  };
+}
+
+/** Published services with short titles, among `codes` (all when undefined), for the kiosk's menu. */
+export async function publishedServiceMenu(
+  db: Db,
+  codes?: readonly string[],
+): Promise<{ code: string; title: string; shortTitle: string; category: string | null }[]> {
+  if (codes?.length === 0) return [];
+  return db
+    .select({
+      code: services.code,
+      title: serviceVersions.title,
+      shortTitle: serviceVersions.shortTitle,
+      category: serviceVersions.categoryCode,
+    })
+    .from(services)
+    .innerJoin(serviceVersions, publishedCard)
+    .where(codes ? inArray(services.code, [...codes]) : undefined)
+    .orderBy(asc(services.code));
+}
+
+/** The catalog's categories with their titles, in their order. */
+export const categoryTitles = (db: Db) =>
+  db
+    .select({ code: categories.code, title: categories.title, titleEn: categories.titleEn })
+    .from(categories)
+    .orderBy(asc(categories.sort), asc(categories.code));

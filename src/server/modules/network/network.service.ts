@@ -246,3 +246,56 @@ export async function addWorkingDaysFrom(
 export async function officeExists(db: Db, code: string): Promise<boolean> {
   return (await findOffice(db, code)) !== undefined;
 }
+
+/** An office as the queue sees it now: its card, today's hours in its own zone, open or not, its windows. */
+export type OfficeNow = {
+  code: string;
+  name: string;
+  address: string;
+  status: 'open' | 'closed';
+  kind: OfficeKind;
+  timeZone: string;
+  local: { date: string; time: string };
+  today: ReturnType<typeof resolveDay>;
+  openNow: boolean;
+  offersAllServices: boolean;
+};
+
+/** The queue's view of offices now (all of them, or these codes; closed ones included). */
+export async function officesNow(db: Db, now: Date, codes?: readonly string[]): Promise<OfficeNow[]> {
+  if (codes?.length === 0) return [];
+  const filter: OfficeFilter = codes?.length === 1 ? { code: codes[0] } : {};
+  const { offices, calendar } = await loadOffices(db, filter, now, 0);
+  const wanted = codes && codes.length > 1 ? new Set(codes) : null;
+  return offices
+    .filter((o) => wanted === null || wanted.has(o.row.code))
+    .map((o) => {
+      const today = resolveDay({ weekly: o.weekly, exceptions: o.exceptions, calendar, date: o.local.date });
+      return {
+        code: o.row.code,
+        name: o.row.name,
+        address: o.row.address,
+        status: o.row.status,
+        kind: o.row.kind,
+        timeZone: o.row.zone,
+        local: o.local,
+        today,
+        openNow: o.row.status === 'open' && isOpenAt(today, o.local.time),
+        offersAllServices: o.row.offersAllServices,
+      };
+    });
+}
+
+/** The windows of an office with the services and categories each handles (none of either: all). */
+export const officeWindows = (db: Db, code: string) => windowsOf(db, code);
+
+/** Does the office offer the service (a main center offering all, or listed)? */
+export async function officeOffers(db: Db, office: OfficeNow, serviceCode: string): Promise<boolean> {
+  if (office.offersAllServices) return true;
+  return (await listedServiceCodes(db, office.code)).includes(serviceCode);
+}
+
+/** The codes of the published services an office offers. */
+export async function servicesOfferedAt(db: Db, office: OfficeNow): Promise<string[] | undefined> {
+  return office.offersAllServices ? undefined : listedServiceCodes(db, office.code);
+}
