@@ -20,6 +20,9 @@ const rules: Record<string, MessageKey> = {
   time_zone: 'err.rule.time_zone',
   passwords_differ: 'err.rule.passwords_differ',
   phone: 'err.rule.phone',
+  reason_required: 'err.rule.reason_required',
+  service_or_purpose: 'err.rule.service_or_purpose',
+  service_or_window: 'err.rule.service_or_window',
 };
 
 const services: Record<string, MessageKey> = {

@@ -61,6 +61,18 @@ export const queryKeys = {
     callbacks: (status?: CallbackStatus) =>
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
   },
+  /**
+   * The electronic queue's staff screens (the operator's console, the office head's screen): the window the
+   * signed-in user holds is theirs alone, so everything under ['queue'] is dropped at sign-out.
+   */
+  queue: {
+    all: ['queue'] as const,
+    myWindow: () => ['queue', 'my-window'] as const,
+    overview: (office?: string) =>
+      office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
+    /** The office's services by category and the priority categories (the kiosk's setup). */
+    setup: (office: string) => ['queue', 'setup', office] as const,
+  },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {
     all: ['admin'] as const,

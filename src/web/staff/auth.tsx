@@ -67,6 +67,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       if (!next) {
         client.removeQueries({ queryKey: queryKeys.admin.all });
         client.removeQueries({ queryKey: queryKeys.callcenter.all });
+        client.removeQueries({ queryKey: queryKeys.queue.all });
       }
       client.setQueryData(queryKeys.staff.session(), next);
     },
@@ -77,6 +78,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       const next = await staffApi.login(login, password);
       client.removeQueries({ queryKey: queryKeys.admin.all });
       client.removeQueries({ queryKey: queryKeys.callcenter.all });
+      client.removeQueries({ queryKey: queryKeys.queue.all });
       accept(next);
       return next.user;
     },

@@ -2,6 +2,7 @@
 import type { Messages } from '../messages.js';
 import { common } from './common.js';
 import { portal } from './portal.js';
+import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...staff };
+export const en: Messages = { ...common, ...portal, ...staff, ...queue };
