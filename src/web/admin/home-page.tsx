@@ -28,6 +28,7 @@ const catalogSections: Section[] = [
   { to: '/admin/services', title: 'admin.services', text: 'admin.servicesText' },
 ];
 const portalCatalog: Section = { to: '/services', title: 'staff.catalog', text: 'staff.catalogText' };
+const operatorSection: Section = { to: '/operator', title: 'operator.title', text: 'operator.sectionText' };
 const callcenterSection: Section = {
   to: '/callcenter',
   title: 'callcenter.title',
@@ -41,6 +42,7 @@ export function AdminHomePage() {
   const title = admin ? t('admin.title') : t('staff.homeTitle');
   useTitle(title);
   const sections = [
+    ...(hasRole(me, 'operator', 'office_head', 'admin') ? [operatorSection] : []),
     ...(hasRole(me, 'callcenter', 'admin') ? [callcenterSection] : []),
     ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : [portalCatalog]),
     ...(admin ? adminSections : []),

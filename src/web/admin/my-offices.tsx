@@ -1,7 +1,8 @@
 /**
  * The offices of the signed-in user's scope, read-only: name, district, address, today's hours and
  * whether it is open now (the public list of offices, filtered by the grants, in the one Russian order).
- * An office head's own offices link to their hours and windows in the console; the rest to the portal.
+ * An office head's own offices link to their hours and windows in the console and to the office's queue
+ * (/office/:code); the rest to the portal.
  * Shown on the home page of every role but the admin, and as /admin/my-offices.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -50,6 +51,11 @@ export function OfficesInScope({ level = 2 }: { level?: 1 | 2 }) {
                 <p className="muted">
                   {office.district.name} · {office.address}
                 </p>
+                {editable(office) && (
+                  <p>
+                    <Link to={`/office/${encodeURIComponent(office.code)}`}>{t('officeHead.title')}</Link>
+                  </p>
+                )}
                 <p>
                   {t('staff.today', { hours: hoursText(office.today, t) })}
                   {reason && <span className="muted"> ({reason})</span>}{' '}
