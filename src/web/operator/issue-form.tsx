@@ -25,6 +25,8 @@ export function IssueForm({ office }: { office: { code: string; timeZone: string
   const setup = useQuery(queueQueries.setup(office.code));
   const form = useZodForm(ticketCreateSchema, { defaultValues: {} });
   const [issued, setIssued] = useState<IssuedTicket | null>(null);
+  // a new ticket starts with an empty search too: the service picker is made anew
+  const [round, setRound] = useState(0);
   const refusal = form.state.error;
   return (
     <section aria-labelledby="op-issue" className="op-panel" data-testid="issue-ticket">
@@ -37,6 +39,7 @@ export function IssueForm({ office }: { office: { code: string; timeZone: string
           (values) => queueApi.issueTicket(office.code, { ...values, locale: lang }),
           (ticket) => {
             setIssued(ticket);
+            setRound((n) => n + 1);
             form.reset({});
             document.getElementById(fieldId('issue', 'service-search'))?.focus();
           },
@@ -45,6 +48,7 @@ export function IssueForm({ office }: { office: { code: string; timeZone: string
         onChange={() => setIssued(null)}
       >
         <ServiceSelect
+          key={round}
           form="issue"
           path="service"
           services={names.services}
