@@ -6,7 +6,7 @@
  * a service the office does not offer is said in words.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type IssuedTicket, ticketCreateSchema, visitPurposes } from '../../shared/queue.js';
 import { fieldId } from '../admin/components/errors.js';
 import { ChoiceField, TextField } from '../admin/components/fields.js';
@@ -27,6 +27,9 @@ export function IssueForm({ office }: { office: { code: string; timeZone: string
   const [issued, setIssued] = useState<IssuedTicket | null>(null);
   // a new ticket starts with an empty search too: the service picker is made anew
   const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (round > 0) document.getElementById(`${fieldId('issue', 'service')}-search`)?.focus();
+  }, [round]);
   const refusal = form.state.error;
   return (
     <section aria-labelledby="op-issue" className="op-panel" data-testid="issue-ticket">
@@ -41,7 +44,6 @@ export function IssueForm({ office }: { office: { code: string; timeZone: string
             setIssued(ticket);
             setRound((n) => n + 1);
             form.reset({});
-            document.getElementById(fieldId('issue', 'service-search'))?.focus();
           },
           '',
         )}
