@@ -150,6 +150,18 @@ describe('the queue: the operator’s console and the office head’s screen', {
     await finish.getByLabel('Консультация оказана').check();
     await finish.getByRole('button', { name: 'Завершить' }).click();
     await current.getByText('Талона у окна нет').waitFor();
+
+    // a break with its reason, then back to work
+    await current.getByRole('button', { name: 'Перерыв' }).click();
+    const pause = page.getByRole('form', { name: 'Перерыв' });
+    await pause.getByRole('button', { name: 'Перерыв' }).click();
+    await pause.getByText('Обязательное поле').waitFor();
+    await pause.getByLabel('Причина перерыва').fill('обед');
+    await pause.getByRole('button', { name: 'Перерыв' }).click();
+    await expect.poll(() => page.getByTestId('op-seat').textContent()).toContain('Перерыв: обед');
+    expect(await current.getByRole('button', { name: 'Вызвать следующего' }).count()).toBe(0);
+    await current.getByRole('button', { name: 'Продолжить' }).click();
+    await expect.poll(() => page.getByTestId('op-seat').textContent()).toContain('Окно открыто');
     await expectNoSeriousA11yViolations(page);
   });
 
