@@ -40,6 +40,10 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       ['/admin/offices', 200],
       ['/callcenter', 200],
       ['/callcenter/nothing', 404],
+      ['/operator', 200],
+      ['/operator/nothing', 404],
+      [`/office/${offices[0].code}`, 200],
+      ['/office', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],
     ];
