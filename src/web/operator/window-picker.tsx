@@ -66,8 +66,15 @@ export function WindowPicker({ onOpened }: { onOpened: () => void }) {
   );
 }
 
+/** Who may take a window (the server's rule): an operator or office head of the office; an admin only looks. */
+const windowRoles: Role[] = ['operator', 'office_head'];
+
 function OfficeWindows({ office, onOpened }: { office: string; onOpened: () => void }) {
   const { t } = useT();
+  const { me } = useMe();
+  const offices = useQueueOffices().offices;
+  const placed = offices.find((o) => o.code === office);
+  const canTake = placed !== undefined && coversOffice(me?.grants ?? [], placed, windowRoles);
   const overview = useQuery(queueQueries.overview(office));
   const names = useOfficeNames(office);
   const open = useQueueAction();
@@ -76,6 +83,7 @@ function OfficeWindows({ office, onOpened }: { office: string; onOpened: () => v
   return (
     <section aria-labelledby="op-windows" data-testid="window-picker">
       <h2 id="op-windows">{t('operator.windows')}</h2>
+      {!canTake && <p className="notice">{t('operator.viewOnly')}</p>}
       <QueueError error={open.error} testId="open-error" />
       <QueryStatus query={overview} />
       <ul className="op-windows">
@@ -84,7 +92,7 @@ function OfficeWindows({ office, onOpened }: { office: string; onOpened: () => v
             <h3 className="op-window-label">{w.label}</h3>
             <p>{windowText(w, t)}</p>
             <p className="muted small">{t('operator.handles', { list: names.handles(w) })}</p>
-            {w.status === 'closed' && (
+            {w.status === 'closed' && canTake && (
               <button
                 type="button"
                 className="button button-primary"

@@ -68,6 +68,8 @@ export const queue: Section<typeof ru> = {
   'operator.chooseOffice': '— choose an office —',
   'operator.noOffices': 'Your scope has no offices with windows.',
   'operator.windows': 'Windows of the office',
+  'operator.viewOnly':
+    'You can only look at the windows of this office: an operator or the office head opens a window.',
   'operator.windowFree': 'Free',
   'operator.windowTaken': 'Taken: {name}',
   'operator.windowPausedBy': 'On a break: {name}',

@@ -67,6 +67,8 @@ export const queue = {
   'operator.chooseOffice': '— выберите офис —',
   'operator.noOffices': 'В вашей области доступа нет офисов с окнами.',
   'operator.windows': 'Окна офиса',
+  'operator.viewOnly':
+    'Окна этого офиса можно только смотреть: открыть окно может специалист окна или руководитель офиса.',
   'operator.windowFree': 'Свободно',
   'operator.windowTaken': 'Занято: {name}',
   'operator.windowPausedBy': 'Перерыв: {name}',
