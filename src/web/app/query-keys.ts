@@ -60,6 +60,8 @@ export const queryKeys = {
       phone === undefined ? (['callcenter', 'lookup'] as const) : (['callcenter', 'lookup', phone] as const),
     callbacks: (status?: CallbackStatus) =>
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
+    /** The predicted wait for a service at the offices offering it (the queue's load). */
+    waits: (service: string) => ['callcenter', 'waits', service] as const,
   },
   /**
    * The electronic queue's staff screens (the operator's console, the office head's screen): the window the
