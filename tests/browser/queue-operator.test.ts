@@ -194,6 +194,16 @@ describe('the queue: the operator’s console and the office head’s screen', {
     expect(await error.textContent()).toContain('Окно занято');
     expect(await error.getAttribute('data-error-code')).toBe('WINDOW_TAKEN');
     await post(quicker, `/api/offices/${office}/windows/3/close`);
+
+    // a free window is taken and given up again
+    await page.unrouteAll();
+    await picker.getByRole('button', { name: 'Открыть: Окно 2', exact: true }).click();
+    await expect.poll(() => page.getByTestId('op-seat').textContent()).toContain('Окно 2 · ');
+    await page.getByRole('button', { name: 'Закрыть окно' }).click();
+    await page.getByTestId('window-picker').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Окно специалиста');
   });
 
   it('shows the office head every window’s state, the alert for a long wait, and the waiting tickets, live', async () => {

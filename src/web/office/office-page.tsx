@@ -33,7 +33,19 @@ export function OfficeQueuePage() {
     return (
       <>
         <h1>{t('officeHead.title')}</h1>
-        {refused ? <QueueError error={overview.error} /> : <QueryStatus query={overview} />}
+        {overview.error?.status === 404 ? (
+          <p className="notice notice-error" role="alert">
+            {t('officeHead.notFound')}
+          </p>
+        ) : overview.error?.status === 403 ? (
+          <p className="notice notice-error" role="alert">
+            {t('officeHead.forbidden')}
+          </p>
+        ) : refused ? (
+          <QueueError error={overview.error} />
+        ) : (
+          <QueryStatus query={overview} />
+        )}
       </>
     );
   return (

@@ -5,7 +5,7 @@
  * taking a window shows here at once. A refusal (someone was quicker: WINDOW_TAKEN) is said in words.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../../shared/auth.js';
 import { sortedBy } from '../../shared/collation.js';
 import type { WindowState } from '../../shared/queue.js';
@@ -40,10 +40,17 @@ export function WindowPicker({ onOpened }: { onOpened: () => void }) {
   const id = useId();
   const { list, offices } = useQueueOffices();
   const [chosen, setChosen] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // the console gave way to the picker (its window closed): the button that had the focus is gone
+  useEffect(() => {
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, []);
   const office = chosen || (offices.length === 1 ? offices[0].code : '');
   return (
     <section aria-labelledby="op-choose">
-      <h1 id="op-choose">{t('operator.title')}</h1>
+      <h1 id="op-choose" ref={heading} tabIndex={-1}>
+        {t('operator.title')}
+      </h1>
       <h2>{t('operator.choose')}</h2>
       <p className="muted">{t('operator.chooseText')}</p>
       <QueryStatus query={list} />

@@ -148,6 +148,8 @@ export const queue: Section<typeof ru> = {
   'officeHead.title': 'Office queue',
   'officeHead.heading': 'Queue: {office}',
   'officeHead.sectionText': 'Windows, the queue per service, long-wait alerts',
+  'officeHead.notFound': 'There is no such office. Check the page address.',
+  'officeHead.forbidden': 'This office is outside your scope.',
   'officeHead.asOf': 'As of {time}',
   'officeHead.load': 'Waiting: {waiting} · windows open: {open} · predicted wait: {minutes}',
   'officeHead.noPrediction': 'no window open',

@@ -149,6 +149,8 @@ export const queue = {
   'officeHead.title': 'Очередь офиса',
   'officeHead.heading': 'Очередь: {office}',
   'officeHead.sectionText': 'Окна, очередь по услугам, предупреждения о долгом ожидании',
+  'officeHead.notFound': 'Такого офиса нет. Проверьте адрес страницы.',
+  'officeHead.forbidden': 'Этот офис не входит в вашу область доступа.',
   'officeHead.asOf': 'Данные на {time}',
   'officeHead.load': 'Ждут: {waiting} · открыто окон: {open} · прогноз ожидания: {minutes}',
   'officeHead.noPrediction': 'нет открытых окон',
