@@ -72,8 +72,8 @@ export const queryKeys = {
     myWindow: () => ['queue', 'my-window'] as const,
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
-    /** The office's services by category and the priority categories (the kiosk's setup). */
-    setup: (office: string) => ['queue', 'setup', office] as const,
+    /** The office's services by category and the priority categories: the kiosk's setup, which staff read too. */
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

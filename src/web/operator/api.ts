@@ -85,7 +85,7 @@ export const queueApi = {
   myWindow: (signal?: AbortSignal) => get<MyWindow>('/api/staff/queue/my-window', signal),
   overview: (office: string, signal?: AbortSignal) =>
     get<OfficeOverview>(`/api/offices/${seg(office)}/queue/overview`, signal),
-  setup: (office: string, signal?: AbortSignal) =>
+  kioskSetup: (office: string, signal?: AbortSignal) =>
     get<KioskSetup>(`/api/offices/${seg(office)}/kiosk`, signal),
 
   openWindow: (office: string, number: number) =>

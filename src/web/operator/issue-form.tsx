@@ -22,7 +22,7 @@ const optional = (v: string) => (v === '' ? undefined : v);
 export function IssueForm({ office }: { office: { code: string; timeZone: string } }) {
   const { t, purpose, lang } = useQueueWords(office.timeZone);
   const names = useOfficeNames(office.code);
-  const setup = useQuery(queueQueries.setup(office.code));
+  const setup = useQuery(queueQueries.kioskSetup(office.code));
   const form = useZodForm(ticketCreateSchema, { defaultValues: {} });
   const [issued, setIssued] = useState<IssuedTicket | null>(null);
   // a new ticket starts with an empty search too: the service picker is made anew

@@ -28,10 +28,10 @@ export const queueQueries = {
       enabled: office !== '',
     }),
   /** The office's services and the priority categories: they change rarely. */
-  setup: (office: string) =>
+  kioskSetup: (office: string) =>
     queryOptions({
-      queryKey: keys.setup(office),
-      queryFn: ({ signal }) => queueApi.setup(office, signal),
+      queryKey: keys.kioskSetup(office),
+      queryFn: ({ signal }) => queueApi.kioskSetup(office, signal),
       staleTime: 5 * 60_000,
       enabled: office !== '',
     }),
