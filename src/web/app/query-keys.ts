@@ -90,6 +90,9 @@ export const queryKeys = {
       params
         ? (['admin', 'notifications', 'figures', params] as const)
         : (['admin', 'notifications', 'figures'] as const),
+    /** The kiosks of an office (['admin', 'kiosks'] names every office's list). */
+    kiosks: (office?: string) =>
+      office === undefined ? (['admin', 'kiosks'] as const) : (['admin', 'kiosks', office] as const),
     history: (entity: ChangeEntity, key?: string) =>
       key === undefined
         ? (['admin', 'history', entity] as const)
@@ -133,6 +136,8 @@ export function changedKeys(entity: ChangeEntity, key?: string): QueryKey[] {
       return [a.calendar(), ['admin', 'office'], queryKeys.network.all, history];
     case 'user':
       return [a.users(), a.securityLog(), history];
+    case 'kiosk':
+      return [a.kiosks(), history];
   }
 }
 
