@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBodySchema as errorSchema } from '../../../shared/errors.js';
 import {
   kioskCreateSchema,
   kioskEnrollmentSchema,
@@ -40,7 +41,7 @@ export const kioskStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The kiosks of an office, oldest first',
         querystring: z.object({ office: queueCodeSchema }),
-        response: { 200: z.array(kioskSchema) },
+        response: { 200: z.array(kioskSchema), 404: errorSchema },
       },
     },
     async (request) => kiosks.listKiosks({ db: db() }, actorScope(request, roles), request.query.office),
@@ -54,7 +55,7 @@ export const kioskStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Enroll a kiosk for an office: its one-time code (24 h) is shown once',
         body: kioskCreateSchema,
-        response: { 201: kioskEnrollmentSchema },
+        response: { 201: kioskEnrollmentSchema, 400: errorSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await kiosks.createKiosk(write(request), request.body)),
@@ -68,7 +69,7 @@ export const kioskStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A fresh one-time code for a kiosk; its device token stops working at once',
         params: kioskParams,
-        response: { 200: kioskEnrollmentSchema },
+        response: { 200: kioskEnrollmentSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => kiosks.newKioskCodeFor(write(request), actorScope(request, roles), request.params.id),
@@ -82,7 +83,7 @@ export const kioskStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Revoke a kiosk for good: its token and code stop working',
         params: kioskParams,
-        response: { 200: kioskSchema },
+        response: { 200: kioskSchema, 404: errorSchema },
       },
     },
     async (request) => kiosks.revokeKiosk(write(request), actorScope(request, roles), request.params.id),
