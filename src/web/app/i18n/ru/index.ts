@@ -6,7 +6,8 @@
  * exactly these keys, section by section (see ../en/).
  */
 import { common } from './common.js';
+import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { staff } from './staff.js';
 
-export const ru = { ...common, ...portal, ...staff } as const;
+export const ru = { ...common, ...portal, ...staff, ...kiosk } as const;
