@@ -47,6 +47,10 @@ export const queryKeys = {
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
   },
+  /** The electronic queue's public screens: the kiosk's setup (its office, load, services, priorities). */
+  queue: {
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
+  },
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
