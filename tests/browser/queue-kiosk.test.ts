@@ -261,7 +261,7 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
     const admin = await openSignedIn(app, '/admin/kiosks', 'admin');
     await admin.getByRole('link', { name: 'Инфоматы' }).waitFor();
     await expectNoSeriousA11yViolations(admin);
-    await admin.getByLabel('Офис').selectOption(office);
+    await admin.getByRole('combobox', { name: 'Офис' }).selectOption(office);
     await admin.getByTestId('kiosks').waitFor();
     await admin.getByRole('button', { name: 'Подключить инфомат' }).click();
     await admin.getByLabel(/Название/).fill('Инфомат у окна 1');
@@ -271,7 +271,7 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
     const code = ((await shown.textContent()) ?? '').replace(/\s/g, '');
     expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/);
     await admin.getByText(`/kiosk/${office}`, { exact: false }).first().waitFor();
-    await admin.getByRole('cell', { name: 'Инфомат у окна 1' }).waitFor();
+    await admin.getByRole('rowheader', { name: 'Инфомат у окна 1', exact: true }).waitFor();
     await expectNoSeriousA11yViolations(admin);
     await screenshot(admin, 'admin-kiosks');
 

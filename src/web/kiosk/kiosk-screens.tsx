@@ -341,10 +341,12 @@ export function TicketScreen(props: { setup: KioskSetup; ticket: IssuedTicket; o
         </p>
         <p className="kiosk-ticket-service">{what}</p>
         {ticket.priority && <p>{ticket.priority.title}</p>}
-        <p data-testid="kiosk-ticket-position">
+        <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-position">
           {ticket.position > 0 ? tn('kiosk.ahead', ticket.position) : t('kiosk.nobodyAhead')}
         </p>
-        <p data-testid="kiosk-ticket-wait">{t('kiosk.wait', { minutes: ticket.estimatedWaitMinutes })}</p>
+        <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-wait">
+          {t('kiosk.wait', { minutes: ticket.estimatedWaitMinutes })}
+        </p>
         {ticket.documents.length > 0 && (
           <div className="kiosk-documents" data-testid="kiosk-ticket-documents">
             <h2>{t('kiosk.documents')}</h2>

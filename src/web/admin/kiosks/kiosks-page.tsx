@@ -83,7 +83,11 @@ export function KiosksPage() {
       }
       filters={
         <>
-          <form aria-label={t('kiosks.office')} className="filters-row" onSubmit={(e) => e.preventDefault()}>
+          <form
+            aria-label={t('kiosks.chooseOffice')}
+            className="filters-row"
+            onSubmit={(e) => e.preventDefault()}
+          >
             <SelectField
               label={t('kiosks.office')}
               value={office}
