@@ -73,10 +73,12 @@ function Closed({
   const { t } = useT();
   const detail = useQuery(portalQueries.office(office));
   const today = detail.data?.today;
+  // "not open now" on a day the office does not open at all is "closed today"
+  const why = reason === 'not_open_now' && today && !today.open ? 'closed' : reason;
   return (
     <div className="kiosk-problem" role="alert" data-testid="kiosk-closed">
       <p className="kiosk-problem-title">{t('kiosk.closedNow')}</p>
-      <p>{t(`kiosk.closed.${reason}`, { time: closesAt ?? today?.closes ?? '' })}</p>
+      <p>{t(`kiosk.closed.${why}`, { time: closesAt ?? today?.closes ?? '' })}</p>
       {today && (
         <p>
           {today.open && today.opens && today.closes
