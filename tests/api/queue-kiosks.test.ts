@@ -170,6 +170,17 @@ describeOnBackends('queue: kiosk enrollment', (ctx) => {
       });
       expect(res.statusCode, action).toBe(404);
     }
+    // the history of a kiosk follows the same scope
+    const ownHistory = await districtAdmin.call({
+      method: 'GET',
+      url: `/api/admin/history?entity=kiosk&key=${mine.kiosk.id}`,
+    });
+    expect(ownHistory.statusCode).toBe(200);
+    const otherHistory = await districtAdmin.call({
+      method: 'GET',
+      url: `/api/admin/history?entity=kiosk&key=${theirs.kiosk.id}`,
+    });
+    expect(otherHistory.statusCode).toBe(403);
     const after = await admin.call({ method: 'GET', url: `/api/admin/kiosks?office=${other.code}` });
     expect((after.json() as Kiosk[]).find((k) => k.id === theirs.kiosk.id)?.status).toBe('pending');
     // their own still works

@@ -82,6 +82,12 @@ export async function touchKioskByToken(
   return row;
 }
 
+/** The office of a kiosk, whatever its state (undefined for an unknown id). */
+export async function officeOfKiosk(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ office: kiosks.officeCode }).from(kiosks).where(eq(kiosks.id, id));
+  return row?.office;
+}
+
 /** A kiosk of an office by its label (the seed's demo kiosks are found so, revoked or not). */
 export async function findKioskByLabel(
   db: Db,

@@ -47,6 +47,9 @@ const card = (k: Kiosk) => ({ office: k.officeCode, label: k.label, status: k.st
 /** The kiosk device that exchanged its code: no staff member, so no user id. */
 const kioskAuthor: ChangeAuthor = { userId: null, login: 'kiosk' };
 
+/** The office a kiosk belongs to (the history's scope check), or undefined. */
+export const kioskOffice = (db: Db, id: string) => repo.officeOfKiosk(db, id);
+
 /** The kiosks of an office within the admin's scope, oldest first. */
 export async function listKiosks({ db }: Deps, scope: ActorScope, office: string): Promise<Kiosk[]> {
   if (!(await districtsOfOffices(db, [office])).has(office)) throw notFound(`office ${office}`);
