@@ -1,5 +1,7 @@
 import { rows, sql } from '../../src/server/db/client.js';
 import { kioskForOffice } from '../../src/server/modules/queue/kiosks.service.js';
+import { RegionDataError } from '../../src/server/seed/region-problem.js';
+import { loadDemoKiosks, seedDemoKiosks } from '../../src/server/seed/seed-kiosks.js';
 import type { Grant } from '../../src/shared/auth.js';
 import type { Kiosk } from '../../src/shared/queue.js';
 import { adminGrants, staffClient } from '../support/admin.js';
@@ -222,6 +224,26 @@ describeOnBackends('queue: kiosk enrollment', (ctx) => {
     expect(mains.length).toBeGreaterThan(0);
     for (const { code } of mains) expect(await works(`demo-kiosk-${code}`, code), code).toBe(true);
     expect(await works(`demo-kiosk-${mains[0].code}`, mains[1]?.code ?? 'x')).toBe(false);
+  });
+
+  it('seeds the demo kiosks once: a second seed enrolls nothing, a revoked demo kiosk stays revoked', async () => {
+    const kiosks = loadDemoKiosks('regions/lipetsk') ?? [];
+    expect(await seedDemoKiosks(ctx().database.db, kiosks)).toEqual({ created: 0, existing: kiosks.length });
+    const [demo] = await rows<{ id: string }>(
+      ctx().database.db,
+      sql`select id from kiosks where office_code = ${kiosks[0].office} and label = ${kiosks[0].label}`,
+    );
+    await admin.call({ method: 'POST', url: `/api/admin/kiosks/${demo.id}/revoke` });
+    expect(await seedDemoKiosks(ctx().database.db, kiosks)).toEqual({ created: 0, existing: kiosks.length });
+    expect(await works(kiosks[0].demoToken, kiosks[0].office)).toBe(false);
+  });
+
+  it('refuses a demo kiosk of an unknown office, naming kiosks.json', async () => {
+    const ghost = { office: 'no-such-office', label: 'Инфомат', demoToken: 'demo-kiosk-no-such-office' };
+    await expect(seedDemoKiosks(ctx().database.db, [ghost])).rejects.toThrow(RegionDataError);
+    await expect(seedDemoKiosks(ctx().database.db, [ghost])).rejects.toThrow(
+      'kiosks.json: Инфомат: unknown office no-such-office',
+    );
   });
 });
 
