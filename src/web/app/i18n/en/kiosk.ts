@@ -56,7 +56,7 @@ export const kiosk: Section<typeof ru> = {
   'kiosk.watchScreen': 'Watch the display: your ticket number and window will appear there.',
   'kiosk.language': 'Language',
   'kiosk.closedNow': 'The office is not issuing tickets now',
-  'kiosk.closed.closed': 'The office is closed today.',
+  'kiosk.closed.closed': 'The office is closed.',
   'kiosk.closed.not_open_now': 'The office is not open at this hour.',
   'kiosk.closed.closing_soon': 'The office closes soon (at {time}): no more tickets today.',
   'kiosk.closed.no_windows': 'No service window is open right now.',

@@ -72,7 +72,7 @@ export const kiosk = {
   'kiosk.language': 'Язык',
   // refusals
   'kiosk.closedNow': 'Офис сейчас не выдаёт талоны',
-  'kiosk.closed.closed': 'Офис сегодня закрыт.',
+  'kiosk.closed.closed': 'Офис закрыт.',
   'kiosk.closed.not_open_now': 'Офис сейчас не работает.',
   'kiosk.closed.closing_soon': 'Офис скоро закрывается (в {time}): новые талоны уже не выдаются.',
   'kiosk.closed.no_windows': 'Сейчас не открыто ни одного окна приёма.',
