@@ -117,7 +117,9 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
     expect(await page.getByTestId('kiosk-ticket-position').textContent()).toMatch(
       /Перед вами (никого нет|\d+ человека?)/,
     );
-    expect(await page.getByTestId('kiosk-ticket-wait').textContent()).toMatch(/Примерное ожидание: \d+ мин/);
+    expect(await page.getByTestId('kiosk-ticket-wait').textContent()).toMatch(
+      /Примерное ожидание: \d+ мин|Вас пригласят в ближайшие минуты/,
+    );
     const documents = page.getByTestId('kiosk-ticket-documents');
     await documents.getByText(card.documents[0].name, { exact: false }).first().waitFor();
     const qr = page.getByRole('img', { name: /QR-код страницы талона/ });

@@ -347,7 +347,9 @@ export function TicketScreen(props: { setup: KioskSetup; ticket: IssuedTicket; o
           {ticket.position > 0 ? tn('kiosk.ahead', ticket.position) : t('kiosk.nobodyAhead')}
         </p>
         <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-wait">
-          {t('kiosk.wait', { minutes: ticket.estimatedWaitMinutes })}
+          {ticket.estimatedWaitMinutes > 0
+            ? t('kiosk.wait', { minutes: ticket.estimatedWaitMinutes })
+            : t('kiosk.waitSoon')}
         </p>
         {ticket.documents.length > 0 && (
           <div className="kiosk-documents" data-testid="kiosk-ticket-documents">

@@ -47,6 +47,7 @@ export const kiosk: Section<typeof ru> = {
   'kiosk.ahead': { one: '{n} person ahead of you', other: '{n} people ahead of you' },
   'kiosk.nobodyAhead': 'Nobody is ahead of you',
   'kiosk.wait': 'Estimated wait: {minutes} min',
+  'kiosk.waitSoon': 'You will be called within minutes',
   'kiosk.documents': 'Bring with you',
   'kiosk.optional': 'if you have it',
   'kiosk.qr': 'QR code of the ticket page: follow the queue on your phone',

@@ -62,6 +62,7 @@ export const kiosk = {
   },
   'kiosk.nobodyAhead': 'Перед вами никого нет',
   'kiosk.wait': 'Примерное ожидание: {minutes} мин',
+  'kiosk.waitSoon': 'Вас пригласят в ближайшие минуты',
   'kiosk.documents': 'Возьмите с собой',
   'kiosk.optional': 'если есть',
   'kiosk.qr': 'QR-код страницы талона: следите за очередью на телефоне',
