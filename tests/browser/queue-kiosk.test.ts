@@ -21,6 +21,7 @@ const demoToken = `demo-kiosk-${office}`;
  * 12:00 in Lipetsk (a working day, the office open), so the test passes at any hour it runs.
  */
 const noon = new Date('2026-12-01T09:00:00Z');
+let now = noon;
 
 /** Every visible button and link of the page: at least 64 × 64 CSS pixels (a finger, not a mouse). */
 async function expectTouchTargets(page: Page): Promise<void> {
@@ -48,7 +49,7 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
   let app: BrowserApp;
   let setup: KioskSetup;
   beforeAll(async () => {
-    app = await startBrowserApp({ clock: () => noon });
+    app = await startBrowserApp({ clock: () => now });
     setup = await app.api<KioskSetup>(`/api/offices/${office}/kiosk`);
   });
   afterAll(() => app?.close());
@@ -175,15 +176,15 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
   });
 
   it('goes back to its first screen after the idle time, and a touch starts the wait again', async () => {
-    const page = await openKiosk(app, portrait, '?idle=3');
+    const page = await openKiosk(app, portrait, '?idle=4');
     await page.getByRole('button', { name: 'Выбрать услугу' }).click();
     await page.getByTestId('kiosk-categories').waitFor();
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(2500);
     await page.mouse.click(5, 5);
     await page.waitForTimeout(2000);
-    // 4 s after leaving the start, 2 s after the touch: still here
+    // 4.5 s after leaving the start, 2 s after the touch: still here
     expect(await page.getByTestId('kiosk-categories').isVisible()).toBe(true);
-    await page.getByTestId('kiosk-start').waitFor({ timeout: 5000 });
+    await page.getByTestId('kiosk-start').waitFor({ timeout: 8000 });
   });
 
   it('fits a landscape screen without sideways scrolling, every target a finger wide', async () => {
@@ -200,6 +201,34 @@ describe('the kiosk of the electronic queue', { timeout: 180_000 }, () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectTouchTargets(page);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  it('says plainly when the office is not open, and when it closes before the ticket is taken', async () => {
+    now = new Date('2026-12-01T02:00:00Z'); // 05:00 in Lipetsk
+    try {
+      const early = await openKiosk(app);
+      const closed = early.getByTestId('kiosk-closed');
+      await closed.getByText('Офис сейчас не выдаёт талоны').waitFor();
+      await closed.getByText('Офис сейчас не работает.').waitFor();
+      expect(await early.getByRole('button', { name: 'Подать документы' }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(early);
+
+      now = noon;
+      const page = await openKiosk(app);
+      await page.getByRole('button', { name: 'Консультация' }).click();
+      await page.getByRole('button', { name: 'Нет льготы' }).click();
+      now = new Date('2026-12-01T16:50:00Z'); // 19:50: closing at 20:00, within the margin
+      await page.getByRole('button', { name: 'Без СМС' }).click();
+      const refused = page.getByTestId('kiosk-refused');
+      await refused
+        .getByText(/Офис скоро закрывается \(в \d\d:\d\d\): новые талоны уже не выдаются/)
+        .waitFor();
+      await expectTouchTargets(page);
+      await page.getByRole('button', { name: 'В начало' }).click();
+      await page.getByTestId('kiosk-start').waitFor();
+    } finally {
+      now = noon;
+    }
   });
 
   it('speaks English when asked', async () => {
