@@ -64,6 +64,8 @@ export const queryKeys = {
       phone === undefined ? (['callcenter', 'lookup'] as const) : (['callcenter', 'lookup', phone] as const),
     callbacks: (status?: CallbackStatus) =>
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
+    /** The predicted wait for a service at the offices offering it (the queue's load). */
+    waits: (service: string) => ['callcenter', 'waits', service] as const,
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {
