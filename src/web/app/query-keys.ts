@@ -64,16 +64,16 @@ export const queryKeys = {
     waits: (service: string) => ['callcenter', 'waits', service] as const,
   },
   /**
-   * The electronic queue's staff screens (the operator's console, the office head's screen): the window the
-   * signed-in user holds is theirs alone, so everything under ['queue'] is dropped at sign-out.
+   * The electronic queue: the kiosk's setup (its office, load, services, priorities; the operator's
+   * «Выдать талон» reads it too) and the staff screens (the operator's console, the office head's screen).
+   * The window the signed-in user holds is theirs alone, so everything under ['queue'] is dropped at sign-out.
    */
   queue: {
     all: ['queue'] as const,
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
     myWindow: () => ['queue', 'my-window'] as const,
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
-    /** The office's services by category and the priority categories: the kiosk's setup, which staff read too. */
-    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {
@@ -104,6 +104,9 @@ export const queryKeys = {
       params
         ? (['admin', 'notifications', 'figures', params] as const)
         : (['admin', 'notifications', 'figures'] as const),
+    /** The kiosks of an office (['admin', 'kiosks'] names every office's list). */
+    kiosks: (office?: string) =>
+      office === undefined ? (['admin', 'kiosks'] as const) : (['admin', 'kiosks', office] as const),
     history: (entity: ChangeEntity, key?: string) =>
       key === undefined
         ? (['admin', 'history', entity] as const)
@@ -147,6 +150,8 @@ export function changedKeys(entity: ChangeEntity, key?: string): QueryKey[] {
       return [a.calendar(), ['admin', 'office'], queryKeys.network.all, history];
     case 'user':
       return [a.users(), a.securityLog(), history];
+    case 'kiosk':
+      return [a.kiosks(), history];
   }
 }
 
