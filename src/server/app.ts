@@ -27,6 +27,7 @@ import { networkStaffRoutes } from './modules/network/network.staff.routes.js';
 import { notificationsPublicRoutes } from './modules/notifications/notifications.public.routes.js';
 import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
 import { registerOutbox } from './modules/notifications/outbox.plugin.js';
+import { boardPublicRoutes } from './modules/queue/board.public.routes.js';
 import { registerAuth } from './modules/staff/auth.plugin.js';
 import { adminUserRoutes } from './modules/staff/users.routes.js';
 import { type PersonalDataCipher, personalDataCipher } from './privacy/personal-data.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsPublicRoutes);
   await app.register(notificationsStaffRoutes);
   await app.register(callcenterStaffRoutes);
+  await app.register(boardPublicRoutes);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
