@@ -10,7 +10,10 @@ import type { WaitBand } from './queue.js';
 export function predictWaitMinutes(aheadMinutes: readonly number[], windowsOpen: number): number | null {
   if (windowsOpen <= 0) return null;
   const work = aheadMinutes.reduce((sum, m) => sum + m, 0);
-  return Math.ceil(work / windowsOpen);
+  // The means are fractional, and their floating-point sum can land a hair above a whole minute
+  // (1.8 + 11.5 + 2 + 13.4 + 1.3 = 30.000000000000004): snap to a microminute before rounding up, or the
+  // prediction grows a minute that isn't there (and 30 becomes the "over 30" band).
+  return Math.ceil(Math.round((work / windowsOpen) * 1e6) / 1e6);
 }
 
 /** A service's time at the window: the office's measure, the region's, else the default. */
