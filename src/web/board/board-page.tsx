@@ -105,7 +105,6 @@ function Board({ office, state }: { office: string; state: BoardState }) {
               <span className="board-arrow" aria-hidden="true">
                 {' → '}
               </span>
-              <span className="visually-hidden">, </span>
               <span className="board-window">{t('board.toWindow', { window: now.window })}</span>
               {now.recall && <span className="board-recall">{t('board.recall')}</span>}
             </p>
@@ -131,7 +130,6 @@ function Board({ office, state }: { office: string; state: BoardState }) {
                 <li key={call.seq} data-seq={call.seq}>
                   <span className="board-list-number">{call.number}</span>
                   <span aria-hidden="true"> → </span>
-                  <span className="visually-hidden">, </span>
                   <span>{t('board.toWindow', { window: call.window })}</span>
                 </li>
               ))}

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import type { BoardState } from '../../src/shared/queue.js';
+import { spokenCall } from '../../src/shared/queue.speech.js';
+import { issueAndCall, issueTicketDirect } from '../support/board.js';
+import {
+  type BrowserApp,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  startBrowserApp,
+} from '../support/browser.js';
+
+const tv = { width: 1920, height: 1080 };
+const office = 'lip-kosmonavtov';
+
+/**
+ * The page's speech synthesis replaced by a recorder with a Russian voice: each utterance "speaks" for
+ * 400 ms, then fires onend; one spoken over another, or a cancel, is counted (none may happen).
+ */
+const fakeSpeech = () => {
+  const w = window as unknown as Record<string, unknown>;
+  const spoken: string[] = [];
+  let speaking = false;
+  const record = { spoken, overlaps: 0, cancels: 0 };
+  w.__speech = record;
+  class FakeUtterance {
+    text: string;
+    lang = '';
+    voice: unknown = null;
+    rate = 1;
+    onend: ((e: Event) => void) | null = null;
+    onerror: ((e: Event) => void) | null = null;
+    constructor(text: string) {
+      this.text = text;
+    }
+  }
+  w.SpeechSynthesisUtterance = FakeUtterance;
+  Object.defineProperty(window, 'speechSynthesis', {
+    configurable: true,
+    value: {
+      getVoices: () => [
+        { lang: 'ru-RU', name: 'Тестовый голос', default: true, localService: true, voiceURI: 'test' },
+      ],
+      speak(u: FakeUtterance) {
+        if (speaking) record.overlaps++;
+        speaking = true;
+        spoken.push(u.text);
+        setTimeout(() => {
+          speaking = false;
+          u.onend?.(new Event('end'));
+        }, 400);
+      },
+      cancel() {
+        record.cancels++;
+      },
+      pause() {},
+      resume() {},
+      addEventListener() {},
+      removeEventListener() {},
+      speaking: false,
+      pending: false,
+    },
+  });
+};
+
+type Speech = { spoken: string[]; overlaps: number; cancels: number };
+const speech = (page: Page) => page.evaluate(() => (window as unknown as { __speech: Speech }).__speech);
+const announcements = (page: Page) =>
+  page.evaluate(() => window.__oknoAnnouncements ?? { queued: [], started: [], ended: [] });
+
+describe('the queue board, the ticket page and the office load', () => {
+  let app: BrowserApp;
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const openBoard = async () => {
+    const page = await app.newPage({ viewport: tv });
+    await page.addInitScript(fakeSpeech);
+    await page.goto(`${app.baseUrl}/board/${office}`);
+    await page.locator('h1', { hasText: 'Космонавтов' }).waitFor();
+    return page;
+  };
+
+  it('shows each call large, lists the latest and speaks two quick calls one after the other', async () => {
+    const board = await openBoard();
+    await board.getByRole('button', { name: 'Включить звук' }).click();
+    await board.getByText('Звук включён').waitFor();
+    const first = await issueAndCall(app.database, office, 5);
+    const second = await issueAndCall(app.database, office, 7);
+    const now = board.locator('.board-call');
+    await now.filter({ hasText: second.number }).waitFor();
+    expect((await now.textContent())?.replace(/\s+/g, ' ')).toContain(`${second.number} → окно 7`);
+    await board.locator('.board-list li', { hasText: first.number }).waitFor();
+    expect(await board.locator('.board-list li').first().textContent()).toContain('окно 5');
+    const texts = [spokenCall(first.number, 5), spokenCall(second.number, 7)];
+    await expect.poll(async () => (await announcements(board)).ended, { timeout: 5000 }).toEqual(texts);
+    const recorded = await speech(board);
+    expect(recorded.spoken).toEqual(texts);
+    expect(recorded.overlaps).toBe(0);
+    expect(recorded.cancels).toBe(0);
+    await screenshot(board, 'queue-board');
+    await expectNoSeriousA11yViolations(board);
+    await board.context().close();
+  });
+
+  it('counts the people waiting live and reads out nothing before the sound is on', async () => {
+    const board = await openBoard();
+    const state = await app.api<BoardState>(`/api/offices/${office}/board`);
+    await board.locator(`.board-waiting[data-waiting="${state.waiting}"]`).waitFor();
+    await issueTicketDirect(app.database, office);
+    await board.locator(`.board-waiting[data-waiting="${state.waiting + 1}"]`).waitFor();
+    const call = await issueAndCall(app.database, office, 2);
+    await board.locator('.board-call', { hasText: call.number }).waitFor();
+    expect((await announcements(board)).queued).toEqual([]);
+    await board.context().close();
+  });
+
+  it('catches up after a reload: the board shows the calls made meanwhile', async () => {
+    const board = await openBoard();
+    await board.close();
+    const missed = await issueAndCall(app.database, office, 9);
+    const page = await board.context().newPage();
+    await page.goto(`${app.baseUrl}/board/${office}`);
+    await page.locator('.board-call', { hasText: missed.number }).waitFor();
+    await page.context().close();
+  });
+
+  it('says so for an office that does not exist', async () => {
+    const page = await app.newPage({ viewport: tv });
+    const response = await page.goto(`${app.baseUrl}/board/no-such-office`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'Такого офиса нет' }).waitFor();
+    await page.context().close();
+  });
+});
