@@ -16,9 +16,9 @@ import { createBoardStreams, eventIdOf } from './board.stream.js';
 export const boardPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.deps;
   const streams = createBoardStreams({ db: database.db, hub: database.hub, log: app.log });
-  // Open streams would keep the server from closing: end them first (boards reconnect elsewhere or later).
+  // Open streams would keep the server from closing (its close waits for busy connections, and onClose runs
+  // after it): end them before, in preClose; boards reconnect to another instance or after the restart.
   app.addHook('preClose', async () => streams.close());
-  app.addHook('onClose', async () => streams.close());
 
   app.get(
     '/api/offices/:office/board',

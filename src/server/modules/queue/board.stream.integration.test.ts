@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnBackends } from '../../../../tests/support/app.js';
 import {
   callTicketDirect,
@@ -7,8 +8,12 @@ import {
   issueTicketDirect,
   readSse,
 } from '../../../../tests/support/board.js';
+import { createPostgresDatabase } from '../../../../tests/support/databases.js';
 import { buildOffice } from '../../../../tests/support/factories.js';
 import { boardStateSchema } from '../../../shared/queue.js';
+import { buildApp } from '../../app.js';
+import { testConfig } from '../../config.js';
+import { type Database, openDatabase } from '../../db/client.js';
 
 describeOnBackends('the board stream', (ctx) => {
   let base = '';
@@ -162,5 +167,58 @@ describeOnBackends('the board stream', (ctx) => {
     } finally {
       await stream.close();
     }
+  });
+});
+
+describe('the board stream across two instances on one PostgreSQL', () => {
+  let made: { url: string; drop: () => Promise<void> };
+  const instances: { database: Database; app: FastifyInstance; base: string }[] = [];
+  beforeAll(async () => {
+    made = await createPostgresDatabase();
+    for (let i = 0; i < 2; i++) {
+      const database = await openDatabase({ kind: 'postgres', url: made.url, poolSize: 4 });
+      const app = await buildApp({ config: testConfig(), database, webDir: '/nonexistent' });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      instances.push({
+        database,
+        app,
+        base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+      });
+    }
+  });
+  afterAll(async () => {
+    for (const { app, database } of instances) {
+      await app.close();
+      await database.close();
+    }
+    await made?.drop();
+  });
+
+  it('brings a call made through one instance to a board connected to the other, in order', async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const office = await buildOffice(a.database.db);
+    const stream = readSse(`${b.base}/api/offices/${office}/board/events?after=0`);
+    try {
+      await stream.until(() => stream.status() === 200);
+      for (let i = 0; i < 5; i++) await issueAndCall(a.database, office, 1);
+      await stream.until(() => stream.calls().length >= 5);
+      expect(stream.calls().map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('ends its open streams when the app closes, so a shutdown does not wait for the boards', async () => {
+    const database = await openDatabase({ kind: 'postgres', url: made.url, poolSize: 2 });
+    const app = await buildApp({ config: testConfig(), database, webDir: '/nonexistent' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const stream = readSse(`${base}/api/offices/lip-kosmonavtov/board/events`);
+    await stream.until(() => stream.status() === 200);
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    await stream.close();
+    await database.close();
   });
 });
