@@ -155,3 +155,18 @@ export function readSse(url: string, headers: Record<string, string> = {}) {
     },
   };
 }
+
+/**
+ * Makes an office take tickets at any hour of the test's run: open 00:00–23:59 every weekday, no dated
+ * exception, no holiday near today, no closing margin. (Only the minute before midnight stays closed.)
+ */
+export async function openAllDay(database: Database, office: string): Promise<void> {
+  await database.exec(`
+    delete from office_hours where office_code = '${office}';
+    insert into office_hours (office_code, weekday, opens, closes)
+      select '${office}', d, '00:00', '23:59' from generate_series(1, 7) as d;
+    delete from office_exceptions where office_code = '${office}';
+    delete from calendar_days where date between current_date - 2 and current_date + 2 and kind <> 'working';
+    update queue_settings set closing_margin_minutes = 0;
+  `);
+}

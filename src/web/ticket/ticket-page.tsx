@@ -40,7 +40,9 @@ const active = (status: PublicTicket['status']) =>
 function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) {
   const { t, tn } = useT();
   const queryClient = useQueryClient();
-  const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.queue.ticket(track) });
+  // A call comes with a `queue` event: one refetch for both (an answer on its way is not asked again).
+  const refetch = () =>
+    void queryClient.invalidateQueries({ queryKey: queryKeys.queue.ticket(track) }, { cancelRefetch: false });
   useOfficeEvents(ticket.office.code, active(ticket.status), { onCall: refetch, onQueue: refetch });
   useCalledAlert(ticket);
 
