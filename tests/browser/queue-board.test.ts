@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { BoardState } from '../../src/shared/queue.js';
-import { spokenCall } from '../../src/shared/queue.speech.js';
+import { clipWords, spokenCall } from '../../src/shared/queue.speech.js';
 import { issueAndCall, issueTicketDirect } from '../support/board.js';
 import {
   type BrowserApp,
@@ -125,6 +125,30 @@ describe('the queue board, the ticket page and the office load', () => {
     const page = await board.context().newPage();
     await page.goto(`${app.baseUrl}/board/${office}`);
     await page.locator('.board-call', { hasText: missed.number }).waitFor();
+    await page.context().close();
+  });
+
+  it('plays the prerecorded clips word by word when the browser has no Russian voice', async () => {
+    const page = await app.newPage({ viewport: tv });
+    // A browser with voices, none of them Russian.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: { getVoices: () => [{ lang: 'en-US', name: 'English' }], speak() {}, cancel() {} },
+      });
+    });
+    const clips: string[] = [];
+    page.on('response', (response) => {
+      const path = decodeURIComponent(new URL(response.url()).pathname);
+      // media is fetched by ranges: 206 is as good as 200
+      if (path.startsWith('/voice/ru/')) clips.push(`${path.slice('/voice/ru/'.length)} ${response.ok()}`);
+    });
+    await page.goto(`${app.baseUrl}/board/${office}`);
+    await page.getByRole('button', { name: 'Включить звук' }).click();
+    const call = await issueAndCall(app.database, office, 3);
+    const words = clipWords(call.number, 3);
+    await expect.poll(async () => (await announcements(page)).ended.length, { timeout: 15_000 }).toBe(1);
+    expect(clips).toEqual(words.map((w) => `${w}.ogg true`));
     await page.context().close();
   });
 
