@@ -1,13 +1,17 @@
 import type { Page } from 'playwright-core';
-import type { BoardState } from '../../src/shared/queue.js';
+import type { BoardState, IssuedTicket } from '../../src/shared/queue.js';
 import { clipWords, spokenCall } from '../../src/shared/queue.speech.js';
-import { issueAndCall, issueTicketDirect } from '../support/board.js';
+import { createStaffUser, signIn } from '../support/auth.js';
+import { issueAndCall, issueTicketDirect, openAllDay } from '../support/board.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
+  hasNoHorizontalScroll,
+  phone,
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
+import { buildOffice } from '../support/factories.js';
 
 const tv = { width: 1920, height: 1080 };
 const office = 'lip-kosmonavtov';
@@ -76,13 +80,90 @@ describe('the queue board, the ticket page and the office load', () => {
     await app?.close();
   });
 
-  const openBoard = async () => {
+  const openBoard = async (code = office) => {
     const page = await app.newPage({ viewport: tv });
     await page.addInitScript(fakeSpeech);
-    await page.goto(`${app.baseUrl}/board/${office}`);
-    await page.locator('h1', { hasText: 'Космонавтов' }).waitFor();
+    await page.goto(`${app.baseUrl}/board/${code}`);
+    await page.locator('.board-office').waitFor();
     return page;
   };
+
+  it('follows a ticket from its issue to the window on the board, the ticket page and the portal at once', async () => {
+    // An office of its own, open at any hour, with an operator of its own: nothing else waits there.
+    const code = await buildOffice(app.database.db, {
+      name: 'МФЦ для теста табло',
+      windows: [1, 2, 3, 4].map((n) => ({
+        number: n,
+        label: `Окно ${n}`,
+        serviceCodes: [],
+        categoryCodes: [],
+      })),
+    });
+    await openAllDay(app.database, code);
+    const operator = await createStaffUser(app.database, {
+      fullName: 'Оператор Тестового Окна',
+      grants: [{ role: 'operator', scope: { kind: 'offices', offices: [code] } }],
+    });
+    const staff = await signIn(app.app, operator.login, operator.password);
+    const post = async (url: string, payload: object = {}) => {
+      const res = await app.app.inject({ method: 'POST', url, headers: staff.headers, payload });
+      if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+
+    const board = await openBoard(code);
+    await board.getByRole('button', { name: 'Включить звук' }).click();
+    const issued = (await post(`/api/offices/${code}/tickets`, { purpose: 'consult' })) as IssuedTicket;
+
+    const ticket = await app.newPage({ viewport: phone });
+    await ticket.addInitScript(() => {
+      const w = window as unknown as { __vibrations: unknown[] };
+      w.__vibrations = [];
+      Object.defineProperty(navigator, 'vibrate', {
+        configurable: true,
+        value: (pattern: unknown) => {
+          w.__vibrations.push(pattern);
+          return true;
+        },
+      });
+    });
+    await ticket.goto(`${app.baseUrl}/t/${issued.track}`);
+    await ticket.getByRole('heading', { name: `Талон ${issued.number}` }).waitFor();
+    await ticket.getByText('Ожидает вызова').waitFor();
+    await ticket.getByText('Вы следующий').waitFor();
+    expect(await hasNoHorizontalScroll(ticket)).toBe(true);
+    await expectNoSeriousA11yViolations(ticket);
+
+    const portal = await app.newPage();
+    await portal.goto(`${app.baseUrl}/offices/${code}`);
+    const load = portal.getByRole('region', { name: 'Очередь сейчас' });
+    await load.waitFor();
+    expect(await load.locator('.load-waiting').textContent()).toBe('1');
+    await board.locator('.board-waiting[data-waiting="1"]').waitFor();
+
+    await post(`/api/offices/${code}/windows/4/open`);
+    const called = (await post(`/api/offices/${code}/windows/4/call-next`)) as { ticket: { number: string } };
+    expect(called.ticket.number).toBe(issued.number);
+
+    await board.locator('.board-call', { hasText: issued.number }).waitFor();
+    expect((await board.locator('.board-call').textContent())?.replace(/\s+/g, ' ')).toContain(
+      `${issued.number} → окно 4`,
+    );
+    const text = spokenCall(issued.number, 4);
+    await expect.poll(async () => (await announcements(board)).ended, { timeout: 5000 }).toEqual([text]);
+    expect((await speech(board)).spoken).toEqual([text]);
+    await expectNoSeriousA11yViolations(board);
+
+    await ticket.getByText('Пройдите к окну 4').waitFor();
+    expect(
+      await ticket.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length),
+    ).toBe(1);
+    expect(await hasNoHorizontalScroll(ticket)).toBe(true);
+    await expectNoSeriousA11yViolations(ticket);
+    await screenshot(ticket, 'queue-ticket-called');
+
+    for (const page of [board, ticket, portal]) await page.context().close();
+  });
 
   it('shows each call large, lists the latest and speaks two quick calls one after the other', async () => {
     const board = await openBoard();
