@@ -28,6 +28,9 @@ import { notificationsPublicRoutes } from './modules/notifications/notifications
 import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
 import { registerOutbox } from './modules/notifications/outbox.plugin.js';
 import { boardPublicRoutes } from './modules/queue/board.public.routes.js';
+import { registerQueueDayEnd } from './modules/queue/queue.plugin.js';
+import { queuePublicRoutes } from './modules/queue/queue.public.routes.js';
+import { queueStaffRoutes } from './modules/queue/queue.staff.routes.js';
 import { registerAuth } from './modules/staff/auth.plugin.js';
 import { adminUserRoutes } from './modules/staff/users.routes.js';
 import { type PersonalDataCipher, personalDataCipher } from './privacy/personal-data.js';
@@ -38,6 +41,8 @@ export type AppDeps = {
   webDir?: string;
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: Writable;
+  /** The time the queue's routes work at (tests and the benchmark pin or compress it); the real clock by default. */
+  clock?: () => Date;
 };
 
 declare module 'fastify' {
@@ -112,7 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsPublicRoutes);
   await app.register(notificationsStaffRoutes);
   await app.register(callcenterStaffRoutes);
+  await app.register(queuePublicRoutes);
   await app.register(boardPublicRoutes);
+  await app.register(queueStaffRoutes);
+  registerQueueDayEnd(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './db/open.js';
 import { auditCommand, userCommand } from './modules/staff/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
 import { regionCommand } from './seed/region.cli.js';
+import { loadQueueSetup, seedQueueSetup } from './seed/seed-queue.js';
 import { seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
 import { startServer } from './server.js';
@@ -61,6 +62,8 @@ const commands: Record<string, Command> = {
       await migrate(database);
       const counts = await seedRegion(database.db, data);
       console.log(`seeded ${dir}: ${JSON.stringify(counts)}`);
+      const queue = loadQueueSetup(dir);
+      if (queue) await seedQueueSetup(database.db, queue);
       const staff = loadStaff(dir);
       if (staff) {
         const made = await seedStaff(database.db, staff);

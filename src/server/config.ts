@@ -85,6 +85,7 @@ const envSchema = z.object({
   SMS_SENDER: z.string().min(1).max(11).optional(),
   DELIVERY_REPORT_TOKEN: z.string().min(16).max(500).optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  QUEUE_DAY_END: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -123,6 +124,8 @@ export type Config = {
    * DATABASE_URL; the embedded default keeps one in DATA_DIR when none is given (db/personal-data-key.ts).
    */
   personalDataKey: string | undefined;
+  /** Whether this instance closes the queue's ended days each minute (QUEUE_DAY_END; every instance may). */
+  queueDayEnd: boolean;
   notifications: NotificationsConfig;
 };
 
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tls,
     httpsOnly: Boolean(tls) || Boolean(e.PUBLIC_URL?.startsWith('https:')),
     personalDataKey: e.PERSONAL_DATA_KEY?.toLowerCase(),
+    queueDayEnd: e.QUEUE_DAY_END === 'on',
     notifications: {
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,
@@ -209,6 +213,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     personalDataKey: '0f'.repeat(32),
     // Tests run the worker themselves (notifications tests), never behind the app's back.
     notifications: { ...base.notifications, worker: false },
+    // Tests close a day themselves (closeEndedDays with a pinned time), never by the clock.
+    queueDayEnd: false,
     ...overrides,
   };
 }

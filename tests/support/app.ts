@@ -14,14 +14,19 @@ export type TestContext = { kind: Backend; database: Database; app: FastifyInsta
 export function describeOnBackends(
   name: string,
   body: (ctx: () => TestContext) => void,
-  options: { config?: Partial<Config> } = {},
+  options: { config?: Partial<Config>; clock?: () => Date } = {},
 ): void {
   for (const kind of backends) {
     describe(`${name} [${kind}]`, () => {
       let context: TestContext | undefined;
       beforeAll(async () => {
         const database = await openTestDatabase(kind);
-        const app = await buildApp({ config: testConfig(options.config), database, webDir: '/nonexistent' });
+        const app = await buildApp({
+          config: testConfig(options.config),
+          database,
+          webDir: '/nonexistent',
+          clock: options.clock,
+        });
         await app.ready();
         context = { kind, database, app };
       });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/server/db/client.js';
-import { queueChannel } from '../../src/server/modules/queue/board.stream.js';
 import { ticketNumber } from '../../src/server/modules/queue/queue.settings.js';
 import {
   appendTicketEvent,
@@ -9,6 +8,7 @@ import {
   nextTicketSeq,
   updateTicket,
 } from '../../src/server/modules/queue/tickets.repository.js';
+import { publishQueue } from '../../src/server/modules/queue/tickets.service.js';
 import { lockOfficeQueue, nextBoardSeq } from '../../src/server/modules/queue/windows.repository.js';
 
 /**
@@ -37,7 +37,7 @@ export async function issueTicketDirect(database: Database, office: string, lett
       queuedAt: now,
     });
     await appendTicketEvent(tx, { ticketId: ticket.id, officeCode: office, kind: 'issued', at: now });
-    await database.hub.publish(tx, queueChannel, JSON.stringify({ o: office, k: 'change' }));
+    await publishQueue(tx, office, 'change');
     return { id: ticket.id, track: ticket.track, number: ticketNumber(letter, seq) };
   });
 }
@@ -64,11 +64,7 @@ export async function callTicketDirect(database: Database, ticketId: string, win
       windowNumber: window,
       boardSeq,
     });
-    await database.hub.publish(
-      tx,
-      queueChannel,
-      JSON.stringify({ o: ticket.officeCode, k: 'call', s: boardSeq }),
-    );
+    await publishQueue(tx, ticket.officeCode, 'call', boardSeq);
     return { seq: boardSeq, number: ticketNumber(ticket.letter, ticket.seq) };
   });
 }

@@ -47,9 +47,20 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-export async function startBrowserApp(options: { config?: Partial<Config> } = {}): Promise<BrowserApp> {
+/**
+ * The app on a seeded PGlite with a browser. `clock` pins the time the queue's routes work at (a test of
+ * tickets must not depend on the hour it runs: offices open and close).
+ */
+export async function startBrowserApp(
+  options: { config?: Partial<Config>; clock?: () => Date } = {},
+): Promise<BrowserApp> {
   const database = await openTestDatabase('pglite');
-  const app = await buildApp({ config: testConfig(options.config), database, webDir: resolve('dist/web') });
+  const app = await buildApp({
+    config: testConfig(options.config),
+    database,
+    webDir: resolve('dist/web'),
+    clock: options.clock,
+  });
   const browserPromise = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   let browser: Browser;
   try {

@@ -8,6 +8,7 @@ import { unsupportedNode } from '../../bin/node-version.js';
 import { type Db, openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadRegion } from '../../src/server/seed/load-region.js';
+import { loadQueueSetup, seedQueueSetup } from '../../src/server/seed/seed-queue.js';
 import { seedRegion } from '../../src/server/seed/seed-region.js';
 import { loadStaff, seedStaff } from '../../src/server/seed/seed-staff.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
@@ -41,6 +42,8 @@ function inputsHash(): string {
 
 /** The demo staff accounts of the region (staff.json), so tests can sign in as each role. */
 async function seedDemoStaff(db: Db): Promise<void> {
+  const queue = loadQueueSetup(regionDir);
+  if (queue) await seedQueueSetup(db, queue);
   const staff = loadStaff(regionDir);
   if (staff) await seedStaff(db, staff);
 }

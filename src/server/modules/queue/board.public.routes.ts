@@ -32,7 +32,7 @@ export const boardPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: boardStateSchema },
       },
     },
-    async (request) => boardState(database.db, request.params.office, new Date()),
+    async (request) => boardState(database.db, request.params.office, app.deps.clock?.() ?? new Date()),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { LiveHub } from '../../db/live-hub.js';
 import { type BoardCallRow, toBoardCall, windowLabels } from './board.mappers.js';
 import { boardCallsAfter, waitingCounts } from './tickets.repository.js';
+import { queueChannel } from './tickets.service.js';
 import { officeQueueRow } from './windows.repository.js';
 
 /**
@@ -19,9 +20,7 @@ import { officeQueueRow } from './windows.repository.js';
  * or one that joined behind), that board reads the calls after its last from the database, in order.
  */
 
-export const queueChannel = 'queue';
-
-/** The payload the queue's services NOTIFY on `queue` inside each change's transaction. */
+/** The payload the queue's services NOTIFY on `queue` inside each change's transaction (publishQueue). */
 export type QueueNotice = { o: string; k: 'call' | 'change'; s?: number };
 
 export function parseQueueNotice(payload: string): QueueNotice | null {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { TicketEventKind } from '../../../shared/queue.js';
 import type { Db } from '../../db/client.js';
+import type { ActorScope } from '../staff/auth.policy.js';
+import { officeInScope } from '../staff/scope.sql.js';
 import { type TicketRow, ticketCounters, ticketEvents, tickets } from './queue.schema.js';
 
 /** Tickets, their per-day counters and their append-only events. */
@@ -183,3 +185,28 @@ export async function dayFigures(db: Db, officeCode: string, day: string, target
     .where(and(eq(tickets.officeCode, officeCode), eq(tickets.day, day)));
   return row;
 }
+
+/** A ticket whose office lies in the actor's scope (a WHERE clause, never a filter in memory); locked when asked. */
+export async function findTicketInScope(
+  db: Db,
+  id: string,
+  scope: ActorScope,
+  lock = false,
+): Promise<TicketRow | undefined> {
+  const district = sql`(select o.district_code from offices o where o.code = ${tickets.officeCode})`;
+  const query = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, id), officeInScope(scope, sql`${tickets.officeCode}`, district)));
+  const [row] = await (lock ? query.for('update') : query);
+  return row;
+}
+
+/** Every waiting ticket of these offices (the load of many offices in one query). */
+export const waitingTicketsOf = (db: Db, officeCodes: readonly string[]): Promise<TicketRow[]> =>
+  officeCodes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select()
+        .from(tickets)
+        .where(and(inArray(tickets.officeCode, [...officeCodes]), eq(tickets.status, 'waiting')));

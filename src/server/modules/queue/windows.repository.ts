@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { officeQueueState, type WindowStateRow, windowStates } from './queue.schema.js';
 
@@ -83,3 +83,12 @@ export async function setOfficeMessage(tx: Db, officeCode: string, message: stri
     .values({ officeCode, message })
     .onConflictDoUpdate({ target: officeQueueState.officeCode, set: { message } });
 }
+
+/** The window rows of these offices (the load of many offices in one query). */
+export const windowStatesOfOffices = (db: Db, officeCodes: readonly string[]): Promise<WindowStateRow[]> =>
+  officeCodes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select()
+        .from(windowStates)
+        .where(inArray(windowStates.officeCode, [...officeCodes]));

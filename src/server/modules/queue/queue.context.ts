@@ -1,0 +1,125 @@
+import { serviceMinutes } from '../../../shared/queue.wait.js';
+import type { Db } from '../../db/client.js';
+import { isoTimestamp } from '../../db/type-parsers.js';
+import type { OfficeWindowRow } from '../network/network.schema.js';
+import { officeWindows } from '../network/network.service.js';
+import type { CallCandidate, CallingWindow } from './call-order.js';
+import type { QueueSettingsRow, TicketRow, WindowStateRow } from './queue.schema.js';
+import type { QueueView } from './queue.view.js';
+import { serviceTimes } from './tickets.repository.js';
+
+/**
+ * What the queue's services read often and that changes slowly, kept per instance for a short while: the
+ * windows of an office (the admin's), and the measured service times (recomputed each minute).
+ */
+const windowsTtlMs = 30_000;
+const timesTtlMs = 60_000;
+const measuredDays = 14;
+
+type Cached<T> = { at: number; value: Promise<T> };
+type Caches = {
+  windows: Map<string, Cached<OfficeWindowRow[]>>;
+  times: Map<string, Cached<Map<string, number>>>;
+};
+/**
+ * One set per database handle (a test process opens several databases). A transaction is a handle of its
+ * own: code inside one passes the database's handle as `cacheKey`.
+ */
+const caches = new WeakMap<object, Caches>();
+const cachesOf = (key: object): Caches => {
+  let found = caches.get(key);
+  if (!found) {
+    found = { windows: new Map(), times: new Map() };
+    caches.set(key, found);
+  }
+  return found;
+};
+
+function cached<T>(
+  cache: Map<string, Cached<T>>,
+  key: string,
+  ttl: number,
+  load: () => PromiseLike<T>,
+): Promise<T> {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < ttl) return hit.value;
+  // A drizzle query is a lazy thenable that runs again at every await — on the handle it was built on,
+  // which may be a finished transaction: run it once, here, and keep the promise of its rows.
+  const value = (async () => load())();
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+/** The windows of an office as configured (number, label, services and categories it handles). */
+export const configuredWindows = (db: Db, officeCode: string, cacheKey: object = db) =>
+  cached(cachesOf(cacheKey).windows, officeCode, windowsTtlMs, () => officeWindows(db, officeCode));
+
+/** Forget what was kept for a database (tests that change windows; the network's changes reach it within 30 s). */
+export function forgetQueueCaches(db: Db): void {
+  caches.delete(db);
+}
+
+async function measuredTimes(db: Db, officeCode: string, now: Date, cacheKey: object) {
+  const since = new Date(now.getTime() - measuredDays * 86_400_000).toISOString();
+  const { times } = cachesOf(cacheKey);
+  const [office, region] = await Promise.all([
+    cached(times, officeCode, timesTtlMs, () => serviceTimes(db, since, officeCode)),
+    cached(times, '*', timesTtlMs, () => serviceTimes(db, since)),
+  ]);
+  return { office, region };
+}
+
+export const epoch = (value: string | null): number | null =>
+  value === null ? null : Date.parse(isoTimestamp(value));
+
+export function toCandidate(t: TicketRow): CallCandidate {
+  return {
+    id: t.id,
+    serviceCode: t.serviceCode,
+    categoryCode: t.categoryCode,
+    priorityRank: t.priorityRank,
+    queuedAt: epoch(t.queuedAt) as number,
+    issuedAt: epoch(t.issuedAt) as number,
+    dueAt: epoch(t.dueAt),
+    bookedFor: epoch(t.bookedFor),
+    targetWindow: t.targetWindow,
+  };
+}
+
+export const toCallingWindow = (w: OfficeWindowRow): CallingWindow => ({
+  number: w.number,
+  serviceCodes: w.serviceCodes,
+  categoryCodes: w.categoryCodes,
+});
+
+/** The office's queue now, for positions and predictions. */
+export async function queueView(
+  db: Db,
+  p: {
+    officeCode: string;
+    waiting: readonly TicketRow[];
+    states: readonly WindowStateRow[];
+    settings: QueueSettingsRow;
+    now: Date;
+    /** The database's handle when `db` is a transaction (what the caches are kept by). */
+    cacheKey?: object;
+  },
+): Promise<QueueView> {
+  const cacheKey = p.cacheKey ?? db;
+  const [windows, times] = await Promise.all([
+    configuredWindows(db, p.officeCode, cacheKey),
+    measuredTimes(db, p.officeCode, p.now, cacheKey),
+  ]);
+  const open = new Set(p.states.filter((s) => s.status === 'open').map((s) => s.number));
+  return {
+    waiting: p.waiting.map(toCandidate),
+    windows: windows.map(toCallingWindow),
+    open,
+    minutesOf: (service) =>
+      serviceMinutes(service, times.office, times.region, p.settings.defaultServiceMinutes),
+    now: p.now.getTime(),
+    starvationMinutes: p.settings.starvationMinutes,
+  };
+}
