@@ -58,7 +58,7 @@ export function LoadFacts({ office }: { office: string }) {
   return (
     <section aria-labelledby="office-load" className="office-load" data-office-load={office}>
       <h2 id="office-load">{t('load.title')}</h2>
-      <dl className="facts">
+      <dl className="load-facts">
         <div>
           <dt>{t('load.waiting')}</dt>
           <dd className="load-waiting">{number(load.data.waiting)}</dd>
