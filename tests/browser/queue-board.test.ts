@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
+import type { ServiceCard, ServicesPage } from '../../src/shared/catalog.js';
+import type { OfficeDetail } from '../../src/shared/network.js';
 import type { BoardState, IssuedTicket } from '../../src/shared/queue.js';
 import { clipWords, spokenCall } from '../../src/shared/queue.speech.js';
 import { createStaffUser, signIn } from '../support/auth.js';
-import { issueAndCall, issueTicketDirect, openAllDay } from '../support/board.js';
+import { issueAndCall, issueTicketDirect, openAllDay, openWindowDirect } from '../support/board.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
@@ -230,6 +232,51 @@ describe('the queue board, the ticket page and the office load', () => {
     const words = clipWords(call.number, 3);
     await expect.poll(async () => (await announcements(page)).ended.length, { timeout: 15_000 }).toBe(1);
     expect(clips).toEqual(words.map((w) => `${w}.ogg true`));
+    await page.context().close();
+  });
+
+  it("names, on a service's page, the office nearby where the wait for it is shorter", async () => {
+    const page1 = await app.api<ServicesPage>('/api/services?limit=50');
+    let chosen: { service: ServiceCard; busy: string; quiet: string } | undefined;
+    for (const item of page1.items) {
+      const card = await app.api<ServiceCard>(`/api/services/${item.code}`);
+      const byDistrict = Map.groupBy(card.offices, (o) => o.district.code);
+      const pair = [...byDistrict.values()].find((offices) => offices.length >= 2);
+      if (pair) {
+        chosen = { service: card, busy: pair[0].code, quiet: pair[1].code };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('the demo region has no service offered by two offices of one district');
+    const { service, busy, quiet } = chosen;
+    const category = service.category?.code ?? null;
+    // One window open at each office, one that takes this service.
+    for (const code of [busy, quiet]) {
+      const { windows } = await app.api<OfficeDetail>(`/api/offices/${code}`);
+      const window = windows.find(
+        (w) =>
+          (w.serviceCodes.length === 0 && w.categoryCodes.length === 0) ||
+          w.serviceCodes.includes(service.code) ||
+          (category !== null && w.categoryCodes.includes(category)),
+      );
+      if (!window) throw new Error(`no window of ${code} takes ${service.code}`);
+      const operator = await createStaffUser(app.database, {
+        grants: [{ role: 'operator', scope: { kind: 'offices', offices: [code] } }],
+      });
+      await openWindowDirect(app.database, code, window.number, operator.id);
+    }
+    for (let i = 0; i < 4; i++)
+      await issueTicketDirect(app.database, busy, { service: service.code, category });
+
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/services/${service.code}`);
+    const line = page.locator(`[data-shorter-than="${busy}"]`);
+    await line.waitFor();
+    const quietName = service.offices.find((o) => o.code === quiet)?.name as string;
+    expect(await line.textContent()).toContain(`Ждать меньше можно здесь: ${quietName}`);
+    expect(await line.locator('.load-band').getAttribute('data-band')).toBe('under10');
+    expect(await page.locator(`[data-office-load="${busy}"]`).textContent()).toContain('В очереди: 4');
+    await expectNoSeriousA11yViolations(page);
     await page.context().close();
   });
 

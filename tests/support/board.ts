@@ -9,7 +9,12 @@ import {
   updateTicket,
 } from '../../src/server/modules/queue/tickets.repository.js';
 import { publishQueue } from '../../src/server/modules/queue/tickets.service.js';
-import { lockOfficeQueue, nextBoardSeq } from '../../src/server/modules/queue/windows.repository.js';
+import {
+  ensureWindowRow,
+  lockOfficeQueue,
+  nextBoardSeq,
+  setWindowState,
+} from '../../src/server/modules/queue/windows.repository.js';
 
 /**
  * Tickets and calls written as the queue's services write them (the same repository functions, one
@@ -19,8 +24,13 @@ import { lockOfficeQueue, nextBoardSeq } from '../../src/server/modules/queue/wi
 
 export const newTrack = () => randomBytes(16).toString('base64url');
 
-/** A waiting ticket (a consultation), announced as a `change`. */
-export async function issueTicketDirect(database: Database, office: string, letter = 'А') {
+/** A waiting ticket (a consultation, or for a service of a category), announced as a `change`. */
+export async function issueTicketDirect(
+  database: Database,
+  office: string,
+  options: { letter?: string; service?: string; category?: string | null } = {},
+) {
+  const { letter = 'А', service, category = null } = options;
   return database.db.transaction(async (tx) => {
     const now = new Date().toISOString();
     const day = now.slice(0, 10);
@@ -31,7 +41,9 @@ export async function issueTicketDirect(database: Database, office: string, lett
       letter,
       seq,
       track: newTrack(),
-      purpose: 'consult',
+      purpose: service ? null : 'consult',
+      serviceCode: service ?? null,
+      categoryCode: service ? category : null,
       channel: 'staff',
       issuedAt: now,
       queuedAt: now,
@@ -165,4 +177,23 @@ export async function openAllDay(database: Database, office: string): Promise<vo
     delete from calendar_days where date between current_date - 2 and current_date + 2 and kind <> 'working';
     update queue_settings set closing_margin_minutes = 0;
   `);
+}
+
+/** A window marked open by an operator (a staff user's id): the load counts it. */
+export async function openWindowDirect(
+  database: Database,
+  office: string,
+  number: number,
+  operatorId: string,
+): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await ensureWindowRow(tx, office, number);
+    await setWindowState(tx, office, number, {
+      status: 'open',
+      operatorId,
+      pauseReason: null,
+      since: new Date().toISOString(),
+    });
+    await publishQueue(tx, office, 'change');
+  });
 }
