@@ -164,6 +164,39 @@ describe('the queue board, the ticket page and the office load', () => {
     await expectNoSeriousA11yViolations(ticket);
     await screenshot(ticket, 'queue-ticket-called');
 
+    // A recall: the board says it again (marked), the phone rings again; then served, then done.
+    const id = (called.ticket as unknown as { id: string }).id;
+    await new Promise((r) => setTimeout(r, 2100));
+    await post(`/api/tickets/${id}/recall`);
+    await board.locator('.board-recall').waitFor();
+    await expect
+      .poll(async () => (await announcements(board)).ended, { timeout: 5000 })
+      .toEqual([text, text]);
+    await expect
+      .poll(() =>
+        ticket.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length),
+      )
+      .toBe(2);
+    await post(`/api/tickets/${id}/start`);
+    await ticket.getByText('Вас обслуживают · окно 4').waitFor();
+    await post(`/api/tickets/${id}/finish`, { outcome: 'consultation_given' });
+    await ticket.getByText('Обслуживание завершено').waitFor();
+
+    // A postponed ticket says until when, in the office's time.
+    const later = (await post(`/api/offices/${code}/tickets`, { purpose: 'consult' })) as IssuedTicket;
+    const next = (await post(`/api/offices/${code}/windows/4/call-next`)) as { ticket: { id: string } };
+    const postponed = (await post(`/api/tickets/${next.ticket.id}/postpone`, { minutes: 10 })) as {
+      dueAt: string;
+    };
+    const until = new Intl.DateTimeFormat('ru-RU', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: later.office.timeZone,
+    }).format(new Date(postponed.dueAt));
+    await ticket.goto(`${app.baseUrl}/t/${later.track}`);
+    await ticket.getByText(`Талон отложен до ${until}`).waitFor();
+    await expectNoSeriousA11yViolations(ticket);
+
     for (const page of [board, ticket, portal]) await page.context().close();
   });
 

@@ -43,8 +43,16 @@ function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) 
   // A call comes with a `queue` event: one refetch for both (an answer on its way is not asked again).
   const refetch = () =>
     void queryClient.invalidateQueries({ queryKey: queryKeys.queue.ticket(track) }, { cancelRefetch: false });
-  useOfficeEvents(ticket.office.code, active(ticket.status), { onCall: refetch, onQueue: refetch });
-  useCalledAlert(ticket);
+  const alert = useAlert();
+  useOfficeEvents(ticket.office.code, active(ticket.status), {
+    onCall: (call) => {
+      refetch();
+      // the board's own event: a recall (the ticket's state does not change) rings too
+      if (call.number === ticket.number) alert();
+    },
+    onQueue: refetch,
+  });
+  useCalledAlert(ticket, alert);
 
   const time = (iso: string) =>
     new Intl.DateTimeFormat('ru-RU', {
@@ -111,18 +119,28 @@ function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) 
   );
 }
 
-/** A beep and a vibration the moment the ticket is called (again on a recall: a new call time). */
-function useCalledAlert(ticket: PublicTicket): void {
-  const alerted = useRef<string | null>(null);
-  const at = ticket.status === 'called' ? (ticket.calledTo?.at ?? null) : null;
-  useEffect(() => {
-    if (!at || alerted.current === at) return;
-    // The page opened on a ticket already called: no alarm for what the person is reading already.
-    const first = alerted.current === null && Date.now() - new Date(at).getTime() > 60_000;
-    alerted.current = at;
-    if (first) return;
+/** A beep and a vibration, at most once in a few seconds (a call's event and its new state both ask). */
+function useAlert(): () => void {
+  const last = useRef(0);
+  return () => {
+    if (Date.now() - last.current < 2000) return;
+    last.current = Date.now();
     beep();
     if ('vibrate' in navigator) navigator.vibrate([300, 150, 300]);
+  };
+}
+
+/** Rings the moment the ticket is seen called (a page opened long after the call stays quiet). */
+function useCalledAlert(ticket: PublicTicket, alert: () => void): void {
+  const seen = useRef<string | null>(null);
+  const at = ticket.status === 'called' ? (ticket.calledTo?.at ?? null) : null;
+  const ring = useRef(alert);
+  ring.current = alert;
+  useEffect(() => {
+    if (!at || seen.current === at) return;
+    const stale = seen.current === null && Date.now() - new Date(at).getTime() > 60_000;
+    seen.current = at;
+    if (!stale) ring.current();
   }, [at]);
 }
 
