@@ -28,6 +28,7 @@ import { notificationsPublicRoutes } from './modules/notifications/notifications
 import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
 import { registerOutbox } from './modules/notifications/outbox.plugin.js';
 import { boardPublicRoutes } from './modules/queue/board.public.routes.js';
+import { kioskRoutes } from './modules/queue/kiosks.routes.js';
 import { registerQueueDayEnd } from './modules/queue/queue.plugin.js';
 import { queuePublicRoutes } from './modules/queue/queue.public.routes.js';
 import { queueStaffRoutes } from './modules/queue/queue.staff.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(queuePublicRoutes);
   await app.register(boardPublicRoutes);
   await app.register(queueStaffRoutes);
+  await app.register(kioskRoutes);
   registerQueueDayEnd(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>

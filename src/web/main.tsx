@@ -53,6 +53,11 @@ const router = createBrowserRouter(
         path="board/:office"
         lazy={() => import('./board/board-page.js').then((m) => ({ Component: m.BoardPage }))}
       />
+      {/* the kiosk in an office's hall: full screen, its own frame, no staff session; a chunk of its own */}
+      <Route
+        path="kiosk/:office"
+        lazy={() => import('./kiosk/kiosk-page.js').then((m) => ({ Component: m.KioskPage }))}
+      />
       <Route element={<Layout nav={portalNav} />}>
         {portalRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -19,6 +19,8 @@ const fixedPages = [
   // the queue's display board (the page says when the office is unknown) and a ticket's page (its QR code)
   /^\/board\/[^/]{1,64}$/,
   /^\/t\/[A-Za-z0-9_-]{22}$/,
+  // a kiosk in an office's hall: the page itself says when the office is unknown
+  /^\/kiosk\/[^/]{1,64}$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

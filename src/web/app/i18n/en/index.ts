@@ -2,7 +2,8 @@
 import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { common } from './common.js';
+import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff };
+export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk };
