@@ -59,7 +59,8 @@ export const networkPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: officeDetailSchema },
       },
     },
-    async (request) => getOffice({ db: db(), code: request.params.code, now: app.deps.clock?.() ?? new Date() }),
+    async (request) =>
+      getOffice({ db: db(), code: request.params.code, now: app.deps.clock?.() ?? new Date() }),
   );
 
   app.get(
