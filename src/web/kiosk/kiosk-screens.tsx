@@ -141,7 +141,7 @@ export function StartScreen(props: {
       ) : (
         <Closed
           office={setup.office.code}
-          reason={setup.openNow ? 'closing_soon' : 'not_open_now'}
+          reason={setup.closedReason ?? (setup.openNow ? 'closing_soon' : 'not_open_now')}
           closesAt={setup.closesAt}
         />
       )}
