@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { setOfficeMessage } from '../../src/server/modules/queue/windows.repository.js';
 import type { ServiceCard, ServicesPage } from '../../src/shared/catalog.js';
 import type { OfficeDetail } from '../../src/shared/network.js';
 import type { BoardState, IssuedTicket } from '../../src/shared/queue.js';
@@ -231,6 +232,16 @@ describe('the queue board, the ticket page and the office load', () => {
     const call = await issueAndCall(app.database, office, 2);
     await board.locator('.board-call', { hasText: call.number }).waitFor();
     expect((await announcements(board)).queued).toEqual([]);
+    await board.context().close();
+  });
+
+  it("shows the office's message line", async () => {
+    const code = await buildOffice(app.database.db, { name: 'МФЦ с объявлением' });
+    await setOfficeMessage(app.database.db, code, 'Сегодня приём до 16:00');
+    const board = await openBoard(code);
+    await board.locator('.board-message', { hasText: 'Сегодня приём до 16:00' }).waitFor();
+    await board.getByText('Вызовов пока нет').waitFor();
+    await expectNoSeriousA11yViolations(board);
     await board.context().close();
   });
 
