@@ -43,6 +43,24 @@ export const queryKeys = {
     offices: (params: OfficesParams) => ['network', 'offices', params] as const,
     office: (code: string) => ['network', 'office', code] as const,
   },
+  /**
+   * The electronic queue: its public screens (the kiosk's setup — its office, load, services, priorities —,
+   * the board, a ticket, offices' load) and its staff screens (the operator's window, the office head's
+   * overview). Everything under ['queue'] is dropped at sign-in and sign-out.
+   */
+  queue: {
+    all: ['queue'] as const,
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
+    board: (office: string) => ['queue', 'board', office] as const,
+    ticket: (track: string) => ['queue', 'ticket', track] as const,
+    officeLoad: (office: string) => ['queue', 'load', 'office', office] as const,
+    load: (params: { offices?: string; service?: string }) => ['queue', 'load', params] as const,
+    /** The window the signed-in operator holds (theirs alone: ['queue'] is dropped at sign-out). */
+    myWindow: () => ['queue', 'my-window'] as const,
+    /** The office head's overview (the operator's console reads it too). */
+    overview: (office?: string) =>
+      office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
+  },
   /** A citizen's notifications: whether an unsubscribe link is valid. */
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
@@ -62,18 +80,6 @@ export const queryKeys = {
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
     /** The predicted wait for a service at the offices offering it (the queue's load). */
     waits: (service: string) => ['callcenter', 'waits', service] as const,
-  },
-  /**
-   * The electronic queue: the kiosk's setup (its office, load, services, priorities; the operator's
-   * «Выдать талон» reads it too) and the staff screens (the operator's console, the office head's screen).
-   * The window the signed-in user holds is theirs alone, so everything under ['queue'] is dropped at sign-out.
-   */
-  queue: {
-    all: ['queue'] as const,
-    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
-    myWindow: () => ['queue', 'my-window'] as const,
-    overview: (office?: string) =>
-      office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

@@ -1,9 +1,10 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
+import { board } from './board.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...staff, ...kiosk, ...queue };
+export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue };
