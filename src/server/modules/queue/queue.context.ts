@@ -109,10 +109,9 @@ export async function queueView(
   },
 ): Promise<QueueView> {
   const cacheKey = p.cacheKey ?? db;
-  const [windows, times] = await Promise.all([
-    configuredWindows(db, p.officeCode, cacheKey),
-    measuredTimes(db, p.now, cacheKey),
-  ]);
+  // in turn: `db` may be a transaction, one connection
+  const windows = await configuredWindows(db, p.officeCode, cacheKey);
+  const times = await measuredTimes(db, p.now, cacheKey);
   const open = new Set(p.states.filter((s) => s.status === 'open').map((s) => s.number));
   return {
     waiting: p.waiting.map(toCandidate),

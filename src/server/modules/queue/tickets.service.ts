@@ -106,11 +106,10 @@ export async function issueTicket(
   const at = now.toISOString();
   const id = randomUUID();
   const row = await db.transaction(async (tx) => {
-    const [seq, waiting, states] = await Promise.all([
-      nextTicketSeq(tx, office.code, office.local.date, letter),
-      waitingTickets(tx, office.code),
-      windowStatesOf(tx, office.code),
-    ]);
+    // one statement at a time: a transaction is one connection (pg refuses queries sent on top of each other)
+    const seq = await nextTicketSeq(tx, office.code, office.local.date, letter);
+    const waiting = await waitingTickets(tx, office.code);
+    const states = await windowStatesOf(tx, office.code);
     const view = await queueView(tx, {
       officeCode: office.code,
       waiting,
