@@ -120,7 +120,12 @@ describeOnBackends(
       const operations = Object.entries(doc.paths)
         .filter(
           ([path]) =>
-            path.startsWith('/api/') && path !== '/api/auth/logout' && path !== '/api/auth/password',
+            path.startsWith('/api/') &&
+            path !== '/api/auth/logout' &&
+            path !== '/api/auth/password' &&
+            // an event stream stays open for as long as a board watches: its bad input is tested on its own
+            // (board.stream.integration.test.ts), an inject here would wait for ever
+            !path.endsWith('/board/events'),
         )
         .flatMap(([path, ops]) =>
           Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),

@@ -57,6 +57,26 @@ describeOnBackends('the board stream', (ctx) => {
     expect((await fetch(`${base}/api/offices/no-such-office/board/events`)).status).toBe(404);
   });
 
+  it('refuses a bad starting point with 400 in the error shape, never a stream or a 5xx', async () => {
+    for (const after of ['-1', 'abc', '1e308', '9007199254740993x', '']) {
+      const res = await fetch(`${base}/api/offices/lip-kosmonavtov/board/events?after=${encodeURIComponent(after)}`);
+      if (after === '') {
+        // an empty value is no starting point: the stream opens from now
+        expect(res.status).toBe(200);
+        await res.body?.cancel();
+        continue;
+      }
+      expect(res.status, after).toBe(400);
+      expect((await res.json()).error.code).toBe('VALIDATION');
+    }
+    const bogusId = await fetch(`${base}/api/offices/lip-kosmonavtov/board/events`, {
+      headers: { 'last-event-id': '../../etc' },
+    });
+    // an id the board never sent is ignored: the stream starts from now
+    expect(bogusId.status).toBe(200);
+    await bogusId.body?.cancel();
+  });
+
   it('sends a board connected after N the calls N+1… in order, as SSE with the call as data', async () => {
     const office = await newOffice();
     const before = await issueAndCall(ctx().database, office, 1);
