@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from './db/open.js';
 import { auditCommand, userCommand } from './modules/staff/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
 import { regionCommand } from './seed/region.cli.js';
+import { loadDemoKiosks, seedDemoKiosks } from './seed/seed-kiosks.js';
 import { loadQueueSetup, seedQueueSetup } from './seed/seed-queue.js';
 import { seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
@@ -68,6 +69,11 @@ const commands: Record<string, Command> = {
       if (staff) {
         const made = await seedStaff(database.db, staff);
         console.log(`demo staff accounts from staff.json: ${made.created} created, ${made.existing} existed`);
+      }
+      const kiosks = loadDemoKiosks(dir);
+      if (kiosks) {
+        const made = await seedDemoKiosks(database.db, kiosks);
+        console.log(`demo kiosks from kiosks.json: ${made.created} enrolled, ${made.existing} existed`);
       }
     } finally {
       await database.close();

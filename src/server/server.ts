@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { resolvePersonalDataKey } from './privacy/personal-data-key.js';
 import { loadRegion } from './seed/load-region.js';
+import { loadDemoKiosks, seedDemoKiosks } from './seed/seed-kiosks.js';
 import { loadQueueSetup, seedQueueSetup } from './seed/seed-queue.js';
 import { hasRegion, seedRegion } from './seed/seed-region.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
@@ -38,6 +39,9 @@ export async function startServer(given: Config): Promise<void> {
       const password = passwords.size === 1 ? `password "${[...passwords][0]}"` : 'passwords in staff.json';
       console.log(`okno: demo staff accounts: ${staff.map((s) => s.login).join(', ')} (${password})`);
     }
+    // Demo kiosks (a device token everyone knows) likewise: /kiosk/<office>#device=<token> opens one.
+    const kiosks = loadDemoKiosks(resolve(config.regionDir));
+    if (kiosks) await seedDemoKiosks(database.db, kiosks);
   }
   const app = await buildApp({ config, database, webDir });
   let closing = false;

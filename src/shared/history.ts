@@ -4,7 +4,15 @@ import { pageQuery } from './admin-common.js';
 /** Contracts of the change history (who changed what, before and after). */
 
 // ── history ───────────────────────────────────────────────────────────────────────────────────────────
-export const changeEntitySchema = z.enum(['district', 'agency', 'office', 'service', 'calendar', 'user']);
+export const changeEntitySchema = z.enum([
+  'district',
+  'agency',
+  'office',
+  'service',
+  'calendar',
+  'user',
+  'kiosk',
+]);
 export type ChangeEntity = z.infer<typeof changeEntitySchema>;
 export const historyQuerySchema = z.object({
   entity: changeEntitySchema,

@@ -310,6 +310,12 @@ export const kioskSetupSchema = z.object({
   office: z.object({ code: z.string(), name: z.string(), timeZone: z.string(), address: z.string() }),
   openNow: z.boolean(),
   acceptsTickets: z.boolean().describe('open and not closing within the margin'),
+  closedReason: z
+    .enum(['closed', 'not_open_now', 'closing_soon', 'no_windows'])
+    .nullable()
+    .describe(
+      'why it issues no tickets now (what POST …/tickets would answer in OFFICE_CLOSED details.reason)',
+    ),
   closesAt: z.string().nullable().describe('HH:MM today'),
   categories: z.array(
     z.object({

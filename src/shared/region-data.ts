@@ -133,6 +133,16 @@ export const staffAccountSchema = z.object({
   mustChangePassword: z.boolean().default(false),
 });
 
+/**
+ * A demo kiosk of `kiosks.json` (optional, demo data only): enrolled for its office with a device token
+ * everyone knows (`/kiosk/<office>#device=<demoToken>` opens it), so never in a production region.
+ */
+export const demoKioskSchema = z.object({
+  office: code,
+  label: z.string().trim().min(1).max(100),
+  demoToken: z.string().min(16).max(200),
+});
+
 export type RegionFile = z.infer<typeof regionFileSchema>;
 export type DistrictFile = z.infer<typeof districtSchema>;
 export type AgencyFile = z.infer<typeof agencySchema>;
@@ -140,6 +150,7 @@ export type ServiceFile = z.infer<typeof serviceFileSchema>;
 export type OfficeFile = z.infer<typeof officeFileSchema>;
 export type CalendarDayFile = z.infer<typeof calendarDaySchema>;
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
+export type DemoKiosk = z.infer<typeof demoKioskSchema>;
 
 /** The files of a region folder and the schema of each (every file holds an array, region.json an object). */
 export const regionFiles = {

@@ -47,6 +47,11 @@ const router = createBrowserRouter(
   createRoutesFromElements(
     // a path with a parameter asks patchRoutesOnNavigation first, even on the first load: «Загрузка…» meanwhile
     <Route id="root" element={<Root />} hydrateFallbackElement={<Loading />}>
+      {/* the kiosk in an office's hall: full screen, its own frame, no staff session; a chunk of its own */}
+      <Route
+        path="kiosk/:office"
+        lazy={() => import('./kiosk/kiosk-page.js').then((m) => ({ Component: m.KioskPage }))}
+      />
       <Route element={<Layout nav={portalNav} />}>
         {portalRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -40,6 +40,9 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       ['/admin/offices', 200],
       ['/callcenter', 200],
       ['/callcenter/nothing', 404],
+      [`/kiosk/${offices[0].code}`, 200],
+      ['/kiosk', 404],
+      ['/kiosk/a/b', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],
     ];

@@ -1,6 +1,7 @@
 import { testConfig } from '../../src/server/config.js';
 import { rows, sql } from '../../src/server/db/client.js';
 import { enqueueNotification } from '../../src/server/modules/notifications/outbox.enqueue.js';
+import { issueTicket } from '../../src/server/modules/queue/tickets.service.js';
 import type { ServiceCard, ServicesPage } from '../../src/shared/catalog.js';
 import {
   type BrowserApp,
@@ -22,6 +23,8 @@ describe('call-center console', { timeout: 120_000 }, () => {
     // The outbox worker runs in the app and delivers to a real SMS gateway process, as in production.
     gateways = await startGatewayProcess();
     app = await startBrowserApp({
+      // Tuesday noon in Lipetsk: the offices are open and their queues work, whatever the hour of the run
+      clock: () => new Date('2026-12-01T09:00:00Z'),
       config: {
         notifications: {
           ...testConfig().notifications,
@@ -113,6 +116,23 @@ describe('call-center console', { timeout: 120_000 }, () => {
       '/api/services?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82&limit=8',
     );
     const card = await app.api<ServiceCard>(`/api/services/${found.items[0].code}`);
+    // today's predicted wait: one window open at Kosmonavtov street, one visitor waiting for this service
+    const office = 'lip-kosmonavtov';
+    const [operator] = await rows<{ id: string }>(
+      app.database.db,
+      sql`select id from users where login = 'operator'`,
+    );
+    await app.database.db.execute(
+      sql`insert into window_states (office_code, number, status, operator_id, since) values (${office}, 1, 'open', ${operator.id}, now())`,
+    );
+    const queueDeps = {
+      db: app.database.db,
+      cipher: app.app.personalData,
+      outbox: () => app.app.outbox.deps(),
+      now: new Date('2026-12-01T09:00:00Z'),
+    };
+    await issueTicket(queueDeps, office, { service: card.code }, { kind: 'staff', userId: operator.id });
+
     const catalog = page.getByTestId('catalog-panel');
     await catalog.getByLabel('Услуга').fill('паспорт');
     await catalog.getByRole('button', { name: 'Найти' }).click();
@@ -122,6 +142,12 @@ describe('call-center console', { timeout: 120_000 }, () => {
     if (card.documents.length > 0)
       await answer.getByTestId('service-documents').getByText(card.documents[0].name).first().waitFor();
     await answer.getByTestId('service-offices').locator('li').first().waitFor();
+    await answer.getByLabel('Район абонента').selectOption({ label: 'городской округ город Липецк' });
+    await answer
+      .getByTestId('service-offices')
+      .locator('li', { hasText: 'Космонавтов' })
+      .getByText(/^Ожидание сейчас: около \d+ мин \(в очереди: 1\)$/)
+      .waitFor();
     await expectNoSeriousA11yViolations(page);
 
     const callbacks = page.getByTestId('callbacks-panel');

@@ -8,6 +8,7 @@ import { unsupportedNode } from '../../bin/node-version.js';
 import { type Db, openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadRegion } from '../../src/server/seed/load-region.js';
+import { loadDemoKiosks, seedDemoKiosks } from '../../src/server/seed/seed-kiosks.js';
 import { loadQueueSetup, seedQueueSetup } from '../../src/server/seed/seed-queue.js';
 import { seedRegion } from '../../src/server/seed/seed-region.js';
 import { loadStaff, seedStaff } from '../../src/server/seed/seed-staff.js';
@@ -40,12 +41,14 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The demo staff accounts of the region (staff.json), so tests can sign in as each role. */
+/** The demo staff accounts (staff.json) and kiosks (kiosks.json) of the region, so tests can sign in as each role and take tickets. */
 async function seedDemoStaff(db: Db): Promise<void> {
   const queue = loadQueueSetup(regionDir);
   if (queue) await seedQueueSetup(db, queue);
   const staff = loadStaff(regionDir);
   if (staff) await seedStaff(db, staff);
+  const kiosks = loadDemoKiosks(regionDir);
+  if (kiosks) await seedDemoKiosks(db, kiosks);
 }
 
 async function pgliteSnapshot(): Promise<string> {

@@ -3,6 +3,7 @@ import type { Located } from '../../src/server/seed/region-problem.js';
 import {
   type AgencyFile,
   type CalendarDayFile,
+  type DemoKiosk,
   type DistrictFile,
   type OfficeFile,
   officeFileSchema,
@@ -74,6 +75,7 @@ type Lists = {
   offices?: OfficeFile[];
   calendar?: CalendarDayFile[];
   staff?: StaffAccount[];
+  kiosks?: DemoKiosk[];
 };
 
 const located = <T>(file: string, values: T[]): Located<T>[] =>
@@ -93,6 +95,7 @@ export function folderOf(lists: Lists = {}, extra: Partial<RegionFolder> = {}): 
     offices: [buildOfficeFile()],
     calendar: [],
     staff: [],
+    kiosks: [],
     ...lists,
   };
   return {
@@ -105,6 +108,7 @@ export function folderOf(lists: Lists = {}, extra: Partial<RegionFolder> = {}): 
     offices: located('offices.json', all.offices),
     calendar: located('calendar.json', all.calendar),
     staff: located('staff.json', all.staff),
+    kiosks: located('kiosks.json', all.kiosks),
     unparsed: {
       districts: new Set(),
       agencies: new Set(),
@@ -114,6 +118,7 @@ export function folderOf(lists: Lists = {}, extra: Partial<RegionFolder> = {}): 
       offices: new Set(),
       calendar: new Set(),
       staff: new Set(),
+      kiosks: new Set(),
     },
     unread: new Set(),
     ...extra,

@@ -16,6 +16,8 @@ const fixedPages = [
   // an e-mail's unsubscribe link: the page itself says whether its token is valid
   /^\/unsubscribe\/[^/]{10,200}$/,
   /^\/callcenter$/,
+  // a kiosk in an office's hall: the page itself says when the office is unknown
+  /^\/kiosk\/[^/]{1,64}$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

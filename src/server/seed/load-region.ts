@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { regionFiles, StaffAccount } from '../../shared/region-data.js';
+import type { DemoKiosk, regionFiles, StaffAccount } from '../../shared/region-data.js';
 import { checkRegion } from './region-checks.js';
 import { readRegionFolder } from './region-files.js';
 import { RegionDataError, type RegionProblem } from './region-problem.js';
@@ -15,6 +15,8 @@ export type RegionCheck = {
   data?: RegionData;
   /** The demo accounts of `staff.json` (empty without one). */
   staff: StaffAccount[];
+  /** The demo kiosks of `kiosks.json` (empty without one). */
+  kiosks: DemoKiosk[];
 };
 
 /**
@@ -25,7 +27,8 @@ export function checkRegionFolder(dir: string): RegionCheck {
   const { folder, problems } = readRegionFolder(dir);
   problems.push(...checkRegion(folder));
   const staff = folder.staff.map((s) => s.value);
-  if (problems.some((p) => p.severity === 'error') || !folder.region) return { problems, staff };
+  const kiosks = folder.kiosks.map((k) => k.value);
+  if (problems.some((p) => p.severity === 'error') || !folder.region) return { problems, staff, kiosks };
   const values = <T>(list: { value: T }[]) => list.map((e) => e.value);
   const data: RegionData = {
     region: folder.region.value,
@@ -37,7 +40,7 @@ export function checkRegionFolder(dir: string): RegionCheck {
     offices: values(folder.offices),
     calendar: values(folder.calendar),
   };
-  return { problems, data, staff };
+  return { problems, data, staff, kiosks };
 }
 
 /**

@@ -140,6 +140,19 @@ describe('checkRegion', () => {
     ]);
   });
 
+  it('refuses a demo kiosk of an office the region does not have, and a repeated device token', () => {
+    const kiosk = (office: string, demoToken: string) => ({ office, label: 'Инфомат', demoToken });
+    const kiosks = [
+      kiosk('town-main', 'demo-kiosk-town-main'),
+      kiosk('ghost', 'demo-kiosk-ghost-office'),
+      kiosk('town-main', 'demo-kiosk-town-main'),
+    ];
+    expect(errors(checkRegion(folderOf({ kiosks }))).map((p) => [p.file, p.at, p.message])).toEqual([
+      ['kiosks.json', '2.demoToken', 'duplicate demoToken: also at kiosks.json at 0'],
+      ['kiosks.json', '1.office', 'unknown office "ghost"'],
+    ]);
+  });
+
   it('refuses an unknown time zone of the region', () => {
     const folder = folderOf();
     folder.region = { value: { code: 't', name: 'T', timeZone: 'Europe/Atlantis' }, file: 'region.json' };

@@ -1,6 +1,6 @@
 import type { ServiceFile } from '../../shared/region-data.js';
 import { checkOffice } from './office-checks.js';
-import { type Codes, itemKinds, type ListKey, type RegionFolder } from './region-files.js';
+import { type Codes, type DemoKey, itemKinds, type ListKey, type RegionFolder } from './region-files.js';
 import {
   isTimeZone,
   type Located,
@@ -13,7 +13,7 @@ import {
 export function reporterFor(
   problems: RegionProblem[],
   entry: Located<unknown>,
-  key: ListKey | 'staff',
+  key: ListKey | DemoKey,
 ): Report {
   const { kind, key: codeKey } = itemKinds[key];
   const item = `${kind} ${(entry.value as Record<string, unknown>)[codeKey]}`;
@@ -28,7 +28,7 @@ const unknownList: Codes = { has: () => true };
  * The codes of a list (those that failed their schema included); a repeated code is a problem of each
  * repeat.
  */
-function codesOf(folder: RegionFolder, key: ListKey | 'staff', problems: RegionProblem[]): Codes {
+function codesOf(folder: RegionFolder, key: ListKey | DemoKey, problems: RegionProblem[]): Codes {
   const codeKey = itemKinds[key].key;
   const first = new Map<string, Located<unknown>>();
   for (const entry of folder[key] as Located<unknown>[]) {
@@ -62,8 +62,8 @@ export function checkRegion(folder: RegionFolder): RegionProblem[] {
       message: `unknown time zone "${region.value.timeZone}"`,
     });
   const codes = Object.fromEntries(
-    (Object.keys(itemKinds) as (ListKey | 'staff')[]).map((key) => [key, codesOf(folder, key, problems)]),
-  ) as Record<ListKey | 'staff', Codes>;
+    (Object.keys(itemKinds) as (ListKey | DemoKey)[]).map((key) => [key, codesOf(folder, key, problems)]),
+  ) as Record<ListKey | DemoKey, Codes>;
 
   for (const entry of folder.services) checkService(entry, codes, reporterFor(problems, entry, 'services'));
   // without every service (a file unread, an item refused), "no service refers to it" would be a guess
@@ -101,6 +101,10 @@ export function checkRegion(folder: RegionFolder): RegionProblem[] {
         });
     });
   }
+
+  for (const entry of folder.kiosks)
+    if (!codes.offices.has(entry.value.office))
+      reporterFor(problems, entry, 'kiosks')('office', `unknown office "${entry.value.office}"`);
   return problems;
 }
 

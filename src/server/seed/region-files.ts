@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import {
+  type DemoKiosk,
+  demoKioskSchema,
   type RegionFile,
   regionFiles,
   type StaffAccount,
@@ -11,6 +13,8 @@ import { type Located, pathOf, type RegionProblem } from './region-problem.js';
 import { unknownFields } from './unknown-fields.js';
 
 export type ListKey = Exclude<keyof typeof regionFiles, 'region'>;
+/** The optional files of demo data: `staff.json` (accounts) and `kiosks.json` (enrolled kiosks). */
+export type DemoKey = 'staff' | 'kiosks';
 type ItemOf<K extends ListKey> = z.infer<(typeof regionFiles)[K]['schema']>[number];
 
 /** Codes of a list that can be referred to. */
@@ -21,14 +25,16 @@ export type RegionFolder = { [K in ListKey]: Located<ItemOf<K>>[] } & {
   region?: { value: RegionFile; file: string };
   /** The demo accounts of `staff.json`; empty when the folder has none. */
   staff: Located<StaffAccount>[];
+  /** The demo kiosks of `kiosks.json`; empty when the folder has none. */
+  kiosks: Located<DemoKiosk>[];
   /** Codes (dates, logins) of items that failed their schema: references to them are not reported again. */
-  unparsed: Record<ListKey | 'staff', Set<string>>;
+  unparsed: Record<ListKey | DemoKey, Set<string>>;
   /** Lists of which a file is missing or unreadable: their codes are unknown, references to them unchecked. */
-  unread: Set<ListKey | 'staff'>;
+  unread: Set<ListKey | DemoKey>;
 };
 
 /** What an item is called in a problem, and which of its fields is its code. */
-export const itemKinds: Record<ListKey | 'staff', { kind: string; key: string }> = {
+export const itemKinds: Record<ListKey | DemoKey, { kind: string; key: string }> = {
   districts: { kind: 'district', key: 'code' },
   agencies: { kind: 'agency', key: 'code' },
   categories: { kind: 'category', key: 'code' },
@@ -37,6 +43,7 @@ export const itemKinds: Record<ListKey | 'staff', { kind: string; key: string }>
   offices: { kind: 'office', key: 'code' },
   calendar: { kind: 'day', key: 'date' },
   staff: { kind: 'staff account', key: 'login' },
+  kiosks: { kind: 'demo kiosk', key: 'demoToken' },
 };
 
 /** A file above this size is hard to review and to diff: split it into a folder of files. */
@@ -44,7 +51,7 @@ const largeFileBytes = 600 * 1024;
 
 /**
  * Reads a region folder: each part is a file (`services.json`) or a folder of files (`services/*.json`)
- * whose arrays are concatenated; `staff.json` is optional. Collects every problem of reading and of the
+ * whose arrays are concatenated; `staff.json` and `kiosks.json` are optional. Collects every problem of reading and of the
  * schemas — a missing file, invalid JSON, a wrong type, an unknown field — and keeps the items that pass.
  */
 export function readRegionFolder(dir: string): { folder: RegionFolder; problems: RegionProblem[] } {
@@ -72,6 +79,12 @@ export function readRegionFolder(dir: string): { folder: RegionFolder; problems:
     const part = readPart(staff, problems);
     if (part) folder.staff = readItems(part, 'staff', staffAccountSchema, folder, problems);
     else folder.unread.add('staff');
+  }
+  const kiosks = join(dir, 'kiosks.json');
+  if (existsSync(kiosks)) {
+    const part = readPart(kiosks, problems);
+    if (part) folder.kiosks = readItems(part, 'kiosks', demoKioskSchema, folder, problems);
+    else folder.unread.add('kiosks');
   }
   return { folder, problems };
 }
@@ -151,7 +164,7 @@ function readRegionObject(part: Part, problems: RegionProblem[]): RegionFolder['
 
 function readItems<T>(
   part: Part,
-  key: ListKey | 'staff',
+  key: ListKey | DemoKey,
   schema: z.ZodType<T>,
   folder: RegionFolder,
   problems: RegionProblem[],

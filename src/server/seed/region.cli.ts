@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { StaffAccount } from '../../shared/region-data.js';
+import type { DemoKiosk, StaffAccount } from '../../shared/region-data.js';
 import type { Config } from '../config.js';
 import { checkRegionFolder, type RegionData } from './load-region.js';
 import { formatProblem } from './region-problem.js';
@@ -18,17 +18,17 @@ export async function regionCommand(config: Config, args: string[]): Promise<voi
   const [sub, dirArg, ...rest] = positionals;
   if (sub !== 'check' || rest.length > 0) throw new Error('usage: okno region check [DIR] [--strict]');
   const dir = dirArg ?? config.regionDir;
-  const { problems, data, staff } = checkRegionFolder(dir);
+  const { problems, data, staff, kiosks } = checkRegionFolder(dir);
   for (const p of problems) console.error(formatProblem(p));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (errors > 0 || !data || (values.strict && warnings > 0))
     throw new Error(`${resolve(dir)} is refused: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  console.log(`${summarizeRegion(data, staff)}; ${plural(warnings, 'warning')}`);
+  console.log(`${summarizeRegion(data, staff, kiosks)}; ${plural(warnings, 'warning')}`);
 }
 
 /** One line of counts: what a seed of this data would load. */
-export function summarizeRegion(data: RegionData, staff: StaffAccount[]): string {
+export function summarizeRegion(data: RegionData, staff: StaffAccount[], kiosks: DemoKiosk[] = []): string {
   const count = <T>(list: T[], pick: (x: T) => string) =>
     Object.entries(Object.groupBy(list, pick))
       .map(([k, v]) => `${v?.length ?? 0} ${k}`)
@@ -44,6 +44,7 @@ export function summarizeRegion(data: RegionData, staff: StaffAccount[]): string
     `${plural(data.services.length, 'service')} (${published} published)`,
     plural(data.calendar.length, 'calendar day'),
     plural(staff.length, 'demo account'),
+    plural(kiosks.length, 'demo kiosk'),
   ].join(', ');
 }
 

@@ -41,6 +41,7 @@ import type {
   OutboxPage,
   TestMessageBody,
 } from '../../shared/notifications.admin.js';
+import type { Kiosk } from '../../shared/queue.js';
 import type { AdminUser, SecurityLogPage, UserCreateInput } from '../../shared/staff.admin.js';
 import { type Params, request } from '../app/api.js';
 import { queryClient } from '../app/query-client.js';
@@ -87,6 +88,19 @@ const serviceChanged = (service: AdminService) => {
   return changed<AdminService>('service', (s) => s.code)(service);
 };
 const userChanged = changed<AdminUser>('user', (u) => u.id);
+/** A kiosk's answer: replaced (or added) in its office's cached list at once, then the lists refreshed. */
+const kioskChanged = <T extends { kiosk: Kiosk } | Kiosk>(result: T): T => {
+  const kiosk: Kiosk = 'kiosk' in result ? result.kiosk : (result as Kiosk);
+  queryClient.setQueryData(queryKeys.admin.kiosks(kiosk.officeCode), (list?: Kiosk[]) =>
+    list
+      ? list.some((k) => k.id === kiosk.id)
+        ? list.map((k) => (k.id === kiosk.id ? kiosk : k))
+        : [...list, kiosk]
+      : list,
+  );
+  return changed<T>('kiosk', () => kiosk.id)(result);
+};
+export type KioskEnrollment = { kiosk: Kiosk; code: string };
 /** A day of the calendar: replaced in its cached year at once (the form shows it), then the rest refreshed. */
 const dayChanged = (day: AdminCalendarDay) => {
   queryClient.setQueryData(
@@ -224,6 +238,12 @@ export const adminApi = {
     }),
   retryMessages: (ids: string[]) =>
     post<{ retried: number }>('/api/admin/notifications/messages/retry', { ids }).then(outboxRetried(ids)),
+
+  kiosks: (office: string, signal?: AbortSignal) => get<Kiosk[]>('/api/admin/kiosks', { office }, signal),
+  createKiosk: (body: { office: string; label: string }) =>
+    post<KioskEnrollment>('/api/admin/kiosks', body).then(kioskChanged),
+  newKioskCode: (id: string) => post<KioskEnrollment>(`/api/admin/kiosks/${seg(id)}/code`).then(kioskChanged),
+  revokeKiosk: (id: string) => post<Kiosk>(`/api/admin/kiosks/${seg(id)}/revoke`).then(kioskChanged),
 
   history: (entity: ChangeEntity, key: string | undefined, signal?: AbortSignal) =>
     get<HistoryPage>('/api/admin/history', { entity, key, limit: 50 }, signal),

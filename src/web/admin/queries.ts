@@ -87,6 +87,8 @@ export const adminQueries = {
       queryFn: ({ signal }) => adminApi.outboxFigures(params, signal),
       placeholderData: keepPreviousData,
     }),
+  kiosks: (office: string) =>
+    queryOptions({ queryKey: k.kiosks(office), queryFn: ({ signal }) => adminApi.kiosks(office, signal) }),
   history: (entity: ChangeEntity, key?: string) =>
     queryOptions({
       queryKey: k.history(entity, key),

@@ -16,6 +16,7 @@ import { StaffLayout } from '../staff/staff-layout.js';
 import { AgenciesPage } from './agencies/agencies-page.js';
 import { CalendarPage } from './calendar/calendar-page.js';
 import { AdminHomePage } from './home-page.js';
+import { KiosksPage } from './kiosks/kiosks-page.js';
 import { MyOfficesPage } from './my-offices.js';
 import { DistrictsPage } from './network/districts-page.js';
 import { NotificationsPage } from './notifications/notifications-page.js';
@@ -44,6 +45,7 @@ const adminNav: (NavItem & { roles: Role[]; unless?: Role[] })[] = [
   { to: '/admin/calendar', label: 'admin.calendar', roles: ['admin'] },
   { to: '/admin/users', label: 'admin.users', roles: ['admin'] },
   { to: '/admin/notifications', label: 'admin.notifications', roles: ['admin'] },
+  { to: '/admin/kiosks', label: 'kiosks.title', roles: ['admin'] },
 ];
 
 /** The staff frame with the menu items the user's roles open. */
@@ -86,6 +88,7 @@ export const adminRoutes = (
       <Route path="users" element={only(['admin'], <UsersPage />)} />
       <Route path="security-log" element={only(['admin'], <SecurityLogPage />)} />
       <Route path="notifications" element={only(['admin'], <NotificationsPage />)} />
+      <Route path="kiosks" element={only(['admin'], <KiosksPage />)} />
       <Route path="*" element={<AdminNotFound />} />
     </Route>
   </Route>

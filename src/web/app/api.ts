@@ -60,7 +60,7 @@ export function queryString(params: Params = {}): string {
 export async function request<T>(
   method: string,
   path: string,
-  options: { params?: Params; body?: unknown; signal?: AbortSignal } = {},
+  options: { params?: Params; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
   let response: Response;
   try {
@@ -71,6 +71,7 @@ export async function request<T>(
         accept: 'application/json',
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',

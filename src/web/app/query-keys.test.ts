@@ -28,7 +28,7 @@ describe('what a change makes stale', () => {
   });
 
   it('names a key for every kind of change the history records', () => {
-    for (const entity of ['district', 'agency', 'office', 'service', 'calendar', 'user'] as const)
+    for (const entity of ['district', 'agency', 'office', 'service', 'calendar', 'user', 'kiosk'] as const)
       expect(changedKeys(entity).length).toBeGreaterThan(0);
   });
 });

@@ -47,6 +47,10 @@ export const queryKeys = {
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
   },
+  /** The electronic queue's public screens: the kiosk's setup (its office, load, services, priorities). */
+  queue: {
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
+  },
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
@@ -60,6 +64,8 @@ export const queryKeys = {
       phone === undefined ? (['callcenter', 'lookup'] as const) : (['callcenter', 'lookup', phone] as const),
     callbacks: (status?: CallbackStatus) =>
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
+    /** The predicted wait for a service at the offices offering it (the queue's load). */
+    waits: (service: string) => ['callcenter', 'waits', service] as const,
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {
@@ -90,6 +96,9 @@ export const queryKeys = {
       params
         ? (['admin', 'notifications', 'figures', params] as const)
         : (['admin', 'notifications', 'figures'] as const),
+    /** The kiosks of an office (['admin', 'kiosks'] names every office's list). */
+    kiosks: (office?: string) =>
+      office === undefined ? (['admin', 'kiosks'] as const) : (['admin', 'kiosks', office] as const),
     history: (entity: ChangeEntity, key?: string) =>
       key === undefined
         ? (['admin', 'history', entity] as const)
@@ -133,6 +142,8 @@ export function changedKeys(entity: ChangeEntity, key?: string): QueryKey[] {
       return [a.calendar(), ['admin', 'office'], queryKeys.network.all, history];
     case 'user':
       return [a.users(), a.securityLog(), history];
+    case 'kiosk':
+      return [a.kiosks(), history];
   }
 }
 

@@ -17,6 +17,7 @@ import type {
 } from '../../shared/callcenter.js';
 import type { OutboxMessage } from '../../shared/notifications.admin.js';
 import type { Channel } from '../../shared/notifications.js';
+import type { OfficeLoad } from '../../shared/queue.js';
 import { type Params, request } from '../app/api.js';
 import { queryClient } from '../app/query-client.js';
 import { type CallsParams, queryKeys } from '../app/query-keys.js';
@@ -62,6 +63,8 @@ export const callcenterApi = {
       touched(keys.lookup()),
     ),
   lookup: (phone: string, signal?: AbortSignal) => get<CallerLookup>(`${base}/lookup`, { phone }, signal),
+  /** The public load of the offices offering a service, with the predicted wait for it now. */
+  waits: (service: string, signal?: AbortSignal) => get<OfficeLoad[]>('/api/queue/load', { service }, signal),
   callbacks: (status: CallbackStatus, signal?: AbortSignal) =>
     get<Callback[]>(`${base}/callbacks`, { status }, signal),
   createCallback: (body: CallbackCreateInput) =>

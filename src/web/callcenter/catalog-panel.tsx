@@ -8,6 +8,7 @@ import { type FormEvent, useState } from 'react';
 import type { Call } from '../../shared/callcenter.js';
 import type { ServiceCard } from '../../shared/catalog.js';
 import { sortedBy } from '../../shared/collation.js';
+import type { OfficeLoad } from '../../shared/queue.js';
 import { TextField } from '../admin/components/fields.js';
 import { QueryStatus, SelectField } from '../app/components.js';
 import { documentMarks } from '../portal/document-marks.js';
@@ -15,6 +16,7 @@ import { hoursText, OpenBadge } from '../portal/office-hours.js';
 import { portalQueries } from '../portal/queries.js';
 import { ServiceFacts } from '../portal/service-list.js';
 import { callcenterApi } from './api.js';
+import { callcenterQueries } from './queries.js';
 import { useCallWords } from './words.js';
 
 /** How many offices show before «Показать все»: a caller needs the nearest few, read out loud. */
@@ -123,6 +125,9 @@ function ServiceOffices({ card }: { card: ServiceCard }) {
   const districts = useQuery(portalQueries.districts());
   // the public list of the offices offering it: today's hours and open now, in each office's time zone
   const offices = useQuery(portalQueries.offices({ service: card.code }));
+  // the predicted wait at each office now, for this service (the queue's load)
+  const waits = useQuery(callcenterQueries.waits(card.code));
+  const waitOf = new Map((waits.data ?? []).map((l) => [l.office, l]));
   if (card.offices.length === 0) return <p>{t('service.noOffices')}</p>;
   const byName = sortedBy(offices.data ?? [], (o) => o.name);
   const listed = [
@@ -152,6 +157,7 @@ function ServiceOffices({ card }: { card: ServiceCard }) {
             <span className="block small">
               {t('callcenter.todayHours', { hours: hoursText(office.today, t) })}
             </span>
+            <OfficeWait load={waitOf.get(office.code)} openNow={office.openNow} />
           </li>
         ))}
       </ul>
@@ -161,5 +167,18 @@ function ServiceOffices({ card }: { card: ServiceCard }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** Today's predicted wait at an office for the service, as the caller is told it. */
+function OfficeWait({ load, openNow }: { load: OfficeLoad | undefined; openNow: boolean }) {
+  const { t } = useCallWords();
+  if (!load || !openNow) return null;
+  return (
+    <span className="block small" data-testid="office-wait">
+      {load.estimatedWaitMinutes === null
+        ? t('callcenter.waitNoWindows')
+        : t('callcenter.waitNow', { minutes: load.estimatedWaitMinutes, waiting: load.waiting })}
+    </span>
   );
 }

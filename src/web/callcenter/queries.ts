@@ -25,6 +25,13 @@ export const callcenterQueries = {
       queryFn: ({ signal }) => callcenterApi.lookup(phone, signal),
       enabled: phone !== '',
     }),
+  /** Today's predicted wait per office for a service: re-read each minute while shown. */
+  waits: (service: string) =>
+    queryOptions({
+      queryKey: keys.waits(service),
+      queryFn: ({ signal }) => callcenterApi.waits(service, signal),
+      refetchInterval: 60_000,
+    }),
   callbacks: (status: CallbackStatus = 'open') =>
     queryOptions({
       queryKey: keys.callbacks(status),

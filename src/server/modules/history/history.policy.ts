@@ -3,6 +3,7 @@ import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { districtsOfOffices } from '../network/service-offices.js';
+import { kioskOffice } from '../queue/kiosks.service.js';
 import { actorScopeCovers, grantsFor, scopeOfGrants } from '../staff/auth.policy.js';
 import { managesUser } from '../staff/users.service.js';
 import type { ChangeEntity } from './history.repository.js';
@@ -13,7 +14,8 @@ const catalogEntities = new Set<ChangeEntity>(['service', 'agency']);
 /**
  * Whose history a staff member may read: an admin of the region, all of it; a catalog editor, the
  * services and agencies; an admin of a district or of offices, one object at a time within their scope
- * (an office, their district, an account they manage). Refused with FORBIDDEN otherwise.
+ * (an office, their district, an account they manage, a kiosk of an office in it). Refused with FORBIDDEN
+ * otherwise.
  */
 export async function requireMayReadHistory(
   db: Db,
@@ -32,6 +34,11 @@ export async function requireMayReadHistory(
     if (district !== undefined && actorScopeCovers(scope, key, district)) return;
   }
   if (entity === 'district' && actorScopeCovers(scope, undefined, key)) return;
+  if (entity === 'kiosk' && z.uuid().safeParse(key).success) {
+    const office = await kioskOffice(db, key.toLowerCase());
+    const district = office === undefined ? undefined : (await districtsOfOffices(db, [office])).get(office);
+    if (office !== undefined && district !== undefined && actorScopeCovers(scope, office, district)) return;
+  }
   if (entity === 'user' && z.uuid().safeParse(key).success && (await managesUser(db, scope, key))) return;
   throw refuse();
 }

@@ -5,7 +5,7 @@ import { type ChangeRow, changeLog } from './history.schema.js';
 /** Who made a change: the signed-in staff user (null id for a system change, e.g. the CLI). */
 export type ChangeAuthor = { userId: string | null; login: string };
 
-export type ChangeEntity = 'district' | 'agency' | 'office' | 'service' | 'calendar' | 'user';
+export type ChangeEntity = 'district' | 'agency' | 'office' | 'service' | 'calendar' | 'user' | 'kiosk';
 
 export type ChangeEntry = {
   author: ChangeAuthor;

@@ -44,7 +44,7 @@ export const networkPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { openNow, ...rest } = request.query;
       const query = { ...rest, openNow: openNow === undefined ? undefined : openNow === 'true' };
-      return listOffices({ db: db(), query, now: new Date() });
+      return listOffices({ db: db(), query, now: app.deps.clock?.() ?? new Date() });
     },
   );
 
@@ -59,7 +59,8 @@ export const networkPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: officeDetailSchema },
       },
     },
-    async (request) => getOffice({ db: db(), code: request.params.code, now: new Date() }),
+    async (request) =>
+      getOffice({ db: db(), code: request.params.code, now: app.deps.clock?.() ?? new Date() }),
   );
 
   app.get(

@@ -14,12 +14,12 @@ export async function kioskSetup(deps: { db: Db; now: Date }, officeCode: string
   const [office] = await officesNow(db, now, [officeCode]);
   if (!office) throw notFound(`office ${officeCode}`);
   const settings = await queueSettingsOf(db);
-  let acceptsTickets = true;
+  let closedReason: KioskSetup['closedReason'] = null;
   try {
     await officeTakingTickets(db, officeCode, now, settings.closingMarginMinutes);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'OFFICE_CLOSED') throw err;
-    acceptsTickets = false;
+    closedReason = (err.details as { reason: NonNullable<KioskSetup['closedReason']> }).reason;
   }
   const [menu, categories, priorities, load] = await Promise.all([
     servicesOfferedAt(db, office).then((codes) => publishedServiceMenu(db, codes)),
@@ -35,7 +35,8 @@ export async function kioskSetup(deps: { db: Db; now: Date }, officeCode: string
   return {
     office: { code: office.code, name: office.name, timeZone: office.timeZone, address: office.address },
     openNow: office.openNow,
-    acceptsTickets,
+    acceptsTickets: closedReason === null,
+    closedReason,
     closesAt: office.today.closes,
     categories: categories
       .filter((c) => byCategory.has(c.code))

@@ -17,23 +17,28 @@ const timesTtlMs = 60_000;
 const measuredDays = 14;
 
 type Cached<T> = { at: number; value: Promise<T> };
-type Caches = {
-  windows: Map<string, Cached<OfficeWindowRow[]>>;
-  times: Map<string, Cached<Map<string, number>>>;
-};
 /**
- * One set per database handle (a test process opens several databases). A transaction is a handle of its
- * own: code inside one passes the database's handle as `cacheKey`.
+ * One set of caches per database handle (a test process opens several databases), by kind. A transaction
+ * is a handle of its own: code inside one passes the database's handle as `cacheKey`.
  */
-const caches = new WeakMap<object, Caches>();
-const cachesOf = (key: object): Caches => {
-  let found = caches.get(key);
-  if (!found) {
-    found = { windows: new Map(), times: new Map() };
-    caches.set(key, found);
+const caches = new WeakMap<object, Map<string, Map<string, Cached<unknown>>>>();
+function cacheOf<T>(key: object, kind: string): Map<string, Cached<T>> {
+  let byKind = caches.get(key);
+  if (!byKind) {
+    byKind = new Map();
+    caches.set(key, byKind);
   }
-  return found;
-};
+  let found = byKind.get(kind);
+  if (!found) {
+    found = new Map();
+    byKind.set(kind, found);
+  }
+  return found as Map<string, Cached<T>>;
+}
+
+/** What changes only by an admin's hand, kept per instance for `ttlMs` (rows, never a lazy query). */
+export const kept = <T>(db: object, kind: string, key: string, ttlMs: number, load: () => PromiseLike<T>) =>
+  cached(cacheOf<T>(db, kind), key, ttlMs, load);
 
 function cached<T>(
   cache: Map<string, Cached<T>>,
@@ -54,7 +59,7 @@ function cached<T>(
 
 /** The windows of an office as configured (number, label, services and categories it handles). */
 export const configuredWindows = (db: Db, officeCode: string, cacheKey: object = db) =>
-  cached(cachesOf(cacheKey).windows, officeCode, windowsTtlMs, () => officeWindows(db, officeCode));
+  kept(cacheKey, 'windows', officeCode, windowsTtlMs, () => officeWindows(db, officeCode));
 
 /** Forget what was kept for a database (tests that change windows; the network's changes reach it within 30 s). */
 export function forgetQueueCaches(db: Db): void {
@@ -63,10 +68,9 @@ export function forgetQueueCaches(db: Db): void {
 
 async function measuredTimes(db: Db, officeCode: string, now: Date, cacheKey: object) {
   const since = new Date(now.getTime() - measuredDays * 86_400_000).toISOString();
-  const { times } = cachesOf(cacheKey);
   const [office, region] = await Promise.all([
-    cached(times, officeCode, timesTtlMs, () => serviceTimes(db, since, officeCode)),
-    cached(times, '*', timesTtlMs, () => serviceTimes(db, since)),
+    kept(cacheKey, 'times', officeCode, timesTtlMs, () => serviceTimes(db, since, officeCode)),
+    kept(cacheKey, 'times', '*', timesTtlMs, () => serviceTimes(db, since)),
   ]);
   return { office, region };
 }

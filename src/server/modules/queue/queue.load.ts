@@ -7,7 +7,7 @@ import { officesNow } from '../network/network.service.js';
 import { openOfficesOffering } from '../network/service-offices.js';
 import { staffNames } from '../staff/staff-names.js';
 import { callOrder } from './call-order.js';
-import { configuredWindows, queueView, toCandidate } from './queue.context.js';
+import { configuredWindows, queueView } from './queue.context.js';
 import { numberOf, toStaffTicket, toWindowState } from './queue.mappers.js';
 import type { QueueSettingsRow, TicketRow, WindowStateRow } from './queue.schema.js';
 import { queueSettingsOf } from './queue.settings.js';

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { VisitPurpose } from '../../../shared/queue.js';
 import type { Db } from '../../db/client.js';
+import { kept } from './queue.context.js';
 import {
   type PriorityCategoryRow,
   priorityCategories,
@@ -10,18 +11,24 @@ import {
 
 /** The region's queue settings (one row) and its priority categories. */
 
-export async function queueSettingsOf(db: Db): Promise<QueueSettingsRow> {
-  const [row] = await db.select().from(queueSettings);
-  if (!row) throw new Error('queue_settings has no row: migration 0008 inserts it');
-  return row;
-}
+/** Settings and priorities change only by the seed (or an admin's SQL): kept per instance for 10 s. */
+const settingsTtlMs = 10_000;
 
-export const activePriorities = (db: Db): Promise<PriorityCategoryRow[]> =>
-  db
-    .select()
-    .from(priorityCategories)
-    .where(eq(priorityCategories.active, true))
-    .orderBy(asc(priorityCategories.position), asc(priorityCategories.code));
+export const queueSettingsOf = (db: Db, cacheKey: object = db): Promise<QueueSettingsRow> =>
+  kept(cacheKey, 'settings', '', settingsTtlMs, async () => {
+    const [row] = await db.select().from(queueSettings);
+    if (!row) throw new Error('queue_settings has no row: migration 0008 inserts it');
+    return row;
+  });
+
+export const activePriorities = (db: Db, cacheKey: object = db): Promise<PriorityCategoryRow[]> =>
+  kept(cacheKey, 'priorities', '', settingsTtlMs, () =>
+    db
+      .select()
+      .from(priorityCategories)
+      .where(eq(priorityCategories.active, true))
+      .orderBy(asc(priorityCategories.position), asc(priorityCategories.code)),
+  );
 
 export async function savePriorityCategory(
   tx: Db,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IssuedTicket, PublicTicket, TicketCreate } from '../../../shared/queue.js';
 import type { Db } from '../../db/client.js';
 import { publishLive } from '../../db/live-hub.js';
@@ -18,7 +18,6 @@ import {
   findTicketByTrack,
   insertTicket,
   nextTicketSeq,
-  updateTicket,
   waitingTickets,
 } from './tickets.repository.js';
 import { windowStatesOf } from './windows.repository.js';
@@ -105,9 +104,34 @@ export async function issueTicket(
   const purpose = input.purpose ?? null;
   const letter = ticketLetter(settings.letters, { categoryCode, purpose });
   const at = now.toISOString();
+  const id = randomUUID();
   const row = await db.transaction(async (tx) => {
-    const seq = await nextTicketSeq(tx, office.code, office.local.date, letter);
-    const ticket = await insertTicket(tx, {
+    const [seq, waiting, states] = await Promise.all([
+      nextTicketSeq(tx, office.code, office.local.date, letter),
+      waitingTickets(tx, office.code),
+      windowStatesOf(tx, office.code),
+    ]);
+    const view = await queueView(tx, {
+      officeCode: office.code,
+      waiting,
+      states,
+      settings,
+      now,
+      cacheKey: db,
+    });
+    const place = placeInQueue(view, {
+      id,
+      serviceCode: service?.code ?? null,
+      categoryCode,
+      priorityRank: priority?.rank ?? 0,
+      queuedAt: now.getTime(),
+      issuedAt: now.getTime(),
+      dueAt: null,
+      bookedFor: null,
+      targetWindow: null,
+    });
+    const issued = await insertTicket(tx, {
+      id,
       officeCode: office.code,
       day: office.local.date,
       letter,
@@ -126,32 +150,17 @@ export async function issueTicket(
       issuedBy: issuer.kind === 'staff' ? issuer.userId : null,
       issuedAt: at,
       queuedAt: at,
+      estimatedWaitMinutes: place.estimatedWaitMinutes,
+      // someone near the front when the ticket is taken needs no "your turn is near" message
+      turnNearSent: place.position <= settings.turnNearAhead,
     });
     await appendTicketEvent(tx, {
-      ticketId: ticket.id,
+      ticketId: id,
       officeCode: office.code,
       kind: 'issued',
       at,
       operatorId: issuer.kind === 'staff' ? issuer.userId : null,
       details: { channel: issuer.kind, ...(issuer.kind === 'kiosk' ? { kiosk: issuer.kioskId } : {}) },
-    });
-    const [waiting, states] = await Promise.all([
-      waitingTickets(tx, office.code),
-      windowStatesOf(tx, office.code),
-    ]);
-    const view = await queueView(tx, {
-      officeCode: office.code,
-      waiting,
-      states,
-      settings,
-      now,
-      cacheKey: db,
-    });
-    const place = placeInQueue(view, toCandidate(ticket));
-    // Someone near the front when the ticket is taken needs no "your turn is near" message.
-    const issued = await updateTicket(tx, ticket.id, {
-      estimatedWaitMinutes: place.estimatedWaitMinutes,
-      turnNearSent: place.position <= settings.turnNearAhead,
     });
     await publishQueue(tx, office.code, 'change');
     return { issued, place };

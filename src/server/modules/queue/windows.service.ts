@@ -184,7 +184,7 @@ export async function callNext(
   const called = await db.transaction(async (tx) => {
     await lockOfficeQueue(tx, officeCode);
     const state = await findWindowState(tx, officeCode, number);
-    if (!state || state.status !== 'open' || state.operatorId !== op.userId) {
+    if (state?.status !== 'open' || state.operatorId !== op.userId) {
       throw new AppError('NO_WINDOW', `you do not hold window ${number} open`, { window: number });
     }
     const busy = (await ticketsAtWindows(tx, officeCode)).find((t) => t.windowNumber === number);

@@ -61,11 +61,18 @@ const fields: Record<string, MessageKey> = {
   scope: 'admin.scope',
   offices: 'admin.scopeOffices',
   disabled: 'admin.field.disabled',
+  office: 'kiosks.office',
 };
 
 /** Values of the fields that hold a choice from a fixed list. */
 const values: Record<string, Record<string, MessageKey>> = {
-  status: { open: 'admin.officeOpen', closed: 'admin.officeClosed' },
+  status: {
+    open: 'admin.officeOpen',
+    closed: 'admin.officeClosed',
+    pending: 'kiosks.status.pending',
+    enrolled: 'kiosks.status.enrolled',
+    revoked: 'kiosks.status.revoked',
+  },
   kind: {
     main: 'kind.main',
     remote: 'kind.remote',
@@ -115,6 +122,10 @@ const actions = new Set([
   'user_created',
   'disable',
   'enable',
+  // a kiosk's (kiosk.ts)
+  'code',
+  'enroll',
+  'revoke',
 ]);
 
 /** 2024-01-01 was a Monday: the ISO weekday n falls on 2024-01-0n. */

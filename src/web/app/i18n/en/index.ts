@@ -1,7 +1,8 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
 import { common } from './common.js';
+import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...staff };
+export const en: Messages = { ...common, ...portal, ...staff, ...kiosk };

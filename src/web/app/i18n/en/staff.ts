@@ -480,6 +480,8 @@ export const staff: Section<typeof ru> = {
   'callcenter.callerDistrict': 'Caller’s district',
   'callcenter.anyDistrict': 'not known',
   'callcenter.todayHours': 'Today: {hours}',
+  'callcenter.waitNow': 'Wait now: about {minutes} min ({waiting} in the queue)',
+  'callcenter.waitNoWindows': 'No window is open now: no predicted wait',
   'callcenter.showAllOffices': 'Show all offices ({n})',
   'callcenter.callback': 'Call back',
   'callcenter.dueAt': 'When to call back',

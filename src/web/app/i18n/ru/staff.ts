@@ -494,6 +494,8 @@ export const staff = {
   'callcenter.callerDistrict': 'Район абонента',
   'callcenter.anyDistrict': 'не знаю',
   'callcenter.todayHours': 'Сегодня: {hours}',
+  'callcenter.waitNow': 'Ожидание сейчас: около {minutes} мин (в очереди: {waiting})',
+  'callcenter.waitNoWindows': 'Окна сейчас не работают: прогноза ожидания нет',
   'callcenter.showAllOffices': 'Показать все офисы ({n})',
   'callcenter.callback': 'Перезвонить',
   'callcenter.dueAt': 'Когда перезвонить',
