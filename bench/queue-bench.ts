@@ -12,7 +12,7 @@
  * (d) TODO(board stream): board delivery — see `boardDelivery` below.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -340,7 +340,7 @@ async function issueRate(database: Database, seconds: number) {
     outbox: () => ({ cipher, publicUrl: 'https://mfc.example.ru', maxAttempts: 8 }),
     now: issueAt,
   });
-  const issuer = { kind: 'staff' as const, userId: user?.id ?? randomBytes(16).toString('hex') };
+  const issuer = { kind: 'staff' as const, userId: user?.id ?? randomUUID() };
   const offices = (
     await rows<{ code: string }>(
       database.db,
