@@ -215,6 +215,78 @@ describeOnBackends(
         expect(res.json()).toEqual({ ticket: null });
       }
     });
+
+    it('calls each ticket once when tickets are issued while the 20 windows call', {
+      timeout: 120_000,
+    }, async () => {
+      now = new Date(callingAt.getTime() + 60 * 60_000);
+      const db = ctx().database.db;
+      const [{ seq: seqBefore }] = await rows<{ seq: number }>(
+        db,
+        sql`select board_seq::int as seq from office_queue_state where office_code = ${office}`,
+      );
+      const perIssuer = 25;
+      const issuers = 4;
+      const taken: string[] = [];
+      let issuing = issuers;
+      const called: { id: string; window: number }[] = [];
+      const failures: string[] = [];
+      await Promise.all([
+        ...Array.from({ length: issuers }, async (_, k) => {
+          for (let i = 0; i < perIssuer; i++) {
+            const res = await post(
+              operators[k],
+              `/api/offices/${office}/tickets`,
+              visitor(k * perIssuer + i),
+            );
+            if (res.statusCode === 201) taken.push((res.json() as IssuedTicket).id);
+            else failures.push(`issue: ${res.statusCode} ${res.body}`);
+          }
+          issuing -= 1;
+        }),
+        ...operators.map(async (operator, w) => {
+          for (;;) {
+            // seen empty before the last issue committed: look again
+            const stillIssuing = issuing > 0;
+            const res = await post(operator, `/api/offices/${office}/windows/${w + 1}/call-next`);
+            const ticket = (res.json() as { ticket: StaffTicket | null }).ticket;
+            if (res.statusCode !== 200) {
+              failures.push(`call-next: ${res.statusCode} ${res.body}`);
+              return;
+            }
+            if (!ticket) {
+              if (!stillIssuing) return;
+              await new Promise((r) => setTimeout(r, 5));
+              continue;
+            }
+            called.push({ id: ticket.id, window: w + 1 });
+            const started = await post(operator, `/api/tickets/${ticket.id}/start`);
+            const finished = await post(operator, `/api/tickets/${ticket.id}/finish`, {
+              outcome: 'consultation_given',
+            });
+            if (started.statusCode !== 200 || finished.statusCode !== 200) {
+              failures.push(`${ticket.number}: ${started.body} ${finished.body}`);
+              return;
+            }
+          }
+        }),
+      ]);
+      expect(failures).toEqual([]);
+      expect(taken).toHaveLength(issuers * perIssuer);
+      expect(called.map((c) => c.id).sort()).toEqual([...taken].sort());
+      const events = await rows<{ ticket_id: string; board_seq: number }>(
+        db,
+        sql`select ticket_id, board_seq::int as board_seq from ticket_events
+            where office_code = ${office} and kind = 'called' and board_seq > ${seqBefore} order by board_seq`,
+      );
+      expect(events.map((e) => e.board_seq)).toEqual(taken.map((_, k) => seqBefore + k + 1));
+      expect(new Set(events.map((e) => e.ticket_id)).size).toBe(taken.length);
+      const left = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from tickets where office_code = ${office} and status <> 'done'`,
+      );
+      expect(left[0].n).toBe(0);
+    });
   },
   {
     clock: () => now,
