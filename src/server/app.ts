@@ -27,6 +27,7 @@ import { networkStaffRoutes } from './modules/network/network.staff.routes.js';
 import { notificationsPublicRoutes } from './modules/notifications/notifications.public.routes.js';
 import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
 import { registerOutbox } from './modules/notifications/outbox.plugin.js';
+import { boardPublicRoutes } from './modules/queue/board.public.routes.js';
 import { kioskRoutes } from './modules/queue/kiosks.routes.js';
 import { registerQueueDayEnd } from './modules/queue/queue.plugin.js';
 import { queuePublicRoutes } from './modules/queue/queue.public.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationsStaffRoutes);
   await app.register(callcenterStaffRoutes);
   await app.register(queuePublicRoutes);
+  await app.register(boardPublicRoutes);
   await app.register(queueStaffRoutes);
   await app.register(kioskRoutes);
   registerQueueDayEnd(app);

@@ -19,8 +19,8 @@ export function predictWaitMinutes(aheadMinutes: readonly number[], windowsOpen:
 /** A service's time at the window: the office's measure, the region's, else the default. */
 export function serviceMinutes(
   service: string | null,
-  office: ReadonlyMap<string, number>,
-  region: ReadonlyMap<string, number>,
+  office: { get(service: string): number | undefined },
+  region: { get(service: string): number | undefined },
   defaultMinutes: number,
 ): number {
   if (service === null) return defaultMinutes;

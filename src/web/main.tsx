@@ -1,6 +1,7 @@
 /**
  * The web app's entry: one QueryClient (server state, app/query-client.ts), one data router for every
- * audience. The portal lives at the root and is in this bundle; the staff trees (/staff, /admin, /callcenter) are a
+ * audience. The portal lives at the root and is in this bundle (the queue's board and ticket page are
+ * chunks loaded on their paths); the staff trees (/staff, /admin, /callcenter) are a
  * separate chunk (staff-routes.tsx) that the router patches in on the first navigation there
  * (`patchRoutesOnNavigation`), so a citizen's browser never loads staff code. <ScrollRestoration/>
  * brings the scroll position back on «Назад» (per history entry; a new page starts at the top).
@@ -47,6 +48,11 @@ const router = createBrowserRouter(
   createRoutesFromElements(
     // a path with a parameter asks patchRoutesOnNavigation first, even on the first load: «Загрузка…» meanwhile
     <Route id="root" element={<Root />} hydrateFallbackElement={<Loading />}>
+      {/* the hall's TV: full screen, no portal frame; a chunk of its own */}
+      <Route
+        path="board/:office"
+        lazy={() => import('./board/board-page.js').then((m) => ({ Component: m.BoardPage }))}
+      />
       {/* the kiosk in an office's hall: full screen, its own frame, no staff session; a chunk of its own */}
       <Route
         path="kiosk/:office"

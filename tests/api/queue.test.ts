@@ -114,6 +114,20 @@ describeOnBackends(
       await post(operator, `/api/offices/${office}/windows/1/close`);
     });
 
+    it('limits the ticket page per ticket, not per address (a hall’s phones share one)', async () => {
+      const one = (await issue(operator, { purpose: 'collect' })).json() as IssuedTicket;
+      const other = (await issue(operator, { purpose: 'collect' })).json() as IssuedTicket;
+      const read = (track: string) => ctx().app.inject({ method: 'GET', url: `/api/tickets/${track}` });
+      const statuses: number[] = [];
+      for (let i = 0; i < 125; i++) statuses.push((await read(one.track)).statusCode);
+      expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
+      expect((await read(other.track)).statusCode).toBe(200);
+      await post(operator, `/api/offices/${office}/windows/1/open`);
+      await drain(operator, 1);
+      await post(operator, `/api/offices/${office}/windows/1/close`);
+    });
+
     it('refuses when the office is not open now, closes soon, or does not offer the service', async () => {
       now = new Date('2026-12-01T02:00:00Z'); // 05:00 in Lipetsk
       const early = await issue(operator, { purpose: 'consult' });

@@ -43,6 +43,12 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       [`/kiosk/${offices[0].code}`, 200],
       ['/kiosk', 404],
       ['/kiosk/a/b', 404],
+      [`/board/${offices[0].code}`, 200],
+      ['/board', 404],
+      ['/board/a/b', 404],
+      ['/t/AAAAAAAAAAAAAAAAAAAAAA', 200],
+      ['/t/short', 404],
+      ['/t/AAAAAAAAAAAAAAAAAAAAAA/x', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],
     ];

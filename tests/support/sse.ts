@@ -12,6 +12,7 @@ export function openEventStream(url: string, headers: Record<string, string> = {
   const waiters: { test: () => boolean; resolve: () => void }[] = [];
   let buffer = '';
   let status = 0;
+  let destroy = () => {};
   const check = () => {
     for (const w of [...waiters]) {
       if (w.test()) {
@@ -50,13 +51,14 @@ export function openEventStream(url: string, headers: Record<string, string> = {
       resolve();
     });
     request.on('error', reject);
-    stream.close = () => request.destroy();
+    // the executor runs before `stream` below exists: close through a variable, not `stream.close = …`
+    destroy = () => request.destroy();
   });
   const stream = {
     events,
     ready,
     status: () => status,
-    close: () => {},
+    close: () => destroy(),
     /** Resolves when `test` holds over the events received (rejects after `timeoutMs`). */
     waitFor(test: (events: SseEvent[]) => boolean, timeoutMs = 10_000): Promise<void> {
       return new Promise((resolve, reject) => {

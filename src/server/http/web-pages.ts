@@ -16,6 +16,9 @@ const fixedPages = [
   // an e-mail's unsubscribe link: the page itself says whether its token is valid
   /^\/unsubscribe\/[^/]{10,200}$/,
   /^\/callcenter$/,
+  // the queue's display board (the page says when the office is unknown) and a ticket's page (its QR code)
+  /^\/board\/[^/]{1,64}$/,
+  /^\/t\/[A-Za-z0-9_-]{22}$/,
   // a kiosk in an office's hall: the page itself says when the office is unknown
   /^\/kiosk\/[^/]{1,64}$/,
 ];

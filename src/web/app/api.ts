@@ -11,6 +11,7 @@
 import type { Agency, Category, ServiceCard, ServicesPage, Situation } from '../../shared/catalog.js';
 import type { ValidationDetail } from '../../shared/errors.js';
 import type { District, OfficeDetail, OfficeSummary } from '../../shared/network.js';
+import type { BoardState, OfficeLoad, PublicTicket } from '../../shared/queue.js';
 import type { OfficesParams, ServicesParams } from './query-keys.js';
 
 export class ApiError extends Error {
@@ -105,6 +106,13 @@ const segment = (code: string) => encodeURIComponent(code);
 
 export type { OfficesParams, ServicesParams };
 
+/**
+ * The board's Server-Sent Events: from the call after `after` (GET /board's lastSeq) on the first connect;
+ * without it, from now on (a page that only refetches on events).
+ */
+export const boardEventsUrl = (office: string, after?: number) =>
+  `/api/offices/${segment(office)}/board/events${after === undefined ? '' : `?after=${after}`}`;
+
 export const api = {
   services: (params: ServicesParams, signal?: AbortSignal) =>
     get<ServicesPage>('/api/services', params, signal),
@@ -125,6 +133,17 @@ export const api = {
       undefined,
       signal,
     ),
+  /** The display board when it opens; its live events come from `boardEventsUrl`. */
+  board: (office: string, signal?: AbortSignal) =>
+    get<BoardState>(`/api/offices/${segment(office)}/board`, undefined, signal),
+  /** The ticket page's ticket (by its unguessable tracking code). */
+  ticket: (track: string, signal?: AbortSignal) =>
+    get<PublicTicket>(`/api/tickets/${segment(track)}`, undefined, signal),
+  officeLoad: (office: string, signal?: AbortSignal) =>
+    get<OfficeLoad>(`/api/offices/${segment(office)}/queue`, undefined, signal),
+  /** The load of many offices at once (`offices` codes), or of those offering `service` with its own wait. */
+  queueLoad: (params: { offices?: string; service?: string }, signal?: AbortSignal) =>
+    get<OfficeLoad[]>('/api/queue/load', params, signal),
   unsubscribe: (token: string) =>
     request<{ ok: true }>('POST', `/api/notifications/unsubscribe/${segment(token)}`, { body: {} }),
 };

@@ -43,13 +43,18 @@ export const queryKeys = {
     offices: (params: OfficesParams) => ['network', 'offices', params] as const,
     office: (code: string) => ['network', 'office', code] as const,
   },
+  /** The electronic queue's public screens: the kiosk's setup (its office, load, services, priorities), the board, a ticket, offices' load. */
+  queue: {
+    all: ['queue'] as const,
+    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
+    board: (office: string) => ['queue', 'board', office] as const,
+    ticket: (track: string) => ['queue', 'ticket', track] as const,
+    officeLoad: (office: string) => ['queue', 'load', 'office', office] as const,
+    load: (params: { offices?: string; service?: string }) => ['queue', 'load', params] as const,
+  },
   /** A citizen's notifications: whether an unsubscribe link is valid. */
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
-  },
-  /** The electronic queue's public screens: the kiosk's setup (its office, load, services, priorities). */
-  queue: {
-    kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
   },
   /** The signed-in staff member. */
   staff: {

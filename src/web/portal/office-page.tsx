@@ -7,6 +7,7 @@ import type { OfficeDetail } from '../../shared/network.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { HoursCell, OpenBadge, reasonText } from './office-hours.js';
+import { LoadFacts } from './office-load.js';
 import { portalQueries } from './queries.js';
 import { RussianOnlyNotice, useLocalTitle } from './service-list.js';
 
@@ -89,6 +90,8 @@ function OfficeDetails({ office }: { office: OfficeDetail }) {
           <dd>{tn('common.windows', office.windowCount)}</dd>
         </div>
       </dl>
+
+      {office.status !== 'closed' && <LoadFacts office={office.code} />}
 
       <section aria-labelledby="office-hours">
         <h2 id="office-hours">{t('office.hours')}</h2>

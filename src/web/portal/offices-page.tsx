@@ -10,6 +10,7 @@ import type { OfficeKind } from '../../shared/network.js';
 import { QueryStatus, SelectField } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { hoursText, OpenBadge } from './office-hours.js';
+import { LoadLine, useLoads } from './office-load.js';
 import { portalQueries } from './queries.js';
 
 const kinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
@@ -55,6 +56,7 @@ export function OfficesPage() {
     }),
   );
   const districts = useQuery(portalQueries.districts());
+  const loads = useLoads({ offices: offices.data?.map((o) => o.code) }, offices.data !== undefined);
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -154,6 +156,7 @@ export function OfficesPage() {
                 <p>
                   <OpenBadge openNow={office.openNow} /> {t('offices.today')}: {hoursText(office.today, t)}
                 </p>
+                <LoadLine load={loads.get(office.code)} />
               </li>
             ))}
           </ul>

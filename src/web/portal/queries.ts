@@ -7,7 +7,9 @@ import { api } from '../app/api.js';
 import { type OfficesParams, queryKeys, type ServicesParams } from '../app/query-keys.js';
 
 const references = 10 * 60_000;
-const { catalog, network, notifications } = queryKeys;
+const { catalog, network, notifications, queue } = queryKeys;
+/** The queue moves: its load is fresh for 30 s and refetched every minute while shown. */
+const live = 60_000;
 
 export const portalQueries = {
   services: (params: ServicesParams) =>
@@ -50,6 +52,32 @@ export const portalQueries = {
     }),
   office: (code: string) =>
     queryOptions({ queryKey: network.office(code), queryFn: ({ signal }) => api.office(code, signal) }),
+  board: (office: string) =>
+    queryOptions({
+      queryKey: queue.board(office),
+      queryFn: ({ signal }) => api.board(office, signal),
+      // the stream keeps it current; a refetch would jump back behind the events already applied
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  ticket: (track: string) =>
+    queryOptions({
+      queryKey: queue.ticket(track),
+      queryFn: ({ signal }) => api.ticket(track, signal),
+      refetchInterval: 20_000,
+    }),
+  officeLoad: (office: string) =>
+    queryOptions({
+      queryKey: queue.officeLoad(office),
+      queryFn: ({ signal }) => api.officeLoad(office, signal),
+      refetchInterval: live,
+    }),
+  queueLoad: (params: { offices?: string; service?: string }) =>
+    queryOptions({
+      queryKey: queue.load(params),
+      queryFn: ({ signal }) => api.queueLoad(params, signal),
+      refetchInterval: live,
+      placeholderData: keepPreviousData,
+    }),
   unsubscribeLink: (token: string) =>
     queryOptions({
       queryKey: notifications.unsubscribe(token),

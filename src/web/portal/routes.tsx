@@ -22,5 +22,10 @@ export const portalRoutes = (
     <Route path="offices" element={<OfficesPage />} />
     <Route path="offices/:code" element={<OfficePage />} />
     <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+    {/* a ticket's page (its QR code): a chunk of its own */}
+    <Route
+      path="t/:track"
+      lazy={() => import('../ticket/ticket-page.js').then((m) => ({ Component: m.TicketPage }))}
+    />
   </>
 );

@@ -7,6 +7,7 @@ import { compareNames } from '../../shared/collation.js';
 import { ErrorNotice, Loading, NotFoundPanel } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
 import { documentMarks } from './document-marks.js';
+import { BandBadge, LoadLine, shorterWaits, useBandText, useLoads } from './office-load.js';
 import { portalQueries } from './queries.js';
 import { RussianOnlyNotice, ServiceFacts } from './service-list.js';
 
@@ -209,6 +210,8 @@ function DocumentChecklist({ service }: { service: ServiceCard }) {
 
 function ServiceOffices({ service }: { service: ServiceCard }) {
   const { t } = useT();
+  const loads = useLoads({ service: service.code }, service.offices.length > 0);
+  const bandText = useBandText();
   const districts = new Map<string, { name: string; offices: ServiceCard['offices'] }>();
   for (const office of service.offices) {
     const group = districts.get(office.district.code) ?? { name: office.district.name, offices: [] };
@@ -228,12 +231,34 @@ function ServiceOffices({ service }: { service: ServiceCard }) {
               <section key={districtCode} aria-label={group.name} className="office-group">
                 <h3>{group.name}</h3>
                 <ul className="link-list">
-                  {group.offices.map((office) => (
-                    <li key={office.code}>
-                      <Link to={`/offices/${encodeURIComponent(office.code)}`}>{office.name}</Link>
-                      <span className="muted small"> · {office.address}</span>
-                    </li>
-                  ))}
+                  {group.offices.map((office) => {
+                    const load = loads.get(office.code);
+                    const nearby = group.offices.flatMap((o) => loads.get(o.code) ?? []);
+                    const shorter = shorterWaits(load, nearby).slice(0, 2);
+                    return (
+                      <li key={office.code}>
+                        <Link to={`/offices/${encodeURIComponent(office.code)}`}>{office.name}</Link>
+                        <span className="muted small"> · {office.address}</span>
+                        <LoadLine load={load} />
+                        {shorter.length > 0 && (
+                          <p className="small shorter-wait" data-shorter-than={office.code}>
+                            {t('load.shorterNearby')}:{' '}
+                            {shorter.map((other, i) => {
+                              const name =
+                                group.offices.find((o) => o.code === other.office)?.name ?? other.office;
+                              return (
+                                <span key={other.office}>
+                                  {i > 0 && '; '}
+                                  <Link to={`/offices/${encodeURIComponent(other.office)}`}>{name}</Link> —{' '}
+                                  <BandBadge band={other.band}>{bandText(other)}</BandBadge>
+                                </span>
+                              );
+                            })}
+                          </p>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               </section>
             ))}

@@ -38,7 +38,13 @@ import {
   toWeeklyHours,
   toWindow,
 } from './network.mappers.js';
-import { exceptionsOf, hoursOf, listedServiceCodes, windowsOf } from './office-schedule.repository.js';
+import {
+  exceptionsOf,
+  hoursOf,
+  listedServiceCodes,
+  windowsOf,
+  windowsOfOffices,
+} from './office-schedule.repository.js';
 import {
   findOffice,
   listOffices as listOfficeRows,
@@ -288,6 +294,17 @@ export async function officesNow(db: Db, now: Date, codes?: readonly string[]): 
 
 /** The windows of an office with the services and categories each handles (none of either: all). */
 export const officeWindows = (db: Db, code: string) => windowsOf(db, code);
+
+/** The windows of every office in one query, by office code. */
+export async function windowsByOffice(db: Db) {
+  const rows = await windowsOfOffices(
+    db,
+    (await listOfficeRows(db, {})).map((o) => o.code),
+  );
+  const byOffice = new Map<string, typeof rows>();
+  for (const w of rows) byOffice.set(w.officeCode, [...(byOffice.get(w.officeCode) ?? []), w]);
+  return byOffice;
+}
 
 /** Does the office offer the service (a main center offering all, or listed)? */
 export async function officeOffers(db: Db, office: OfficeNow, serviceCode: string): Promise<boolean> {

@@ -21,6 +21,16 @@ export const windowsOf = (db: Db, code: string): Promise<OfficeWindowRow[]> =>
     .where(eq(officeWindows.officeCode, code))
     .orderBy(asc(officeWindows.number));
 
+/** The windows of many offices in one query. */
+export const windowsOfOffices = (db: Db, codes: readonly string[]): Promise<OfficeWindowRow[]> =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select()
+        .from(officeWindows)
+        .where(inArray(officeWindows.officeCode, [...codes]))
+        .orderBy(asc(officeWindows.officeCode), asc(officeWindows.number));
+
 export const hoursOf = (db: Db, codes: readonly string[]): Promise<OfficeHoursRow[]> =>
   codes.length === 0
     ? Promise.resolve([])

@@ -2,11 +2,11 @@ import { serviceMinutes } from '../../../shared/queue.wait.js';
 import type { Db } from '../../db/client.js';
 import { isoTimestamp } from '../../db/type-parsers.js';
 import type { OfficeWindowRow } from '../network/network.schema.js';
-import { officeWindows } from '../network/network.service.js';
+import { windowsByOffice } from '../network/network.service.js';
 import type { CallCandidate, CallingWindow } from './call-order.js';
 import type { QueueSettingsRow, TicketRow, WindowStateRow } from './queue.schema.js';
 import type { QueueView } from './queue.view.js';
-import { serviceTimes } from './tickets.repository.js';
+import { measuredServiceTimes } from './tickets.repository.js';
 
 /**
  * What the queue's services read often and that changes slowly, kept per instance for a short while: the
@@ -58,21 +58,18 @@ function cached<T>(
 }
 
 /** The windows of an office as configured (number, label, services and categories it handles). */
-export const configuredWindows = (db: Db, officeCode: string, cacheKey: object = db) =>
-  kept(cacheKey, 'windows', officeCode, windowsTtlMs, () => officeWindows(db, officeCode));
+export const configuredWindows = async (db: Db, officeCode: string, cacheKey: object = db) =>
+  (await kept(cacheKey, 'windows', '*', windowsTtlMs, () => windowsByOffice(db))).get(officeCode) ?? [];
 
 /** Forget what was kept for a database (tests that change windows; the network's changes reach it within 30 s). */
 export function forgetQueueCaches(db: Db): void {
   caches.delete(db);
 }
 
-async function measuredTimes(db: Db, officeCode: string, now: Date, cacheKey: object) {
+/** Mean service minutes per `office|service` and `*|service` (the region), one query a minute. */
+function measuredTimes(db: Db, now: Date, cacheKey: object) {
   const since = new Date(now.getTime() - measuredDays * 86_400_000).toISOString();
-  const [office, region] = await Promise.all([
-    kept(cacheKey, 'times', officeCode, timesTtlMs, () => serviceTimes(db, since, officeCode)),
-    kept(cacheKey, 'times', '*', timesTtlMs, () => serviceTimes(db, since)),
-  ]);
-  return { office, region };
+  return kept(cacheKey, 'times', '*', timesTtlMs, () => measuredServiceTimes(db, since));
 }
 
 export const epoch = (value: string | null): number | null =>
@@ -114,7 +111,7 @@ export async function queueView(
   const cacheKey = p.cacheKey ?? db;
   const [windows, times] = await Promise.all([
     configuredWindows(db, p.officeCode, cacheKey),
-    measuredTimes(db, p.officeCode, p.now, cacheKey),
+    measuredTimes(db, p.now, cacheKey),
   ]);
   const open = new Set(p.states.filter((s) => s.status === 'open').map((s) => s.number));
   return {
@@ -122,7 +119,12 @@ export async function queueView(
     windows: windows.map(toCallingWindow),
     open,
     minutesOf: (service) =>
-      serviceMinutes(service, times.office, times.region, p.settings.defaultServiceMinutes),
+      serviceMinutes(
+        service,
+        { get: (s) => times.get(`${p.officeCode}|${s}`) },
+        { get: (s) => times.get(`*|${s}`) },
+        p.settings.defaultServiceMinutes,
+      ),
     now: p.now.getTime(),
     starvationMinutes: p.settings.starvationMinutes,
   };

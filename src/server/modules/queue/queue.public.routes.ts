@@ -80,7 +80,18 @@ export const queuePublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/tickets/:track',
     {
-      config: { policy: 'public', sessionless: true },
+      config: {
+        policy: 'public',
+        sessionless: true,
+        // Counted per ticket, not per address: a hall's phones share one address behind its Wi-Fi, and each
+        // follows its own ticket (a refetch on every call of the office).
+        rateLimit: {
+          max: 120,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) =>
+            `ticket:${(request.params as { track?: string }).track ?? ''}`,
+        },
+      },
       schema: {
         tags,
         summary:

@@ -144,12 +144,13 @@ export const latestBoardCalls = (db: Db, officeCode: string, limit: number) =>
     .limit(limit);
 
 /**
- * Mean minutes at the window per service over the last days, from finished tickets: of one office, and of
- * the region (every office).
+ * Mean minutes at the window per service over the last days, from finished tickets, per office and service
+ * (`office|service`) and per service over the region (`*|service`), in one query.
  */
-export async function serviceTimes(db: Db, since: string, officeCode?: string): Promise<Map<string, number>> {
+export async function measuredServiceTimes(db: Db, since: string): Promise<Map<string, number>> {
   const found = await db
     .select({
+      office: sql<string>`coalesce(${tickets.officeCode}, '*')`,
       service: tickets.serviceCode,
       minutes: sql<number>`(extract(epoch from avg(${tickets.finishedAt} - ${tickets.startedAt})) / 60)::float8`,
     })
@@ -160,11 +161,10 @@ export async function serviceTimes(db: Db, since: string, officeCode?: string): 
         sql`${tickets.finishedAt} >= ${since}::timestamptz`,
         sql`${tickets.startedAt} is not null`,
         sql`${tickets.serviceCode} is not null`,
-        officeCode ? eq(tickets.officeCode, officeCode) : undefined,
       ),
     )
-    .groupBy(tickets.serviceCode);
-  return new Map(found.filter((r) => r.service !== null).map((r) => [r.service as string, r.minutes]));
+    .groupBy(sql`grouping sets ((${tickets.officeCode}, ${tickets.serviceCode}), (${tickets.serviceCode}))`);
+  return new Map(found.map((r) => [`${r.office}|${r.service}`, r.minutes]));
 }
 
 /** Today's figures of an office: issued, called, called within the target, mean wait and service time. */

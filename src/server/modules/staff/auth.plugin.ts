@@ -31,7 +31,7 @@ declare module 'fastify' {
   }
 }
 
-const hsts = 'max-age=31536000; includeSubDomains';
+export const hsts = 'max-age=31536000; includeSubDomains';
 
 /** The policy of the route the router matched; undefined when it matched none (a 404). */
 const policyOf = (request: FastifyRequest): RoutePolicy | undefined => request.routeOptions.config?.policy;

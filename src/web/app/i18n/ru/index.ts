@@ -1,14 +1,15 @@
 /**
  * Russian messages — the default language and the source of the message keys, in one section per
- * audience: common.ts (every screen), portal.ts (citizens), staff.ts (sign-in and the admin console),
- * kiosk.ts (the queue's kiosk and the admin's page of kiosks).
+ * audience: common.ts (every screen), portal.ts (citizens), board.ts (the queue's board, ticket page and
+ * office load), staff.ts (sign-in and the admin console), kiosk.ts (the queue's kiosk and the admin's page of kiosks).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
  */
+import { board } from './board.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { staff } from './staff.js';
 
-export const ru = { ...common, ...portal, ...staff, ...kiosk } as const;
+export const ru = { ...common, ...portal, ...board, ...staff, ...kiosk } as const;
