@@ -9,11 +9,15 @@
  *     driven through app.inject (goal p99 ≤ 20 ms);
  * (c) the wait prediction's mean absolute error over each day: the estimate given at issue
  *     (tickets.estimated_wait_minutes) against the wait that followed (called − issued, simulated minutes);
- * (d) TODO(board stream): board delivery — see `boardDelivery` below.
+ * (d) board delivery: 500 boards on one instance and across two, the time from a call to its arrival at each
+ *     board (p50/p99, goal p99 ≤ 100 ms) and the memory per board — see `boardDelivery`.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
@@ -384,14 +388,171 @@ async function issueRate(database: Database, seconds: number) {
 }
 
 /**
- * (d) TODO(board stream): board delivery p99 at 500 boards on one instance and across two, and memory per
- * board. The stream (GET /api/offices/{office}/board/events, SSE, event `call` with id = seq) is built on
- * another branch; once it is on main: listen two apps on this database, open 500 plain http requests to the
- * stream (all on one app, then split across the two), call-next through one app and time from its response
- * to the arrival of the `call` event with that seq at every board (p50/p99), and the RSS growth per board.
+ * (d) Board delivery: 500 boards (plain http requests reading GET /api/offices/{office}/board/events) on one
+ * instance, then split across two instances of one PostgreSQL database; calls made through the first. For
+ * each call, the time from the call-next response to the arrival of its `call` event at every board (p50/p99;
+ * an event that arrives before the response counts as 0), and the resident memory each open board adds. The
+ * boards and the apps share this process: the memory per board is of both ends, an upper bound for the server.
  */
-async function boardDelivery(): Promise<string | null> {
-  return null;
+const boardCount = 500;
+const boardCalls = 20;
+
+/** Memory now, after a full collection (the flag is set at run time: `npm run bench` passes none). */
+function memoryNow() {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  const m = process.memoryUsage();
+  return { rss: m.rss, js: m.heapUsed + m.external };
+}
+
+type Board = { arrivals: Map<string, number>; close: () => void; connected: Promise<void> };
+
+/** One board: a plain http request that records when each call's number arrives. */
+function openBoard(base: string, after: number, agent: http.Agent): Board {
+  const arrivals = new Map<string, number>();
+  let buffer = '';
+  let destroy = () => {};
+  const connected = new Promise<void>((resolve, reject) => {
+    const request = http.get(
+      `${base}/api/offices/${office}/board/events?after=${after}`,
+      { agent, headers: { accept: 'text/event-stream' } },
+      (response) => {
+        if (response.statusCode !== 200) reject(new Error(`board: ${response.statusCode}`));
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          const at = performance.now();
+          buffer += chunk;
+          let end = buffer.indexOf('\n\n');
+          while (end >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (block.includes('event: call')) {
+              const data = /^data: (.*)$/m.exec(block)?.[1];
+              if (data) arrivals.set((JSON.parse(data) as { number: string }).number, at);
+            }
+            end = buffer.indexOf('\n\n');
+          }
+        });
+        response.on('error', () => {});
+        resolve();
+      },
+    );
+    request.on('error', (err) => reject(err));
+    destroy = () => request.destroy();
+  });
+  return { arrivals, connected, close: () => destroy() };
+}
+
+async function boardDelivery(
+  server: PostgresServer,
+): Promise<{ lines: string[]; report: Record<string, unknown> }> {
+  const url = server.url('okno_queue_bench');
+  const databases = [
+    await openDatabase({ kind: 'postgres', url, poolSize: 10 }),
+    await openDatabase({ kind: 'postgres', url, poolSize: 10 }),
+  ];
+  const apps = await Promise.all(
+    databases.map(async (database) => {
+      const app = await buildApp({
+        config: testConfig({ rateLimitPerMinute: 100_000_000, loginRateLimitPerMinute: 100_000_000 }),
+        database,
+        webDir: '/nonexistent',
+        clock: () => issueAt,
+      });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      return { app, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+    }),
+  );
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+  const lines: string[] = [];
+  const report: Record<string, unknown> = {};
+  try {
+    const [first] = apps;
+    const user = await createStaffUser(databases[0], {
+      grants: [{ role: 'operator', scope: { kind: 'offices', offices: [office] } }],
+    });
+    const session = await signIn(first.app, user.login, user.password);
+    const post = (path: string, payload: Record<string, unknown> = {}) =>
+      first.app.inject({ method: 'POST', url: path, payload, headers: session.headers });
+    // the bench's earlier operators hold windows 1–20 of the office; 29 takes every service too
+    // (the issue-rate phase left hundreds of tickets waiting there: the calls take them)
+    const opened = await post(`/api/offices/${office}/windows/29/open`);
+    if (opened.statusCode !== 200) throw new Error(`window 29: ${opened.body}`);
+
+    for (const [label, split] of [
+      ['one instance', 1],
+      ['two instances', 2],
+    ] as const) {
+      const lastSeq = (
+        (await first.app.inject({ method: 'GET', url: `/api/offices/${office}/board` })).json() as {
+          lastSeq: number;
+        }
+      ).lastSeq;
+      const before = memoryNow();
+      const boards = Array.from({ length: boardCount }, (_, k) =>
+        openBoard(apps[k % split].base, lastSeq, agent),
+      );
+      await Promise.all(boards.map((b) => b.connected));
+      await new Promise((r) => setTimeout(r, 500));
+      const after = memoryNow();
+      const perBoardKiB = (after.rss - before.rss) / boardCount / 1024;
+      const jsPerBoardKiB = (after.js - before.js) / boardCount / 1024;
+      const delays: number[] = [];
+      const crossDelays: number[] = [];
+      let missing = 0;
+      for (let c = 0; c < boardCalls; c++) {
+        const called = await post(`/api/offices/${office}/windows/29/call-next`);
+        const answered = performance.now();
+        const ticket = (called.json() as { ticket: StaffTicket | null }).ticket;
+        if (!ticket) throw new Error(`call-next: ${called.body}`);
+        const deadline = answered + 5_000;
+        while (boards.some((b) => !b.arrivals.has(ticket.number)) && performance.now() < deadline)
+          await new Promise((r) => setTimeout(r, 2));
+        boards.forEach((b, k) => {
+          const at = b.arrivals.get(ticket.number);
+          if (at === undefined) {
+            missing += 1;
+            return;
+          }
+          delays.push(Math.max(0, at - answered));
+          if (k % split === 1) crossDelays.push(Math.max(0, at - answered));
+        });
+        await post(`/api/tickets/${ticket.id}/start`);
+        await post(`/api/tickets/${ticket.id}/finish`, { outcome: 'consultation_given' });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      for (const b of boards) b.close();
+      await new Promise((r) => setTimeout(r, 300));
+      const sorted = [...delays].sort((a, b) => a - b);
+      const cross = [...crossDelays].sort((a, b) => a - b);
+      const figures = {
+        boards: boardCount,
+        calls: boardCalls,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted.at(-1) ?? 0,
+        crossP99: cross.length ? percentile(cross, 99) : null,
+        missing,
+        perBoardKiB,
+        jsPerBoardKiB,
+      };
+      report[label] = figures;
+      lines.push(
+        `postgres: queue board delivery, ${boardCount} boards on ${label}: call-next response → board p50 ${round(figures.p50)} ms, p99 ${round(figures.p99)} ms, max ${round(figures.max)} ms over ${boardCalls} calls` +
+          (figures.crossP99 === null
+            ? ''
+            : ` (boards on the other instance p99 ${round(figures.crossP99)} ms)`) +
+          `; ${missing} missed (goal p99 ≤ 100 ms); per board ${round(jsPerBoardKiB)} KiB of JS heap, ${round(perBoardKiB)} KiB RSS (boards and apps in one process)`,
+      );
+    }
+    await post(`/api/offices/${office}/windows/29/close`);
+  } finally {
+    agent.destroy();
+    for (const { app } of apps) await app.close();
+    for (const database of databases) await database.close();
+  }
+  return { lines, report };
 }
 
 export async function queueBench(
@@ -440,11 +601,8 @@ export async function queueBench(
       )
       .join('; ')}`,
   );
-  const board = await boardDelivery();
-  lines.push(
-    board ??
-      'postgres: queue board delivery at 500 boards (one instance, two): TODO — the board stream is not on this branch yet',
-  );
+  const board = await boardDelivery(server);
+  lines.push(...board.lines);
   return {
     lines,
     report: {
@@ -455,7 +613,7 @@ export async function queueBench(
         pgbenchTps: tps,
         share: rate.spreadRate / tps,
       },
-      board,
+      board: board.report,
     },
   };
 }
