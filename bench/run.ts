@@ -13,6 +13,7 @@ import { freePort, startPostgres } from '../tests/support/postgres-server.js';
 import { authBench } from './auth-bench.js';
 import { type LoadResult, load, searchQueries } from './load.js';
 import { outboxBench } from './outbox-bench.js';
+import { queueBench } from './queue-bench.js';
 import { timedStart } from './start.js';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -63,6 +64,12 @@ try {
     stdio: 'inherit',
   });
   await benchBackend('postgres', { DATABASE_URL: url, PERSONAL_DATA_KEY: randomBytes(32).toString('hex') });
+
+  // The queue, in process: a busy day of one office and the issue rate, on a database of its own on the same
+  // server, beside pgbench's TPS of the same run.
+  const queue = await queueBench(server, seconds);
+  rows.push(...queue.lines);
+  report.postgresQueue = queue.report;
 
   // The outbox, in process: on the bench's PostgreSQL database and on an in-memory PGlite.
   for (const [kind, options] of [
