@@ -59,7 +59,9 @@ describeOnBackends('the board stream', (ctx) => {
 
   it('refuses a bad starting point with 400 in the error shape, never a stream or a 5xx', async () => {
     for (const after of ['-1', 'abc', '1e308', '9007199254740993x', '']) {
-      const res = await fetch(`${base}/api/offices/lip-kosmonavtov/board/events?after=${encodeURIComponent(after)}`);
+      const res = await fetch(
+        `${base}/api/offices/lip-kosmonavtov/board/events?after=${encodeURIComponent(after)}`,
+      );
       if (after === '') {
         // an empty value is no starting point: the stream opens from now
         expect(res.status).toBe(200);

@@ -5,6 +5,7 @@ import { tickets } from './queue.schema.js';
 import { queueSettingsOf } from './queue.settings.js';
 import { appendTicketEvent } from './tickets.repository.js';
 import { publishQueue } from './tickets.service.js';
+import { lockOfficeQueue } from './windows.repository.js';
 
 /**
  * End of day: tickets still waiting (or called and never come) once the office has closed plus the grace
@@ -34,6 +35,8 @@ export async function closeEndedDays(db: Db, now: Date): Promise<number> {
       local >= minutes(office.today.closes) + settings.dayEndGraceMinutes;
     const at = now.toISOString();
     closed += await db.transaction(async (tx) => {
+      // under the office's queue lock, as a call: a ticket is never called and closed at once
+      await lockOfficeQueue(tx, office.code);
       const rows = await tx
         .update(tickets)
         .set({ status: 'closed', finishedAt: at, windowNumber: null })

@@ -65,6 +65,25 @@ export const ticketsAtWindows = (db: Db, officeCode: string): Promise<TicketRow[
     .from(tickets)
     .where(and(eq(tickets.officeCode, officeCode), inArray(tickets.status, ['called', 'serving'])));
 
+/** The ticket called to or served at one window. */
+export async function ticketAtWindow(
+  db: Db,
+  officeCode: string,
+  number: number,
+): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.officeCode, officeCode),
+        eq(tickets.windowNumber, number),
+        inArray(tickets.status, ['called', 'serving']),
+      ),
+    );
+  return row;
+}
+
 /** Waiting tickets per office, for the load of many offices in one query. */
 export async function waitingCounts(db: Db, officeCodes?: readonly string[]): Promise<Map<string, number>> {
   if (officeCodes?.length === 0) return new Map();

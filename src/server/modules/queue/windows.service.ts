@@ -18,6 +18,7 @@ import {
   appendTicketEvent,
   findTicketInScope,
   type TicketChange,
+  ticketAtWindow,
   ticketsAtWindows,
   updateTicket,
   waitingTickets,
@@ -187,7 +188,7 @@ export async function callNext(
     if (state?.status !== 'open' || state.operatorId !== op.userId) {
       throw new AppError('NO_WINDOW', `you do not hold window ${number} open`, { window: number });
     }
-    const busy = (await ticketsAtWindows(tx, officeCode)).find((t) => t.windowNumber === number);
+    const busy = await ticketAtWindow(tx, officeCode, number);
     if (busy)
       throw invalid(
         busy.status,
@@ -220,7 +221,14 @@ export async function callNext(
       operatorId: op.userId,
       boardSeq: seq,
     });
-    await notifyTurnNear(tx, deps, officeCode, settings);
+    // the rest still wait: the list read under the lock serves the turn-near step too
+    await notifyTurnNear(
+      tx,
+      deps,
+      officeCode,
+      settings,
+      waiting.filter((t) => t.id !== ticket.id),
+    );
     await publishQueue(tx, officeCode, 'call', seq);
     return row;
   });
@@ -229,8 +237,14 @@ export async function callNext(
 }
 
 /** "Your turn is near" to each waiting ticket with a phone that came within the configured places. */
-async function notifyTurnNear(tx: Db, deps: QueueDeps, officeCode: string, settings: QueueSettingsRow) {
-  const waiting = await waitingTickets(tx, officeCode);
+async function notifyTurnNear(
+  tx: Db,
+  deps: QueueDeps,
+  officeCode: string,
+  settings: QueueSettingsRow,
+  known?: TicketRow[],
+) {
+  const waiting = known ?? (await waitingTickets(tx, officeCode));
   const candidates = waiting.filter((t) => t.phone !== null && !t.turnNearSent);
   if (candidates.length === 0) return;
   const states = await windowStatesOf(tx, officeCode);
@@ -294,7 +308,8 @@ export async function actOnTicket(
   if (input.action === 'redirect' && input.window !== undefined) await windowOf(db, officeCode, input.window);
 
   const row = await db.transaction(async (tx) => {
-    await lockOfficeQueue(tx, officeCode);
+    // The ticket's row lock is enough: call-next takes only waiting tickets (and re-checks), and a recall's
+    // board number locks the office's row itself.
     const ticket = (await findTicketInScope(tx, id, op.scope, true)) as TicketRow;
     if (!allows(input.action, ticket.status)) {
       throw invalid(ticket.status, `a ${ticket.status} ticket cannot be ${actionWords[input.action]}`);
