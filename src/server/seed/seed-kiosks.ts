@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { type DemoKiosk, demoKioskSchema } from '../../shared/region-data.js';
 import type { Db } from '../db/client.js';
 import { listOffices } from '../modules/network/offices.repository.js';
 import { seedDemoKiosk } from '../modules/queue/kiosks.service.js';
+import { loadOptionalRegionFile } from './optional-file.js';
 import { RegionDataError } from './region-problem.js';
 
 const kiosksFileSchema = z.array(demoKioskSchema);
@@ -13,20 +12,7 @@ export type { DemoKiosk };
 
 /** The demo kiosks of `kiosks.json` in a region folder, or undefined when the folder has none. */
 export function loadDemoKiosks(dir: string): DemoKiosk[] | undefined {
-  const path = join(dir, 'kiosks.json');
-  if (!existsSync(path)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new RegionDataError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = kiosksFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RegionDataError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return loadOptionalRegionFile(dir, 'kiosks.json', kiosksFileSchema);
 }
 
 /**

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { savePriorityCategory, saveQueueSettings } from '../modules/queue/queue.settings.js';
-import { RegionDataError } from './region-problem.js';
+import { loadOptionalRegionFile } from './optional-file.js';
 
 /**
  * A region's queue setup (`queue.json`): its settings, the ticket letters per category and purpose, and
@@ -50,20 +48,7 @@ export const queueSetupSchema = z
 export type QueueSetup = z.infer<typeof queueSetupSchema>;
 
 export function loadQueueSetup(dir: string): QueueSetup | undefined {
-  const path = join(dir, 'queue.json');
-  if (!existsSync(path)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new RegionDataError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = queueSetupSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RegionDataError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return loadOptionalRegionFile(dir, 'queue.json', queueSetupSchema);
 }
 
 /** Writes the setup in one transaction; seeding again updates it. */

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { type StaffAccount, staffAccountSchema } from '../../shared/region-data.js';
 import type { Db } from '../db/client.js';
@@ -7,6 +5,7 @@ import { listDistricts } from '../modules/network/districts.repository.js';
 import { listOffices } from '../modules/network/offices.repository.js';
 import { createAccount } from '../modules/staff/accounts.create.js';
 import { findUserByLogin } from '../modules/staff/auth.repository.js';
+import { loadOptionalRegionFile } from './optional-file.js';
 import { RegionDataError } from './region-problem.js';
 
 const staffFileSchema = z.array(staffAccountSchema);
@@ -15,20 +14,7 @@ export type { StaffAccount };
 
 /** The accounts of `staff.json` in a region folder, or undefined when the folder has none. */
 export function loadStaff(dir: string): StaffAccount[] | undefined {
-  const path = join(dir, 'staff.json');
-  if (!existsSync(path)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new RegionDataError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  const parsed = staffFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RegionDataError(`${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
+  return loadOptionalRegionFile(dir, 'staff.json', staffFileSchema);
 }
 
 /**

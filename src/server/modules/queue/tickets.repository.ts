@@ -128,8 +128,8 @@ export async function appendTicketEvent(tx: Db, e: TicketEventInput): Promise<vo
 export const eventsOf = (db: Db, ticketId: string) =>
   db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id));
 
-/** The board's calls after a sequence number, oldest first (a board catching up). */
-export const boardCallsAfter = (db: Db, officeCode: string, afterSeq: number, limit: number) =>
+/** The board's view of its calls: the event's number, kind, window and time with the ticket's letter and number. */
+const boardCalls = (db: Db) =>
   db
     .select({
       seq: ticketEvents.boardSeq,
@@ -140,24 +140,18 @@ export const boardCallsAfter = (db: Db, officeCode: string, afterSeq: number, li
       number: tickets.seq,
     })
     .from(ticketEvents)
-    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId));
+
+/** The board's calls after a sequence number, oldest first (a board catching up). */
+export const boardCallsAfter = (db: Db, officeCode: string, afterSeq: number, limit: number) =>
+  boardCalls(db)
     .where(and(eq(ticketEvents.officeCode, officeCode), gt(ticketEvents.boardSeq, afterSeq)))
     .orderBy(asc(ticketEvents.boardSeq))
     .limit(limit);
 
 /** The latest calls of an office, newest first. */
 export const latestBoardCalls = (db: Db, officeCode: string, limit: number) =>
-  db
-    .select({
-      seq: ticketEvents.boardSeq,
-      kind: ticketEvents.kind,
-      window: ticketEvents.windowNumber,
-      at: ticketEvents.at,
-      letter: tickets.letter,
-      number: tickets.seq,
-    })
-    .from(ticketEvents)
-    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+  boardCalls(db)
     .where(and(eq(ticketEvents.officeCode, officeCode), sql`${ticketEvents.boardSeq} is not null`))
     .orderBy(desc(ticketEvents.boardSeq))
     .limit(limit);

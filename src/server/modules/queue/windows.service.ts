@@ -7,7 +7,7 @@ import { messageContextFor } from '../notifications/message-context.js';
 import { enqueueNotification } from '../notifications/outbox.enqueue.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
-import { pickNext } from './call-order.js';
+import { callOrder, pickNext } from './call-order.js';
 import { configuredWindows, queueView, toCallingWindow, toCandidate } from './queue.context.js';
 import { numberOf, toStaffTicket, toWindowState } from './queue.mappers.js';
 import type { QueueSettingsRow, TicketRow } from './queue.schema.js';
@@ -19,7 +19,6 @@ import {
   findTicketInScope,
   type TicketChange,
   ticketAtWindow,
-  ticketsAtWindows,
   updateTicket,
   waitingTickets,
 } from './tickets.repository.js';
@@ -51,11 +50,11 @@ async function windowOf(db: Db, officeCode: string, number: number) {
 
 async function stateDto(db: Db, officeCode: string, number: number, now: Date): Promise<WindowState> {
   const window = await windowOf(db, officeCode, number);
-  const [state, atWindows] = await Promise.all([
+  const [state, atWindow] = await Promise.all([
     findWindowState(db, officeCode, number),
-    ticketsAtWindows(db, officeCode),
+    ticketAtWindow(db, officeCode, number),
   ]);
-  const ticket = atWindows.find((t) => t.windowNumber === number) ?? null;
+  const ticket = atWindow ?? null;
   const names = await namesFor(db, ticket ? [ticket] : []);
   const operators = await staffNames(db, state?.operatorId ? [state.operatorId] : []);
   return toWindowState(window, state, ticket ? toStaffTicket(ticket, names, now) : null, {
@@ -125,7 +124,7 @@ export async function closeWindow(
   await windowOf(db, officeCode, number);
   await db.transaction(async (tx) => {
     await heldWindow(tx, op, officeCode, number, true);
-    const busy = (await ticketsAtWindows(tx, officeCode)).find((t) => t.windowNumber === number);
+    const busy = await ticketAtWindow(tx, officeCode, number);
     if (busy)
       throw invalid(
         busy.status,
@@ -154,7 +153,7 @@ export async function pauseWindow(
   await db.transaction(async (tx) => {
     const state = await heldWindow(tx, op, officeCode, number);
     if (reason !== null) {
-      const busy = (await ticketsAtWindows(tx, officeCode)).find((t) => t.windowNumber === number);
+      const busy = await ticketAtWindow(tx, officeCode, number);
       if (busy) throw invalid(busy.status, `ticket ${numberOf(busy)} is still at the window`);
     }
     await setWindowState(tx, officeCode, number, {
@@ -256,7 +255,18 @@ async function notifyTurnNear(
     now: deps.now,
     cacheKey: deps.db,
   });
+  // One sort of the whole queue first: a ticket's place at any window is at most its place in the order
+  // of a window taking everything plus the tickets sent to particular windows, so only those that can be
+  // near get the exact (per-window) reckoning. A postponed one is reckoned at its own time: always exact.
+  const rules = { now: deps.now.getTime(), starvationMinutes: settings.starvationMinutes };
+  const everything = callOrder({ number: -1, serviceCodes: [], categoryCodes: [] }, view.waiting, rules);
+  const globalIndex = new Map(everything.map((c, i) => [c.id, i]));
+  const targeted = view.waiting.filter((c) => c.targetWindow !== null).length;
   const near = candidates
+    .filter((t) => {
+      const index = globalIndex.get(t.id);
+      return index === undefined || index <= settings.turnNearAhead + targeted;
+    })
     .map((t) => ({ t, place: placeInQueue(view, toCandidate(t)) }))
     .filter((n) => n.place.position <= settings.turnNearAhead);
   if (near.length === 0) return;
