@@ -64,7 +64,14 @@ describeOnBackends(
   'attack: an encoded or odd spelling of a path never gets past what the plain path gets',
   (ctx) => {
     const routes = () =>
-      ctx().app.routePolicies.filter((r: RouteEntry) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
+      ctx().app.routePolicies.filter(
+        (r: RouteEntry) =>
+          r.method !== 'HEAD' &&
+          r.method !== 'OPTIONS' &&
+          // an event stream stays open while a board watches it (an inject would wait for ever); its
+          // bad input is tested over a socket in board.stream.integration.test.ts
+          !r.url.endsWith('/board/events'),
+      );
 
     it('reads no admin list without signing in through /%61pi/admin/…', async () => {
       for (const path of ['users', 'security-log', 'offices', 'calendar?year=2026', 'agencies', 'services']) {
