@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Grant } from '../../../shared/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { districtsOfOffices } from '../network/service-offices.js';
 import { kioskOffice } from '../queue/kiosks.service.js';
 import { actorScopeCovers, grantsFor, scopeOfGrants } from '../staff/auth.policy.js';
+import { scopeCoversOffice } from '../staff/scope-office.js';
 import { managesUser } from '../staff/users.service.js';
 import type { ChangeEntity } from './history.repository.js';
 
@@ -29,15 +29,11 @@ export async function requireMayReadHistory(
   const refuse = () =>
     new AppError('FORBIDDEN', `the history of ${entity} ${key ?? 'objects'} lies beyond your scope`);
   if (grantsFor(grants, ['admin']).length === 0 || key === undefined) throw refuse();
-  if (entity === 'office') {
-    const district = (await districtsOfOffices(db, [key])).get(key);
-    if (district !== undefined && actorScopeCovers(scope, key, district)) return;
-  }
+  if (entity === 'office' && (await scopeCoversOffice(db, scope, key))) return;
   if (entity === 'district' && actorScopeCovers(scope, undefined, key)) return;
   if (entity === 'kiosk' && z.uuid().safeParse(key).success) {
     const office = await kioskOffice(db, key.toLowerCase());
-    const district = office === undefined ? undefined : (await districtsOfOffices(db, [office])).get(office);
-    if (office !== undefined && district !== undefined && actorScopeCovers(scope, office, district)) return;
+    if (office !== undefined && (await scopeCoversOffice(db, scope, office))) return;
   }
   if (entity === 'user' && z.uuid().safeParse(key).success && (await managesUser(db, scope, key))) return;
   throw refuse();

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { toMinutes } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { officesNow } from '../network/network.service.js';
 import { tickets } from './queue.schema.js';
@@ -25,14 +26,13 @@ export async function closeEndedDays(db: Db, now: Date): Promise<number> {
     now,
     open.map((o) => o.office),
   );
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   let closed = 0;
   for (const office of offices) {
-    const local = minutes(office.local.time);
+    const local = toMinutes(office.local.time);
     const dayOver =
       !office.today.open ||
       office.today.closes === null ||
-      local >= minutes(office.today.closes) + settings.dayEndGraceMinutes;
+      local >= toMinutes(office.today.closes) + settings.dayEndGraceMinutes;
     const at = now.toISOString();
     closed += await db.transaction(async (tx) => {
       // under the office's queue lock, as a call: a ticket is never called and closed at once

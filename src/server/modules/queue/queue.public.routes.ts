@@ -13,8 +13,8 @@ import {
   trackParamsSchema,
 } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
-import { districtsOfOffices } from '../network/service-offices.js';
-import { actorScope, actorScopeCovers } from '../staff/auth.policy.js';
+import { actorScope } from '../staff/auth.policy.js';
+import { scopeCoversOffice } from '../staff/scope-office.js';
 import { kioskSetup } from './kiosk-setup.js';
 import { kioskForOffice } from './kiosks.service.js';
 import { officeLoad, officeLoads } from './queue.load.js';
@@ -44,8 +44,7 @@ export const queuePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = request.actor;
     if (actor) {
       const scope = actorScope(request, issuingRoles);
-      const district = (await districtsOfOffices(app.deps.database.db, [office])).get(office);
-      if (district !== undefined && actorScopeCovers(scope, office, district))
+      if (await scopeCoversOffice(app.deps.database.db, scope, office))
         return { kind: 'staff', userId: actor.userId };
     }
     throw new AppError(

@@ -17,8 +17,8 @@ import {
   windowStateSchema,
 } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
-import { districtsOfOffices } from '../network/service-offices.js';
-import { actorScope, actorScopeCovers } from '../staff/auth.policy.js';
+import { actorScope } from '../staff/auth.policy.js';
+import { scopeCoversOffice } from '../staff/scope-office.js';
 import { officeOverview } from './queue.load.js';
 import {
   actOnTicket,
@@ -62,10 +62,7 @@ export const queueStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       userId: actor.userId,
       scope: actorScope(request, windowRoles),
-      headOf: async (office) => {
-        const district = (await districtsOfOffices(app.deps.database.db, [office])).get(office);
-        return district !== undefined && actorScopeCovers(headScope, office, district);
-      },
+      headOf: (office) => scopeCoversOffice(app.deps.database.db, headScope, office),
     };
   };
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { toMinutes } from '../../../shared/office-hours.js';
 import type { IssuedTicket, PublicTicket, TicketCreate } from '../../../shared/queue.js';
 import type { Db } from '../../db/client.js';
 import { publishLive } from '../../db/live-hub.js';
@@ -36,8 +37,6 @@ export const publishQueue = (tx: Db, office: string, kind: 'call' | 'change', se
     JSON.stringify(seq === undefined ? { o: office, k: kind } : { o: office, k: kind, s: seq }),
   );
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
 /** An office that can take a ticket now, or the refusal that says why not. */
 export async function officeTakingTickets(
   db: Db,
@@ -58,7 +57,7 @@ export async function officeTakingTickets(
     throw refuse('no_windows', 'the office has no windows');
   if (!office.openNow) throw refuse('not_open_now', 'the office is not open now');
   const closes = office.today.closes as string;
-  if (minutes(closes) - minutes(office.local.time) <= marginMinutes) {
+  if (toMinutes(closes) - toMinutes(office.local.time) <= marginMinutes) {
     throw refuse('closing_soon', `the office closes at ${closes}: no new tickets`);
   }
   return office;

@@ -66,6 +66,12 @@ async function stateDto(db: Db, officeCode: string, number: number, now: Date): 
 const invalid = (status: TicketRow['status'], message: string) =>
   new AppError('INVALID_TRANSITION', message, { status, allowed: allowedActions(status) });
 
+/** Refuses (INVALID_TRANSITION) while a ticket is still called to or served at the window. */
+async function refuseWhileBusy(tx: Db, officeCode: string, number: number, then: string) {
+  const busy = await ticketAtWindow(tx, officeCode, number);
+  if (busy) throw invalid(busy.status, `ticket ${numberOf(busy)} is still at the window${then}`);
+}
+
 /** Takes a window: one operator per window, one window per operator. */
 export async function openWindow(
   deps: QueueDeps,
@@ -124,12 +130,7 @@ export async function closeWindow(
   await windowOf(db, officeCode, number);
   await db.transaction(async (tx) => {
     await heldWindow(tx, op, officeCode, number, true);
-    const busy = await ticketAtWindow(tx, officeCode, number);
-    if (busy)
-      throw invalid(
-        busy.status,
-        `ticket ${numberOf(busy)} is still at the window: finish or postpone it first`,
-      );
+    await refuseWhileBusy(tx, officeCode, number, ': finish or postpone it first');
     await setWindowState(tx, officeCode, number, {
       status: 'closed',
       operatorId: null,
@@ -152,10 +153,7 @@ export async function pauseWindow(
   await windowOf(db, officeCode, number);
   await db.transaction(async (tx) => {
     const state = await heldWindow(tx, op, officeCode, number);
-    if (reason !== null) {
-      const busy = await ticketAtWindow(tx, officeCode, number);
-      if (busy) throw invalid(busy.status, `ticket ${numberOf(busy)} is still at the window`);
-    }
+    if (reason !== null) await refuseWhileBusy(tx, officeCode, number, '');
     await setWindowState(tx, officeCode, number, {
       status: reason === null ? 'open' : 'paused',
       operatorId: state.operatorId,
@@ -187,12 +185,7 @@ export async function callNext(
     if (state?.status !== 'open' || state.operatorId !== op.userId) {
       throw new AppError('NO_WINDOW', `you do not hold window ${number} open`, { window: number });
     }
-    const busy = await ticketAtWindow(tx, officeCode, number);
-    if (busy)
-      throw invalid(
-        busy.status,
-        `ticket ${numberOf(busy)} is still at the window: finish it or mark a no-show`,
-      );
+    await refuseWhileBusy(tx, officeCode, number, ': finish it or mark a no-show');
     const waiting = await waitingTickets(tx, officeCode);
     const next = pickNext(toCallingWindow(window), waiting.map(toCandidate), {
       now: now.getTime(),
