@@ -7,8 +7,8 @@ import { auditCommand, userCommand } from './modules/staff/auth.cli.js';
 import { loadRegion, RegionDataError } from './seed/load-region.js';
 import { regionCommand } from './seed/region.cli.js';
 import { loadDemoKiosks, seedDemoKiosks } from './seed/seed-kiosks.js';
-import { loadQueueSetup, seedQueueSetup } from './seed/seed-queue.js';
 import { seedRegion } from './seed/seed-region.js';
+import { seedRegionSetups } from './seed/seed-setups.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
 import { startServer } from './server.js';
 
@@ -63,8 +63,7 @@ const commands: Record<string, Command> = {
       await migrate(database);
       const counts = await seedRegion(database.db, data);
       console.log(`seeded ${dir}: ${JSON.stringify(counts)}`);
-      const queue = loadQueueSetup(dir);
-      if (queue) await seedQueueSetup(database.db, queue);
+      await seedRegionSetups(database.db, dir);
       const staff = loadStaff(dir);
       if (staff) {
         const made = await seedStaff(database.db, staff);

@@ -29,6 +29,20 @@ export const errorStatus = {
   INVALID_TRANSITION: 409,
   /** The action needs a window the operator holds. */
   NO_WINDOW: 409,
+  /** The booked time has no seat left; `details.nearest` lists the nearest free times. */
+  SLOT_TAKEN: 409,
+  /** A per-person rule: one active booking per service per phone, at most N active (`details.rule`, `details.max`). */
+  BOOKING_LIMIT: 409,
+  /** The phone missed too many bookings lately: no booking until `details.until`. */
+  PHONE_LIMITED: 409,
+  /** The booking is no longer active (cancelled, checked in, no-show, expired): `details.status`. */
+  BOOKING_NOT_ACTIVE: 409,
+  /** Check-in before the window opens: `details.comeAt` says when. */
+  CHECK_IN_TOO_EARLY: 409,
+  /** Check-in after the window closed, where the region refuses late visitors. */
+  CHECK_IN_TOO_LATE: 409,
+  /** The same Idempotency-Key sent again with a different body. */
+  IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
   TIMEOUT: 408,

@@ -7,8 +7,8 @@ import { openConfiguredDatabase } from './db/open.js';
 import { resolvePersonalDataKey } from './privacy/personal-data-key.js';
 import { loadRegion } from './seed/load-region.js';
 import { loadDemoKiosks, seedDemoKiosks } from './seed/seed-kiosks.js';
-import { loadQueueSetup, seedQueueSetup } from './seed/seed-queue.js';
 import { hasRegion, seedRegion } from './seed/seed-region.js';
+import { seedRegionSetups } from './seed/seed-setups.js';
 import { loadStaff, seedStaff } from './seed/seed-staff.js';
 
 /**
@@ -29,8 +29,7 @@ export async function startServer(given: Config): Promise<void> {
       `okno: first start, loaded the demo region: ${counts.districts} districts, ${counts.offices} offices, ` +
         `${counts.agencies} agencies, ${counts.services} services, ${counts.calendarDays} calendar days`,
     );
-    const queue = loadQueueSetup(resolve(config.regionDir));
-    if (queue) await seedQueueSetup(database.db, queue);
+    await seedRegionSetups(database.db, resolve(config.regionDir));
     // Demo staff accounts (password "demo") come with the demo data only, never on a production database.
     const staff = loadStaff(resolve(config.regionDir));
     if (staff) {

@@ -14,6 +14,12 @@ export function normalizePhone(input: string): string | null {
   return null;
 }
 
+/** A Russian mobile number (+79…) in its normal form, from any common spelling; null for a landline or junk. */
+export function normalizeMobile(input: string): string | null {
+  const phone = normalizePhone(input);
+  return phone?.startsWith('+79') ? phone : null;
+}
+
 /** +7 *** ***-**-67: the last two digits, enough for an operator to read back. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

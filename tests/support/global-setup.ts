@@ -9,8 +9,8 @@ import { type Db, openDatabase } from '../../src/server/db/client.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadRegion } from '../../src/server/seed/load-region.js';
 import { loadDemoKiosks, seedDemoKiosks } from '../../src/server/seed/seed-kiosks.js';
-import { loadQueueSetup, seedQueueSetup } from '../../src/server/seed/seed-queue.js';
 import { seedRegion } from '../../src/server/seed/seed-region.js';
+import { seedRegionSetups } from '../../src/server/seed/seed-setups.js';
 import { loadStaff, seedStaff } from '../../src/server/seed/seed-staff.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 
@@ -43,8 +43,7 @@ function inputsHash(): string {
 
 /** The demo staff accounts (staff.json) and kiosks (kiosks.json) of the region, so tests can sign in as each role and take tickets. */
 async function seedDemoStaff(db: Db): Promise<void> {
-  const queue = loadQueueSetup(regionDir);
-  if (queue) await seedQueueSetup(db, queue);
+  await seedRegionSetups(db, regionDir);
   const staff = loadStaff(regionDir);
   if (staff) await seedStaff(db, staff);
   const kiosks = loadDemoKiosks(regionDir);

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { VisitPurpose } from '../../../shared/queue.js';
 import type { Db } from '../../db/client.js';
-import { kept } from './queue.context.js';
+import { kept } from '../../db/kept.js';
 import {
   type PriorityCategoryRow,
   priorityCategories,
