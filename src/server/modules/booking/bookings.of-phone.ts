@@ -9,28 +9,20 @@ import { isoTimestamp } from '../../db/type-parsers.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { serviceTitles } from '../catalog/catalog.service.js';
 import { officesNow } from '../network/network.service.js';
+import { maskName } from './booking.mappers.js';
 import { type BookingRow, bookings } from './booking.schema.js';
 
 /**
  * A phone number's bookings for the call center (issue 8): the active ones by time, then the latest few
- * others. Masked unless `full` — the caller answered the verification question on the operator's call,
- * and the caller of this function logs that view.
+ * others, with the office's name and zone. Masked unless `full` — the caller answered the verification
+ * question on the operator's call, and the caller of this function logs that view; masked means the code
+ * too (booking.staff.ts's bookingsOfPhone shows it), since the caller may be asked for it to be verified.
  */
 
 /** How many bookings that are no longer active are shown after the active ones. */
 const recentShown = 5;
 /** The active ones: a phone has at most `max_active_per_phone` (≤ 50) of them. */
 const activeShown = 50;
-
-/** «А***»: the first letter of each word, enough to read back without saying the name. */
-export function maskName(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => `${[...word][0]}***`)
-    .join(' ');
-}
 
 /** ****-**XY: the last two characters, never enough to manage the booking with. */
 export const maskBookingCode = (code: string) => `****-**${code.slice(-2)}`;
@@ -98,14 +90,4 @@ function toCallerBooking(
     phone: full ? phone : null,
     email: full ? email : null,
   };
-}
-
-/** Whether a code (in any spelling already parsed to its normal form) is one of the phone's bookings. */
-export async function phoneHasBooking(db: Db, phoneHash: string, code: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.phoneHash, phoneHash), eq(bookings.code, code)))
-    .limit(1);
-  return row !== undefined;
 }

@@ -17,7 +17,8 @@ import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
-import { bookingsOfPhone, phoneHasBooking } from '../booking/bookings.of-phone.js';
+import { phoneHasBookingCode } from '../booking/booking.staff.js';
+import { bookingsOfPhone } from '../booking/bookings.of-phone.js';
 import { isServicePublished, serviceTitles } from '../catalog/catalog.service.js';
 import { toOutboxMessageDto } from '../notifications/notifications.mappers.js';
 import { messagesTo, openMessage, resendLatest } from '../notifications/notifications.service.js';
@@ -149,7 +150,7 @@ export async function verifyCall(
     if (input.answered && input.question === 'booking_code') {
       // the caller read out a code: it must be one of this number's bookings (any status)
       const code = parseBookingCode(input.bookingCode ?? '');
-      if (code === null || call.phoneHash === null || !(await phoneHasBooking(tx, call.phoneHash, code)))
+      if (code === null || call.phoneHash === null || !(await phoneHasBookingCode(tx, call.phoneHash, code)))
         throw invalidField('bookingCode', 'not the code of a booking of this number', 'wrong_booking_code');
     }
     return callRepo.updateCall(
