@@ -1,5 +1,6 @@
 import { testConfig } from '../../src/server/config.js';
 import { rows, sql } from '../../src/server/db/client.js';
+import { issueTicket } from '../../src/server/modules/queue/tickets.service.js';
 import type { Availability, Booking, DaySlots } from '../../src/shared/booking.js';
 import type { ServiceCard } from '../../src/shared/catalog.js';
 import {
@@ -104,7 +105,8 @@ describe('booking at the call center and the office head’s «Запись»', 
     const told = caller.getByLabel('Код записи, названный звонящим');
     await told.fill('ACEF-HJKM');
     const answered = caller.getByLabel('Абонент ответил на контрольный вопрос');
-    await answered.check();
+    // a click, not check(): the box ticks and, once the server refuses, unticks again
+    await answered.click();
     await caller.getByText('Такого кода нет среди записей этого номера.').first().waitFor();
     await expect.poll(() => answered.isChecked()).toBe(false);
     await told.fill(earlier.plain.toLowerCase());
@@ -225,5 +227,61 @@ describe('booking at the call center and the office head’s «Запись»', 
     expect(noShow).toMatch(/^(—|\d+(,\d)?\s%)$/);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'office-bookings');
+  });
+
+  it('books the next visit at the operator’s window: the ticket’s service, this office, the code to tell and the slip', async () => {
+    const page = await openSignedIn(app, '/operator', 'operator');
+    const picker = page.getByTestId('window-picker');
+    await picker.getByRole('button', { name: 'Открыть: Окно 1', exact: true }).click();
+    const current = page.getByTestId('current-ticket');
+    await current.getByText('Талона у окна нет').waitFor();
+    const [operator] = await rows<{ id: string }>(
+      app.database.db,
+      sql`select id from users where login = 'operator'`,
+    );
+    await issueTicket(
+      {
+        db: app.database.db,
+        cipher: app.app.personalData,
+        outbox: () => app.app.outbox.deps(),
+        now: new Date('2026-12-01T09:00:00Z'),
+      },
+      office,
+      { service: 'egrn-extract' },
+      { kind: 'staff', userId: operator.id },
+    );
+    await current.getByRole('button', { name: 'Вызвать следующего' }).click();
+    await current.getByTestId('current-number').waitFor();
+
+    await current.getByRole('button', { name: 'Записать на следующий визит' }).click();
+    const visit = current.getByTestId('next-visit');
+    expect(await visit.getByLabel('Услуга', { exact: true }).inputValue()).toBe('egrn-extract');
+    const form = visit.getByTestId('booking-form');
+    await form.getByTestId('free-times').getByRole('button').first().click();
+    await form.getByLabel('Имя заявителя').fill('Семён Кузнецов');
+    await form.getByLabel('Мобильный телефон').fill('8 912 345-07-04');
+    await form.getByLabel('Заявитель согласен на обработку персональных данных').check();
+    await expectNoSeriousA11yViolations(page);
+    await form.getByRole('button', { name: 'Записать', exact: true }).click();
+    const done = visit.getByTestId('booking-done');
+    const code = ((await done.getByTestId('booking-code').textContent()) ?? '').replace('-', '');
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    const slip = (await done.getByTestId('booking-slip').getAttribute('href')) ?? '';
+    expect(slip).toContain(`/api/bookings/${code}/slip.pdf`);
+    // the slip is the holder's (code and the phone typed, in the booking's own normal form)
+    expect(new URL(slip, app.baseUrl).searchParams.get('phone')).toBe('8 912 345-07-04');
+
+    const [made] = await rows<{ channel: string; login: string; office_code: string; service_code: string }>(
+      app.database.db,
+      sql`select b.channel, u.login, b.office_code, b.service_code from bookings b
+        join users u on u.id = b.created_by where b.code = ${code}`,
+    );
+    expect(made).toEqual({
+      channel: 'operator',
+      login: 'operator',
+      office_code: office,
+      service_code: 'egrn-extract',
+    });
+    await screenshot(page, 'operator-next-visit');
   });
 });

@@ -129,9 +129,9 @@ function BookingsTable({
               <td>{b.service.title}</td>
               <td>
                 {b.nameMasked}
-                <span className="block small muted">{b.phoneMasked}</span>
+                <span className="block small muted oq-nowrap">{b.phoneMasked}</span>
               </td>
-              <td>{codeText(b.code)}</td>
+              <td className="oq-nowrap">{codeText(b.code)}</td>
               <td>
                 {closed ? (b.notified ? t('bstaff.office.yes') : t('bstaff.office.no')) : w.status(b.status)}
               </td>
