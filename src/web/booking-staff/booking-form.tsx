@@ -10,12 +10,12 @@ import { type Booking, bookingCreateSchema, type Slot } from '../../shared/booki
 import type { FieldErrors } from '../admin/components/errors.js';
 import { CheckField, TextField } from '../admin/components/fields.js';
 import { useLang } from '../app/i18n/index.js';
-import { issueMessage, issueOfZod } from '../app/issues.js';
+import { issueOfZod } from '../app/issues.js';
 import { queryClient } from '../app/query-client.js';
 import { bookingStaffApi, newIdempotencyKey } from './api.js';
 import { BookingDone } from './booking-done.js';
 import { SlotPicker } from './slot-picker.js';
-import { bookingErrorText, nearestOf, useBookingWords } from './words.js';
+import { bookingErrorText, bookingIssueText, nearestOf, useBookingWords } from './words.js';
 
 export type Person = { name: string; phone: string; email: string };
 
@@ -84,7 +84,7 @@ export function BookingForm({
               ? t('bstaff.pickTime')
               : path === 'personalData'
                 ? t('bstaff.consentRequired')
-                : issueMessage(t, issueOfZod(issue));
+                : bookingIssueText(t, issueOfZod(issue));
       }
       setErrors(found);
       return;

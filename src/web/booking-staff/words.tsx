@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { BookingChannel, BookingStatus, CancelReason } from '../../shared/booking.js';
 import { ApiError } from '../app/api.js';
 import { type MessageKey, type Translator, useT } from '../app/i18n/index.js';
-import { issueMessage } from '../app/issues.js';
+import { type Issue, issueMessage } from '../app/issues.js';
 
 export function useBookingWords(timeZone?: string) {
   const translator = useT();
@@ -66,6 +66,12 @@ const startRules: Record<string, MessageKey> = {
 
 type Details = { rule?: unknown; until?: unknown; nearest?: unknown };
 
+/** A problem of a booking's field (the form's own check or the server's), with the booking's rules in words. */
+export function bookingIssueText(t: Translator['t'], issue: Issue): string {
+  const rule = String(issue.params?.rule ?? '');
+  return issue.code === 'custom' && startRules[rule] ? t(startRules[rule]) : issueMessage(t, issue);
+}
+
 /** A refused booking, cancellation or move in the user's words. */
 export function bookingErrorText(translator: Pick<Translator, 't' | 'date'>, error: unknown): string {
   const { t } = translator;
@@ -86,9 +92,7 @@ export function bookingErrorText(translator: Pick<Translator, 't' | 'date'>, err
       return t('bstaff.err.FORBIDDEN');
     case 'VALIDATION': {
       const [first] = error.validationDetails;
-      if (!first) return t('bstaff.err.failed');
-      const rule = String(first.params?.rule ?? '');
-      return startRules[rule] ? t(startRules[rule]) : issueMessage(t, first);
+      return first ? bookingIssueText(t, first) : t('bstaff.err.failed');
     }
     default:
       return t('bstaff.err.failed');
