@@ -88,6 +88,10 @@ export function bookingErrorText(translator: Pick<Translator, 't' | 'date'>, err
         : t('bstaff.err.PHONE_LIMITED_NOW');
     case 'NOT_FOUND':
       return t('bstaff.err.NOT_FOUND');
+    case 'BOOKING_NOT_ACTIVE':
+      return t('bstaff.err.BOOKING_NOT_ACTIVE');
+    case 'SERVICE_NOT_OFFERED':
+      return t('bstaff.err.SERVICE_NOT_OFFERED');
     case 'FORBIDDEN':
       return t('bstaff.err.FORBIDDEN');
     case 'VALIDATION': {

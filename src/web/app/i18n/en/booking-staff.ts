@@ -42,6 +42,9 @@ export const bookingStaff = {
   'bstaff.err.PHONE_LIMITED': 'Booking from this number is limited until {date} after missed visits.',
   'bstaff.err.PHONE_LIMITED_NOW': 'Booking from this number is limited for a while after missed visits.',
   'bstaff.err.NOT_FOUND': 'Booking not found.',
+  'bstaff.err.BOOKING_NOT_ACTIVE':
+    'The booking is no longer active: cancelled, past, or the applicant has come.',
+  'bstaff.err.SERVICE_NOT_OFFERED': 'This office does not offer this service.',
   'bstaff.err.FORBIDDEN': 'You may not do this.',
   'bstaff.err.in_past': 'This time has passed.',
   'bstaff.err.too_soon': 'This time is too soon to book.',

@@ -48,6 +48,8 @@ export const bookingStaff = {
   'bstaff.err.PHONE_LIMITED': 'Запись с этого номера ограничена до {date} из-за неявок.',
   'bstaff.err.PHONE_LIMITED_NOW': 'Запись с этого номера временно ограничена из-за неявок.',
   'bstaff.err.NOT_FOUND': 'Запись не найдена.',
+  'bstaff.err.BOOKING_NOT_ACTIVE': 'Запись уже не активна: её отменили, она прошла или заявитель уже пришёл.',
+  'bstaff.err.SERVICE_NOT_OFFERED': 'Эту услугу в этом офисе не оказывают.',
   'bstaff.err.FORBIDDEN': 'У вас нет прав на это действие.',
   'bstaff.err.in_past': 'Это время уже прошло.',
   'bstaff.err.too_soon': 'На это время уже нельзя записаться: слишком близко.',
