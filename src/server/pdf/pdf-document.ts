@@ -105,6 +105,7 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
   const fonts = pdfFonts();
   const layout = layouts[spec.page];
   const footerHeight = spec.footer ? layout.small * 2.5 : 0;
+  // PDFKit 0.20 takes parsed fontkit fonts (its types, @types/pdfkit 0.17, still say a path or bytes)
   const doc = new PDFDocument({
     size: spec.page,
     margins: {
@@ -123,6 +124,8 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     lang: spec.lang === 'ru' ? 'ru-RU' : 'en-GB',
     displayTitle: true,
     bufferPages: true,
+    // the first font is ours: PDFKit would otherwise load Helvetica's metrics for every document
+    font: fonts.regular as unknown as string,
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -130,8 +133,8 @@ export async function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(regular, fonts.regular);
-  doc.registerFont(bold, fonts.bold);
+  doc.registerFont(regular, fonts.regular as unknown as Buffer);
+  doc.registerFont(bold, fonts.bold as unknown as Buffer);
 
   const page = new PageWriter(doc, layout);
   for (const block of spec.blocks) page.block(block);
