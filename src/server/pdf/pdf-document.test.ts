@@ -1,6 +1,6 @@
 import { pageContents, readPdf, rectangles } from '../../../tests/support/pdf.js';
 import { type PdfDocumentSpec, qrMatrix, qrRuns, renderPdf } from './pdf-document.js';
-import { pdfFonts, readFont } from './pdf-fonts.js';
+import { checkPdfFonts, pdfFonts, readFont } from './pdf-fonts.js';
 
 const spec = (overrides: Partial<PdfDocumentSpec> = {}): PdfDocumentSpec => ({
   page: 'A4',

@@ -32,11 +32,23 @@ function parseFont(file: string): fontkit.Font {
   return font;
 }
 
+/**
+ * That the font files are there, without reading them: a server checks it at start, so a missing package
+ * stops it with the message below instead of failing its first PDF.
+ */
+export function checkPdfFonts(): void {
+  for (const file of Object.values(files)) fontPath(file);
+}
+
 /** A font file of the package (another package only in tests of the message). */
 export function readFont(file: string, fromPackage = fontPackage): Buffer {
+  return readFileSync(fontPath(file, fromPackage));
+}
+
+function fontPath(file: string, fromPackage = fontPackage): string {
   const require = createRequire(import.meta.url);
   try {
-    return readFileSync(require.resolve(`${fromPackage}/ttf/${file}`));
+    return require.resolve(`${fromPackage}/ttf/${file}`);
   } catch (cause) {
     throw new Error(
       `the PDF font ${file} was not found in node_modules/${fromPackage}/ttf: PDFs (booking slips, receipts) ` +
