@@ -112,6 +112,7 @@ describe('the PDF document builder', () => {
   });
 
   it('refuses with a clear message when the font package is missing', () => {
+    expect(() => checkPdfFonts()).not.toThrow();
     expect(pdfFonts().regular.familyName).toBe('DejaVu Sans');
     expect(pdfFonts().bold.postscriptName).toBe('DejaVuSans-Bold');
     expect(() => readFont('DejaVuSans.ttf', 'no-such-font-package')).toThrow(
