@@ -270,6 +270,9 @@ describe('booking at the call center and the office head’s «Запись»', 
     expect(slip).toContain(`/api/bookings/${code}/slip.pdf`);
     // the slip is the holder's (code and the phone typed, in the booking's own normal form)
     expect(new URL(slip, app.baseUrl).searchParams.get('phone')).toBe('8 912 345-07-04');
+    const pdf = await app.app.inject({ method: 'GET', url: slip });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
 
     const [made] = await rows<{ channel: string; login: string; office_code: string; service_code: string }>(
       app.database.db,

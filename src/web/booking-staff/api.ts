@@ -51,9 +51,9 @@ export const bookingStaffApi = {
     request<Booking>('POST', `/api/bookings/${seg(code)}/cancel`, { body: { phone } }),
   reschedule: (code: string, phone: string, start: string) =>
     request<Booking>('POST', `/api/bookings/${seg(code)}/reschedule`, { body: { phone, start } }),
-  /** The printable slip (PDF with its QR code). */
-  slipUrl: (code: string, phone: string) =>
-    `/api/bookings/${seg(code)}/slip.pdf?${new URLSearchParams({ phone })}`,
+  /** The printable slip (PDF with its QR code), in the screen's language. */
+  slipUrl: (code: string, phone: string, locale: 'ru' | 'en' = 'ru') =>
+    `/api/bookings/${seg(code)}/slip.pdf?${new URLSearchParams({ phone, ...(locale === 'ru' ? {} : { locale }) })}`,
   officeBookings: (office: string, query: StaffBookingsQuery, signal?: AbortSignal) =>
     get<StaffBooking[]>(`/api/staff/offices/${seg(office)}/bookings`, { ...query }, signal),
   report: (office: string, from: string, to: string, signal?: AbortSignal) =>

@@ -18,7 +18,7 @@ export function BookingDone({ booking, phone }: { booking: Booking; phone: strin
       </p>
       <a
         className="button"
-        href={bookingStaffApi.slipUrl(booking.code, phone)}
+        href={bookingStaffApi.slipUrl(booking.code, phone, w.lang)}
         target="_blank"
         rel="noopener noreferrer"
         data-testid="booking-slip"
