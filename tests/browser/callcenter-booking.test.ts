@@ -182,6 +182,26 @@ describe('booking at the call center and the office head’s «Запись»', 
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'callcenter-booking');
 
+    // the earlier booking moved to another free time in one step, then cancelled
+    const before = earlier.booking.start;
+    const earlierRow = bookings.getByTestId('caller-booking').filter({ hasText: earlier.printed });
+    await earlierRow.getByRole('button', { name: 'Перенести' }).click();
+    const other = earlierRow.getByTestId('free-times').getByRole('button').nth(1);
+    await other.click();
+    await earlierRow.getByRole('button', { name: /^Перенести на / }).click();
+    await earlierRow.getByText('Запись перенесена.').waitFor();
+    const [moved] = await rows<{ starts_at: string; status: string }>(
+      app.database.db,
+      sql`select starts_at::text, status from bookings where code = ${earlier.plain}`,
+    );
+    expect(moved.status).toBe('booked');
+    expect(Date.parse(moved.starts_at)).not.toBe(Date.parse(before));
+    await earlierRow.getByRole('button', { name: 'Отменить' }).click();
+    await earlierRow.getByRole('button', { name: 'Да, отменить' }).click();
+    await earlierRow.getByText('Запись отменена.').waitFor();
+    await expect.poll(() => earlierRow.getByTestId('caller-booking-status').textContent()).toBe('Отменена');
+    expect(await earlierRow.getByRole('button', { name: 'Перенести' }).count()).toBe(0);
+
     await page.getByTestId('call-panel').getByRole('button', { name: 'Завершить звонок' }).click();
     await page.getByTestId('call-panel').getByText('Звонок завершён.').waitFor();
     const [call] = await rows<{ outcome: string }>(

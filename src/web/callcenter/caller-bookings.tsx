@@ -35,8 +35,9 @@ export function CallerBookings({ bookings, full }: { bookings: CallerBooking[]; 
           )}
           <ul className="cc-list">
             {bookings.map((b) => (
-              // a masked code alone is not unique: with the service and time it is
-              <li key={`${b.code}-${b.service.code}-${b.start}`} data-testid="caller-booking">
+              // a full code is the booking's own (a moved one keeps its row and what it said); a masked
+              // one is not unique alone: with the service and time it is
+              <li key={full ? b.code : `${b.code}-${b.service.code}-${b.start}`} data-testid="caller-booking">
                 <CallerBookingRow booking={b} full={full} />
               </li>
             ))}
@@ -72,7 +73,8 @@ function CallerBookingRow({ booking, full }: { booking: CallerBooking; full: boo
   const error = cancel.error ?? move.error;
   return (
     <>
-      <strong>{w.at(booking.start)}</strong> · {booking.service.title} · {w.status(booking.status)}
+      <strong>{w.at(booking.start)}</strong> · {booking.service.title} ·{' '}
+      <span data-testid="caller-booking-status">{w.status(booking.status)}</span>
       <span className="block small">
         {booking.officeName} · {t('bstaff.code')}:{' '}
         <span data-testid="caller-booking-code">{booking.code}</span> · {w.channel(booking.channel)}
