@@ -201,6 +201,13 @@ describe('booking at the call center and the office head’s «Запись»', 
     await earlierRow.getByText('Запись отменена.').waitFor();
     await expect.poll(() => earlierRow.getByTestId('caller-booking-status').textContent()).toBe('Отменена');
     expect(await earlierRow.getByRole('button', { name: 'Перенести' }).count()).toBe(0);
+    // cancelled by staff, not by the person
+    expect(
+      await rows(
+        app.database.db,
+        sql`select status, cancel_reason from bookings where code = ${earlier.plain}`,
+      ),
+    ).toEqual([{ status: 'cancelled', cancel_reason: 'staff' }]);
 
     await page.getByTestId('call-panel').getByRole('button', { name: 'Завершить звонок' }).click();
     await page.getByTestId('call-panel').getByText('Звонок завершён.').waitFor();
