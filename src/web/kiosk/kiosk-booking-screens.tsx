@@ -474,7 +474,12 @@ export function BookedScreen(props: { setup: KioskSetup; booking: Booking; onDon
           {when.at(booking.start, booking.office.timeZone)}
         </p>
         <p>{booking.office.address}</p>
-        <p className="kiosk-hint">{t('kioskBook.comeHint')}</p>
+        <p className="kiosk-hint">
+          {t('kioskBook.comeHint', {
+            from: wallTime(booking.checkIn.from, booking.office.timeZone),
+            until: wallTime(booking.checkIn.until, booking.office.timeZone),
+          })}
+        </p>
         {booking.documents.length > 0 && (
           <div className="kiosk-documents">
             <h2>{t('kiosk.documents')}</h2>

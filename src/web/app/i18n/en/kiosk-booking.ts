@@ -71,7 +71,7 @@ export const kioskBooking: Section<typeof ru> = {
   'kioskBook.done': 'You are booked',
   'kioskBook.code': 'Booking code',
   'kioskBook.keepCode': 'Keep the code: with it the kiosk gives you a ticket on the day.',
-  'kioskBook.comeHint': 'Come to the kiosk no earlier than 30 minutes before your time.',
+  'kioskBook.comeHint': 'On the day, the kiosk gives a ticket for this code from {from} until {until}.',
   'kioskBook.qr': 'QR code of the booking page: move or cancel it on your phone',
   'kioskBook.qrHint': 'Point your phone’s camera here to keep the booking: you can move or cancel it there.',
 };
