@@ -43,9 +43,12 @@ function refusalOf(error: ApiError): Refusal {
   }
 }
 
-/** A printable key of a keyboard (or a scanner), not a shortcut. */
+/**
+ * A character a scanner (or a keyboard) types, not a shortcut. Enter and Space are left alone: on a button
+ * they press it; a scanner's Enter comes after its characters, which have brought the focus to the field.
+ */
 const isTyping = (e: KeyboardEvent) =>
-  !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Enter');
+  !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.key !== ' ';
 
 export function CheckInScreen(props: {
   setup: KioskSetup;
