@@ -340,6 +340,10 @@ describe('booking at the kiosk: check-in by code, and a booking for another day'
     await times.first().click();
     for (const letter of 'АННА') await key(page, letter).click();
     expect(await page.getByTestId('kiosk-book-name-value').textContent()).toBe('Анна');
+    await page.getByRole('button', { name: 'Далее' }).click();
+    for (const digit of '9165556677') await page.getByRole('button', { name: digit, exact: true }).click();
+    expect(await page.getByTestId('kiosk-book-phone-value').textContent()).toBe('+7 (916) 555-66-77');
+    // nobody touches the screen: back to the start
     await page.getByTestId('kiosk-start').waitFor({ timeout: 10_000 });
 
     const again = await chooseTime(page);
@@ -347,6 +351,9 @@ describe('booking at the kiosk: check-in by code, and a booking for another day'
     await times.first().click();
     await page.getByTestId('kiosk-book-name').waitFor();
     expect((await page.getByTestId('kiosk-book-name-value').textContent())?.trim()).toBe('');
+    for (const letter of 'ОЛЕГ') await key(page, letter).click();
+    await page.getByRole('button', { name: 'Далее' }).click();
+    expect(await page.getByTestId('kiosk-book-phone-value').textContent()).toBe('+7 (___) ___-__-__');
   });
 
   it('speaks English on the new screens too', async () => {

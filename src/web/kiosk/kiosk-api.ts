@@ -4,7 +4,13 @@
  * the booking (issue 10): check-in by a booking's code, the office's free days and times, a booking made
  * at the kiosk (its channel is 'kiosk' because the token comes with it).
  */
-import type { Availability, Booking, BookingCreate, DaySlots } from '../../shared/booking.js';
+import type {
+  Availability,
+  Booking,
+  BookingCreate,
+  CheckedInTicket,
+  DaySlots,
+} from '../../shared/booking.js';
 import type { IssuedTicket, Kiosk, KioskSetup, TicketCreate } from '../../shared/queue.js';
 import { request } from '../app/api.js';
 
@@ -40,7 +46,7 @@ export const kioskApi = {
     }),
   /** A booked visitor's check-in by the code typed or the slip's QR as scanned: the queue's ticket. */
   checkIn: (office: string, token: string, code: string) =>
-    request<IssuedTicket>('POST', `/api/offices/${seg(office)}/check-in`, {
+    request<CheckedInTicket>('POST', `/api/offices/${seg(office)}/check-in`, {
       body: { code },
       headers: { [kioskTokenHeader]: token },
     }),

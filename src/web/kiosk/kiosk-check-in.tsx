@@ -6,17 +6,15 @@
  * no longer active, a code not found.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { CheckedInTicket } from '../../shared/booking.js';
 import { formatBookingCode, parseBookingCode } from '../../shared/booking-code.js';
-import type { IssuedTicket, KioskSetup } from '../../shared/queue.js';
+import type { KioskSetup } from '../../shared/queue.js';
 import { ApiError } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
 import { codeKeyboardRows, wallTime } from './booking-input.js';
 import { LetterKeyboard } from './keyboards.js';
 import { kioskApi } from './kiosk-api.js';
 import { Screen, TicketScreen, Top } from './kiosk-screens.js';
-
-/** The check-in's answer: the queue's ticket; the server may name the booked time (`bookedFor`, ISO). */
-type CheckedIn = IssuedTicket & { bookedFor?: string | null };
 
 type Refusal =
   | { kind: 'early'; comeAt: string | null }
@@ -61,7 +59,7 @@ export function CheckInScreen(props: {
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
-  const [ticket, setTicket] = useState<CheckedIn | null>(null);
+  const [ticket, setTicket] = useState<CheckedInTicket | null>(null);
   const field = useRef<HTMLInputElement>(null);
   const code = parseBookingCode(text);
 
