@@ -181,6 +181,20 @@ describe('booking at the kiosk: check-in by code, and a booking for another day'
     await page.getByTestId('kiosk-start').waitFor();
   });
 
+  it('gives a visitor who comes after the check-in window an ordinary ticket, and says so', async () => {
+    now = at('09:00');
+    const booking = await bookToday('11:15', '+79161110003');
+    now = at('11:50'); // 35 minutes after the booked time: the region gives late visitors an ordinary ticket
+    const page = await openKiosk(app);
+    await typeCode(page, booking.code);
+    await page.getByRole('button', { name: 'Получить талон' }).click();
+    await page.getByTestId('kiosk-ticket').waitFor();
+    await page
+      .getByTestId('kiosk-ticket-booked')
+      .getByText('Время записи прошло: талон в общую очередь')
+      .waitFor();
+  });
+
   /** From the first screen to the confirmation: a service found by a word, the first free day, its first time. */
   async function chooseTime(page: Page) {
     await page.getByRole('button', { name: 'Записаться на другой день' }).click();

@@ -109,11 +109,11 @@ export function CheckInScreen(props: {
         ticket={ticket}
         onDone={props.onHome}
         extra={
-          ticket.bookedFor ? (
-            <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-booked">
-              {t('kioskCheckIn.bookedAt', { time: wallTime(ticket.bookedFor, setup.office.timeZone) })}
-            </p>
-          ) : null
+          <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-booked">
+            {ticket.bookedFor
+              ? t('kioskCheckIn.bookedAt', { time: wallTime(ticket.bookedFor, setup.office.timeZone) })
+              : t('kioskCheckIn.lateWalkIn')}
+          </p>
         }
       />
     );

@@ -14,6 +14,7 @@ export const kioskBooking: Section<typeof ru> = {
   'kioskCheckIn.submit': 'Get a ticket',
   'kioskCheckIn.busy': 'Checking the booking…',
   'kioskCheckIn.bookedAt': 'Booked for {time}',
+  'kioskCheckIn.lateWalkIn': 'Your booked time has passed: a ticket for the general queue',
   'kioskCheckIn.tooEarly': 'Too early. Please come back to the kiosk at {time}.',
   'kioskCheckIn.tooEarlySoon': 'Too early. Please come back to the kiosk closer to your time.',
   'kioskCheckIn.tooLate':

@@ -15,6 +15,7 @@ export const kioskBooking = {
   'kioskCheckIn.submit': 'Получить талон',
   'kioskCheckIn.busy': 'Проверяем запись…',
   'kioskCheckIn.bookedAt': 'По записи на {time}',
+  'kioskCheckIn.lateWalkIn': 'Время записи прошло: талон в общую очередь',
   'kioskCheckIn.tooEarly': 'Слишком рано. Подойдите к инфомату в {time}.',
   'kioskCheckIn.tooEarlySoon': 'Слишком рано. Подойдите к инфомату ближе ко времени записи.',
   'kioskCheckIn.tooLate':
