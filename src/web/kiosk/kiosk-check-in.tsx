@@ -18,7 +18,7 @@ import { Screen, TicketScreen, Top } from './kiosk-screens.js';
 
 type Refusal =
   | { kind: 'early'; comeAt: string | null }
-  | { kind: 'late' | 'inactive' | 'not_found' | 'unreadable' | 'closed' | 'failed' };
+  | { kind: 'late' | 'inactive' | 'not_found' | 'unreadable' | 'closed' | 'rate' | 'failed' };
 
 function refusalOf(error: ApiError): Refusal {
   switch (error.code) {
@@ -36,6 +36,8 @@ function refusalOf(error: ApiError): Refusal {
       return { kind: 'unreadable' };
     case 'OFFICE_CLOSED':
       return { kind: 'closed' };
+    case 'RATE_LIMITED':
+      return { kind: 'rate' };
     default:
       return { kind: 'failed' };
   }
@@ -134,6 +136,8 @@ export function CheckInScreen(props: {
         return t('kioskCheckIn.unreadable');
       case 'closed':
         return t('kioskCheckIn.closed');
+      case 'rate':
+        return t('kioskBook.rateLimited');
       case 'failed':
         return t('kioskCheckIn.failed');
     }
