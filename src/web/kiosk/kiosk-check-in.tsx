@@ -96,8 +96,9 @@ export function CheckInScreen(props: {
       else {
         const next = refusalOf(error);
         setRefusal(next);
-        // a code that was not found may be mistyped: it stays to be corrected; any other answer is final
-        if (next.kind !== 'not_found') setText('');
+        // an answer about the booking itself is final (the next person starts afresh); a code not found may be
+        // mistyped, and a failure may pass: those stay to be corrected or tried again
+        if (next.kind === 'early' || next.kind === 'late' || next.kind === 'inactive') setText('');
       }
     } finally {
       setBusy(false);
