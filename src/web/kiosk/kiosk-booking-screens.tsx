@@ -200,6 +200,7 @@ export function NameScreen(props: {
   value: string;
   onChange: (value: string) => void;
   onNext: () => void;
+  onBack: () => void;
   onHome: () => void;
 }) {
   const { t } = useT();
@@ -212,7 +213,7 @@ export function NameScreen(props: {
         <output data-testid="kiosk-book-name-value">{capitalized(props.value) || '\u00a0'}</output>
       </p>
       <LetterKeyboard value={props.value} onChange={props.onChange} rows={nameKeyboardRows} maxLength={100} />
-      <Actions>
+      <Actions onBack={props.onBack}>
         <button
           type="button"
           className="kiosk-button kiosk-button-primary"

@@ -14,7 +14,7 @@ import type { KioskSetup } from '../../shared/queue.js';
 import { ApiError } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
 import { queryKeys } from '../app/query-keys.js';
-import { isMobileDigits, personName } from './booking-input.js';
+import { isMobileDigits, personName, wallDate } from './booking-input.js';
 import { kioskApi, newIdempotencyKey } from './kiosk-api.js';
 import {
   BookedScreen,
@@ -170,6 +170,11 @@ export function BookingFlow(props: {
           value={name}
           onChange={setName}
           onNext={() => setStep(isMobileDigits(phone) ? { kind: 'confirm' } : { kind: 'phone' })}
+          onBack={() =>
+            setStep(
+              slot ? { kind: 'time', date: wallDate(slot.start, setup.office.timeZone) } : { kind: 'day' },
+            )
+          }
           onHome={home}
         />
       );
