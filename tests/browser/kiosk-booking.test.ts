@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Booking, DaySlots } from '../../src/shared/booking.js';
 import { bookingCodeAlphabet, formatBookingCode } from '../../src/shared/booking-code.js';
-import type { IssuedTicket, KioskSetup, StaffTicket } from '../../src/shared/queue.js';
+import type { IssuedTicket, KioskSetup } from '../../src/shared/queue.js';
 import { wallTime } from '../../src/web/kiosk/booking-input.js';
-import { signIn } from '../support/auth.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
@@ -12,6 +11,7 @@ import {
   screenshot,
   startBrowserApp,
 } from '../support/browser.js';
+import { openSignedIn } from './admin-helpers.js';
 
 const office = 'lip-kosmonavtov';
 const timeZone = 'Europe/Moscow';
@@ -143,15 +143,16 @@ describe('booking at the kiosk: check-in by code, and a booking for another day'
 
     // at 12:01 an operator opens a window and calls the next visitor: the booked one, though the walk-in came first
     now = at('12:01');
-    const operator = await signIn(app.app, 'operator', 'demo');
-    await post(`/api/offices/${office}/windows/1/open`, {}, operator.headers);
-    const called = await post<{ ticket: StaffTicket | null }>(
-      `/api/offices/${office}/windows/1/call-next`,
-      {},
-      operator.headers,
-    );
-    expect(called.ticket?.number).toBe(number);
-    expect(called.ticket?.bookedFor).not.toBeNull();
+    const operator = await openSignedIn(app, '/operator', 'operator');
+    await operator
+      .getByTestId('window-picker')
+      .getByRole('button', { name: 'Открыть: Окно 1', exact: true })
+      .click();
+    await expect.poll(() => operator.getByTestId('op-seat').textContent()).toContain('Окно 1 · ');
+    const current = operator.getByTestId('current-ticket');
+    await current.getByRole('button', { name: 'Вызвать следующего' }).click();
+    await expect.poll(() => operator.getByTestId('op-said').textContent()).toBe(`Вызван талон ${number}`);
+    expect(await current.getByTestId('current-number').textContent()).toContain(number);
     const waiting = await app.api<IssuedTicket>(`/api/tickets/${walkIn.track}`);
     expect(waiting.status).toBe('waiting');
   });
