@@ -16,16 +16,14 @@ import { useT } from '../app/i18n/index.js';
 import { queryKeys } from '../app/query-keys.js';
 import { isMobileDigits, personName, wallDate } from './booking-input.js';
 import { kioskApi, newIdempotencyKey } from './kiosk-api.js';
+import { BookedScreen, BookingRefusedScreen, TakenScreen } from './kiosk-booked.js';
 import {
-  BookedScreen,
-  BookingRefusedScreen,
   ConfirmScreen,
   type Consents,
   DayScreen,
   NameScreen,
   PhoneEntryScreen,
   ServicePickScreen,
-  TakenScreen,
   TimeScreen,
 } from './kiosk-booking-screens.js';
 import { type ChosenService, SearchScreen, ServicesScreen } from './kiosk-screens.js';
