@@ -4,8 +4,18 @@ import { board } from './board.js';
 import { bookingStaff } from './booking-staff.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
+import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...bookingStaff };
+export const en: Messages = {
+  ...common,
+  ...portal,
+  ...board,
+  ...staff,
+  ...kiosk,
+  ...queue,
+  ...kioskBooking,
+  ...bookingStaff,
+};
