@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { pageQuery } from './admin-common.js';
 import { staffBookingSchema } from './booking.js';
-import { normalizePhone } from './contacts.js';
 import { isoDateSchema } from './network.js';
 import { outboxMessageSchema } from './notifications.admin.js';
 import { channelSchema } from './notifications.js';
+import { phoneInputSchema } from './phone-input.js';
 
 /**
  * Contracts of the call-center console (/api/staff/callcenter): calls, what okno knows of a caller's phone
@@ -43,15 +43,9 @@ export function clockText(seconds: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
 }
 
-/** A Russian phone number in any usual spelling (+7…, 8…, spaces, brackets, dashes): refused with rule `phone`. */
-export const phoneInputSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .refine((value) => normalizePhone(value) !== null, {
-    message: 'expected a Russian phone number: +7 and 10 digits, e.g. +7 912 345-67-89',
-    params: { rule: 'phone' },
-  });
+// the phone of a call, a lookup or a call-back (its own file: the queue's contracts use it too, and the
+// caller's bookings here use the booking contracts, which use the queue's)
+export { phoneInputSchema };
 
 const uuidParam = z.uuid().transform((id) => id.toLowerCase());
 export const callIdParamsSchema = z.object({ id: uuidParam });
