@@ -1,10 +1,11 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
 import { board } from './board.js';
+import { book } from './book.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue };
+export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...book };
