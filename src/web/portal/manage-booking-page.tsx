@@ -19,7 +19,7 @@ import { useT, useTitle } from '../app/i18n/index.js';
 import { queryKeys } from '../app/query-keys.js';
 import type { BookedState } from './book-page.js';
 import { BookingCard } from './book-steps/booking-card.js';
-import { fieldIssue, refusal } from './book-steps/booking-words.js';
+import { fieldIssue, refusal, useMessagesFollowLanguage } from './book-steps/booking-words.js';
 import { DayTimes } from './book-steps/day-times.js';
 import { localOf, useBookingFormat } from './book-steps/format.js';
 import { MonthView } from './book-steps/month-view.js';
@@ -82,6 +82,7 @@ function LookupForm(props: {
       phone: '',
     },
   });
+  useMessagesFollowLanguage(form);
   const { errors } = form.formState;
   return (
     <form

@@ -3,8 +3,10 @@
  * a field's problem (`details[].code`, `params.rule`), a taken time, a limit of the phone.
  *   fieldIssue(t, { path: 'phone', code: 'custom', params: { rule: 'russian_mobile' } }) → «Нужен номер мобильного…»
  */
+import { useEffect, useRef } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ApiError } from '../../app/api.js';
-import type { MessageKey, Translator } from '../../app/i18n/index.js';
+import { type MessageKey, type Translator, useLang } from '../../app/i18n/index.js';
 
 type Detail = { path: string; code: string; params?: Record<string, unknown> };
 
@@ -53,4 +55,18 @@ export function refusal(t: Translator['t'], date: (iso: string) => string, error
     default:
       return error.status === 0 || error.status >= 500 ? t('book.err.failed') : t('book.err.refused');
   }
+}
+
+/**
+ * A form's messages are words of the language they were found in: after a switch of language, a form
+ * that was submitted checks itself again, so its messages read in the new one.
+ */
+export function useMessagesFollowLanguage<T extends FieldValues>(form: UseFormReturn<T>): void {
+  const [lang] = useLang();
+  const shown = useRef(lang);
+  useEffect(() => {
+    if (shown.current === lang) return;
+    shown.current = lang;
+    if (form.formState.isSubmitted) void form.trigger();
+  }, [lang, form]);
 }

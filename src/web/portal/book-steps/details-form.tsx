@@ -14,7 +14,7 @@ import type { ApiError } from '../../app/api.js';
 import { useLang, useT } from '../../app/i18n/index.js';
 import { queryKeys } from '../../app/query-keys.js';
 import { bookingQueries, createBooking, nearestFree, newIdempotencyKey } from '../booking-queries.js';
-import { fieldIssue, refusal } from './booking-words.js';
+import { fieldIssue, refusal, useMessagesFollowLanguage } from './booking-words.js';
 import { NearestTimes } from './nearest-times.js';
 
 export type DetailsDraft = Partial<Values>;
@@ -45,6 +45,7 @@ export function DetailsForm(props: {
   const form = useForm<Values>({
     defaultValues: { name: '', phone: '', email: '', personalData: false, sms: false, ...props.draft },
   });
+  useMessagesFollowLanguage(form);
   const { onDraft } = props;
   useEffect(() => {
     const subscription = form.watch((values) => onDraft(values));
