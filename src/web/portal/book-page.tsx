@@ -15,6 +15,7 @@ import { formatBookingCode } from '../../shared/booking-code.js';
 import { ErrorNotice, Loading } from '../app/components.js';
 import { type MessageKey, useT, useTitle } from '../app/i18n/index.js';
 import { BookingCard } from './book-steps/booking-card.js';
+import { ConfirmPin } from './book-steps/confirm-pin.js';
 import { DayTimes, useFreeSlot } from './book-steps/day-times.js';
 import { type DetailsDraft, DetailsForm } from './book-steps/details-form.js';
 import { localOf, useBookingFormat } from './book-steps/format.js';
@@ -289,6 +290,7 @@ function BookingDone({ code }: { code: string }) {
             {t('book.done.text')}
           </p>
           <BookingCard booking={booking.data} />
+          {booking.data.status === 'held' && <ConfirmPin booking={booking.data} phone={phone} />}
           <ul className="book-actions">
             <li>
               <a

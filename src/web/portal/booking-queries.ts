@@ -4,6 +4,7 @@
  * of a refusal come from its code and details, never from the server's message.
  *   useQuery(bookingQueries.offices({ service, lat, lon }))
  *   createBooking(body, idempotencyKey) · cancelBooking(code, phone) · rescheduleBooking(code, phone, start)
+ *   · confirmBooking(code, phone, pin)
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
@@ -72,6 +73,10 @@ export const cancelBooking = (code: string, phone: string) =>
 
 export const rescheduleBooking = (code: string, phone: string, start: string) =>
   request<Booking>('POST', `/api/bookings/${segment(code)}/reschedule`, { body: { phone, start } });
+
+/** A held booking confirmed by the code the SMS brought (regions that ask for it). */
+export const confirmBooking = (code: string, phone: string, pin: string) =>
+  request<Booking>('POST', `/api/bookings/${segment(code)}/confirm`, { body: { phone, pin } });
 
 /** The printable slip (PDF with the QR code); the phone proves it is the holder's, as for every read. */
 export const slipUrl = (code: string, phone: string) =>

@@ -20,6 +20,7 @@ import { queryKeys } from '../app/query-keys.js';
 import type { BookedState } from './book-page.js';
 import { BookingCard } from './book-steps/booking-card.js';
 import { fieldIssue, refusal, useMessagesFollowLanguage } from './book-steps/booking-words.js';
+import { ConfirmPin } from './book-steps/confirm-pin.js';
 import { DayTimes } from './book-steps/day-times.js';
 import { localOf, useBookingFormat } from './book-steps/format.js';
 import { MonthView } from './book-steps/month-view.js';
@@ -180,6 +181,7 @@ function ManageBooking({ booking, phone }: { booking: Booking; phone: string }) 
         )}
       </div>
       <BookingCard booking={booking} />
+      {booking.status === 'held' && <ConfirmPin booking={booking} phone={phone} />}
       {active && mode.kind === 'view' && (
         <ul className="book-actions">
           <li>

@@ -94,6 +94,13 @@ export const book: Section<typeof ru> = {
   'book.rule.outside_hours': 'The office is closed at this time.',
   'book.nearest.title': 'The nearest free times:',
 
+  'book.pin.text': 'We sent a code by text message. Enter it to confirm the booking.',
+  'book.pin.until': 'We sent a code by text message. Enter it by {time}, or the time is released.',
+  'book.pin.label': 'Code from the text message',
+  'book.pin.submit': 'Confirm the booking',
+  'book.err.pin': 'The code is 4 to 8 digits',
+  'book.err.pinRefused': 'The code did not match, or the time to confirm has run out.',
+
   'book.status.held': 'Waiting for the code from the text message',
   'book.status.booked': 'Active',
   'book.status.checked_in': 'You checked in at the office',

@@ -94,6 +94,13 @@ export const book = {
   'book.rule.outside_hours': 'Офис в это время не работает.',
   'book.nearest.title': 'Ближайшее свободное время:',
 
+  'book.pin.text': 'Мы отправили код в SMS. Введите его, чтобы подтвердить запись.',
+  'book.pin.until': 'Мы отправили код в SMS. Введите его до {time}, иначе время освободится.',
+  'book.pin.label': 'Код из SMS',
+  'book.pin.submit': 'Подтвердить запись',
+  'book.err.pin': 'Код из SMS — от 4 до 8 цифр',
+  'book.err.pinRefused': 'Код не подошёл или время на подтверждение истекло.',
+
   'book.status.held': 'Ожидает подтверждения кодом из SMS',
   'book.status.booked': 'Запись действует',
   'book.status.checked_in': 'Вы отметились в офисе',
