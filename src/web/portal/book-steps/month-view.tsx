@@ -11,63 +11,7 @@ import { QueryStatus } from '../../app/components.js';
 import { useT } from '../../app/i18n/index.js';
 import { bookingQueries } from '../booking-queries.js';
 import { useBookingFormat } from './format.js';
-
-const dayMs = 86_400_000;
-const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-export const addDays = (date: string, days: number) => fromMs(toMs(date) + days * dayMs);
-/** Monday 0 … Sunday 6. */
-const weekdayIndex = (date: string) => (new Date(toMs(date)).getUTCDay() + 6) % 7;
-const monthOf = (date: string) => date.slice(0, 7);
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
-/** The same day of the month in another month, or its last day (31 January → 28 February). */
-function sameDayIn(month: string, date: string): string {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(Math.min(Number(date.slice(8)), last)).padStart(2, '0')}`;
-}
-/** Where a key moves from a day: a day and a week, the week's ends, a month (the WAI-ARIA date grid). */
-function keyTarget(key: string, date: string): string | null {
-  switch (key) {
-    case 'ArrowLeft':
-      return addDays(date, -1);
-    case 'ArrowRight':
-      return addDays(date, 1);
-    case 'ArrowUp':
-      return addDays(date, -7);
-    case 'ArrowDown':
-      return addDays(date, 7);
-    case 'Home':
-      return addDays(date, -weekdayIndex(date));
-    case 'End':
-      return addDays(date, 6 - weekdayIndex(date));
-    case 'PageUp':
-      return sameDayIn(addMonths(monthOf(date), -1), date);
-    case 'PageDown':
-      return sameDayIn(addMonths(monthOf(date), 1), date);
-    default:
-      return null;
-  }
-}
-/** The weeks (Monday first) covering a month 'YYYY-MM'; null for a cell of another month. */
-function weeksOf(month: string): (string | null)[][] {
-  const first = `${month}-01`;
-  const weeks: (string | null)[][] = [];
-  let week: (string | null)[] = Array.from({ length: weekdayIndex(first) }, () => null);
-  for (let day = first; monthOf(day) === month; day = addDays(day, 1)) {
-    week.push(day);
-    if (week.length === 7) {
-      weeks.push(week);
-      week = [];
-    }
-  }
-  if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
-  return weeks;
-}
+import { addMonths, keyTarget, monthOf, weeksOf } from './month-grid.js';
 
 export function MonthView(props: {
   office: string;
