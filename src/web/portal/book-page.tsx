@@ -232,12 +232,17 @@ function Details(props: {
   onDraft: (draft: DetailsDraft) => void;
 }) {
   const { t } = useT();
-  const { query, slot, timeZone } = useFreeSlot(props.office, props.service, props.date, props.time);
-  if (!query.data) {
+  const found = useFreeSlot(props.office, props.service, props.date, props.time);
+  // once the form is shown for a time it stays, even if a refetch finds the time taken meanwhile: sending
+  // then gets SLOT_TAKEN with the nearest free times, which says more than «taken» alone
+  const shown = useRef<{ key: string; slot: Slot; timeZone: string } | null>(null);
+  const key = `${props.office}/${props.service}/${props.date}/${props.time}`;
+  if (found.slot && found.timeZone) shown.current = { key, slot: found.slot, timeZone: found.timeZone };
+  const current = shown.current?.key === key ? shown.current : null;
+  if (!current) {
+    const { query } = found;
     if (query.error) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-    return <Loading space="space-results" />;
-  }
-  if (!slot || !timeZone)
+    if (!query.data) return <Loading space="space-results" />;
     return (
       <div className="notice notice-error" role="alert">
         <p>{t('book.time.gone')}</p>
@@ -246,6 +251,8 @@ function Details(props: {
         </Link>
       </div>
     );
+  }
+  const { slot, timeZone } = current;
   return (
     <DetailsForm
       key={slot.start}
