@@ -32,6 +32,20 @@ export function offsetMinutes(timeZone: string, instant: number): number {
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
+const steadyOffsets = new Map<string, number | null>();
+/** The zone's offset through a whole local day, or null when it changes that day (or the day before/after). */
+function steadyOffset(timeZone: string, date: string, midnightUtc: number): number | null {
+  const key = `${timeZone}|${date}`;
+  const known = steadyOffsets.get(key);
+  if (known !== undefined) return known;
+  const day = 86_400_000;
+  const probes = [-day, 0, day / 2, day, 2 * day].map((t) => offsetMinutes(timeZone, midnightUtc + t));
+  const value = probes.every((o) => o === probes[0]) ? probes[0] : null;
+  if (steadyOffsets.size > 20_000) steadyOffsets.clear();
+  steadyOffsets.set(key, value);
+  return value;
+}
+
 /**
  * The instant of a local date 'YYYY-MM-DD' and time 'HH:MM' in a zone. A time skipped by a spring-forward
  * gap is moved forward by the gap (02:30 → 03:30); a time repeated in the autumn is its first occurrence.
@@ -40,6 +54,9 @@ export function localToInstant(date: string, time: string, timeZone: string): nu
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // most days keep one offset from end to end: then the instant is the wall clock less it
+  const steady = steadyOffset(timeZone, date, Date.UTC(y, mo - 1, d));
+  if (steady !== null) return wall - steady * 60_000;
   const first = wall - offsetMinutes(timeZone, wall) * 60_000;
   const second = wall - offsetMinutes(timeZone, first) * 60_000;
   if (first === second) return first;
