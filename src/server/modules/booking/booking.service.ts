@@ -334,7 +334,7 @@ async function sendConfirmationCode(tx: Db, deps: BookingDeps, row: BookingRow, 
   await enqueueNotification(tx, outbox, {
     event: 'booking.confirm_code',
     recipient: { phone: deps.cipher.open(row.phone), locale: row.locale, smsConsent: true },
-    context: { ...context, confirmCode: pin },
+    context: { ...context, confirmCode: pin, link: `${outbox.publicUrl}/book/manage?code=${row.code}` },
     officeCode: row.officeCode,
     about: { kind: 'booking', ref: row.code },
     expiresAt: new Date(instantOf(row.holdExpiresAt as string)),
