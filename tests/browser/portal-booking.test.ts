@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { Availability, Booking, DaySlots } from '../../src/shared/booking.js';
+import type { Availability, Booking, BookingOffice, DaySlots } from '../../src/shared/booking.js';
 import type { ServiceCard } from '../../src/shared/catalog.js';
+import type { OfficeSummary } from '../../src/shared/network.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
@@ -259,6 +260,61 @@ describe('booking a visit on the portal', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Записаться', exact: true }).click();
     await page.getByTestId('booking-code').waitFor();
     expect(await page.getByTestId('booking-time').textContent()).toContain(time);
+  });
+
+  it('sends a submit retried after a lost answer with the same Idempotency-Key and shows the one booking', async () => {
+    const day = freeDays()[3];
+    const time = (await freeTimes(day))[0];
+    const page = await app.newPage();
+    await page.goto(`${app.baseUrl}/book?service=${service}&office=${office}&date=${day}&time=${time}`);
+    await fillDetails(page, '+7 912 111-22-33');
+    const keys: string[] = [];
+    let firstCode = '';
+    // the first answer is lost on the way back: the server booked, the browser saw a network failure
+    await page.route('**/api/bookings', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length > 1) return route.continue();
+      const response = await route.fetch();
+      firstCode = ((await response.json()) as Booking).code;
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+    await page.getByText('Не удалось связаться с сервером. Попробуйте ещё раз.').waitFor();
+    await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+    const code = page.getByTestId('booking-code');
+    await code.waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect((await code.textContent())!.replace('-', '')).toBe(firstCode);
+  });
+
+  it('lists the nearest offices first once the browser gives the location', async () => {
+    // the person stands by the office listed last without a location
+    const listed = (await app.api<{ offices: BookingOffice[] }>(`/api/bookings/offices?service=${service}`))
+      .offices;
+    const located = await app.api<OfficeSummary[]>('/api/offices');
+    const far = [...listed]
+      .reverse()
+      .map((o) => located.find((l) => l.code === o.code))
+      .find((o) => o?.lat != null && o.lon != null)!;
+    expect(far.code).not.toBe(listed[0].code);
+    const context = await app.browser.newContext({
+      locale: 'ru-RU',
+      timezoneId: 'Europe/Moscow',
+      geolocation: { latitude: far.lat!, longitude: far.lon! },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/book?service=${service}`);
+    const cards = page.getByTestId('book-offices').locator('li');
+    await cards.first().waitFor();
+    expect(await cards.first().getAttribute('data-office')).toBe(listed[0].code);
+    await page.getByRole('button', { name: 'Показать ближайшие' }).click();
+    await page.getByText('Сначала офисы, ближайшие к вам.').waitFor();
+    await expect.poll(() => cards.first().getAttribute('data-office')).toBe(far.code);
+    expect(await cards.first().textContent()).toContain('0 км');
+    await context.close();
   });
 
   it('walks the steps on a 375 px phone by keyboard, axe-clean, and speaks English after the switch', async () => {
