@@ -141,7 +141,10 @@ describe('booking a visit on the portal', { timeout: 180_000 }, () => {
     const slip = page.getByTestId('slip-link');
     const href = (await slip.getAttribute('href'))!;
     expect(href).toBe(`/api/bookings/${bookingCode}/slip.pdf?phone=${encodeURIComponent(normalPhone)}`);
-    // the slip's route (GET …/slip.pdf) is not on main yet: the link is checked above, the PDF once it lands
+    const pdf = await page.request.get(`${app.baseUrl}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // a reload of the confirmation shows it again (the phone stays in the history entry, not the address)
     await page.reload();
