@@ -265,10 +265,10 @@ describe('booking a visit on the portal', { timeout: 180_000 }, () => {
     expect(await page.getByTestId('booking-time').textContent()).toContain(time);
   });
 
-  it('sends a submit retried after a lost answer with the same Idempotency-Key and shows the one booking', async () => {
+  it('sends a submit retried after a lost answer with the same Idempotency-Key and shows the one booking (375 px)', async () => {
     const day = freeDays()[3];
     const time = (await freeTimes(day))[0];
-    const page = await app.newPage();
+    const page = await app.newPage({ viewport: phone });
     await page.goto(`${app.baseUrl}/book?service=${service}&office=${office}&date=${day}&time=${time}`);
     await fillDetails(page, '+7 912 111-22-33');
     const keys: string[] = [];
@@ -290,6 +290,20 @@ describe('booking a visit on the portal', { timeout: 180_000 }, () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
     expect((await code.textContent())!.replace('-', '')).toBe(firstCode);
+
+    // the confirmation and the booking's page fit the phone and pass axe, rescheduling open too
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'booking-done-phone');
+    await page.getByTestId('manage-link').click();
+    await page.getByRole('button', { name: 'Перенести' }).click();
+    await page.getByTestId('reschedule').getByRole('grid').waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Оставить как есть' }).click();
+    await page.getByRole('button', { name: 'Отменить запись' }).click();
+    await page.getByTestId('cancel-confirm').waitFor();
+    await expectNoSeriousA11yViolations(page);
   });
 
   it('lists the nearest offices first once the browser gives the location', async () => {

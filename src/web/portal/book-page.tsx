@@ -275,9 +275,16 @@ function BookingDone({ code }: { code: string }) {
   const phone = (location.state as BookedState | null)?.phone ?? '';
   const booking = useQuery({ ...bookingQueries.booking(code, phone), enabled: phone !== '' });
   useTitle(t('book.done.title'));
+  // the form that was pressed is gone (same path, another query): the focus goes to the new page's title
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, []);
   return (
     <div className="book">
-      <h1>{t('book.done.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('book.done.title')}
+      </h1>
       {!phone ? (
         <>
           <p>
