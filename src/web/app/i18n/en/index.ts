@@ -4,8 +4,18 @@ import { board } from './board.js';
 import { book } from './book.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
+import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...book };
+export const en: Messages = {
+  ...common,
+  ...portal,
+  ...board,
+  ...staff,
+  ...kiosk,
+  ...queue,
+  ...kioskBooking,
+  ...book,
+};

@@ -2,6 +2,7 @@
  * Russian messages — the default language and the source of the message keys, in one section per
  * audience: common.ts (every screen), portal.ts (citizens), board.ts (the queue's board, ticket page and
  * office load), staff.ts (sign-in and the admin console), kiosk.ts (the queue's kiosk and the admin's page of kiosks),
+ * kiosk-booking.ts (check-in by a booking's code and booking another day at the kiosk),
  * queue.ts (the queue's staff screens: the operator's console, the office head's screen), book.ts (the
  * portal's pre-booking: /book and /book/manage).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
@@ -12,8 +13,18 @@ import { board } from './board.js';
 import { book } from './book.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
+import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const ru = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...book } as const;
+export const ru = {
+  ...common,
+  ...portal,
+  ...board,
+  ...staff,
+  ...kiosk,
+  ...queue,
+  ...kioskBooking,
+  ...book,
+} as const;
