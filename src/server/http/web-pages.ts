@@ -11,6 +11,8 @@ const fixedPages = [
   /^\/$/,
   /^\/services$/,
   /^\/offices$/,
+  // pre-booking and a booking's page (the slip's QR code): the page asks for the code and phone itself
+  /^\/book(\/manage)?$/,
   /^\/staff(\/(login|password))?$/,
   /^\/admin(\/.*)?$/,
   // an e-mail's unsubscribe link: the page itself says whether its token is valid

@@ -1,6 +1,7 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
 import { board } from './board.js';
+import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
@@ -17,5 +18,6 @@ export const en: Messages = {
   ...kiosk,
   ...queue,
   ...kioskBooking,
+  ...book,
   ...bookingStaff,
 };
