@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 
 /** Booking endpoints are rate-limited per address (issue 10): a script cannot hammer codes or seats. */
@@ -52,6 +53,19 @@ describeOnBackends(
       for (let i = 0; i < 6; i++) expect((await checkIn('demo-kiosk-izmalkovo-main')).statusCode).toBe(404);
       for (let i = 0; i < 3; i++) expect((await checkIn('not-a-kiosk')).statusCode).toBe(401);
       expect((await checkIn('not-a-kiosk')).statusCode).toBe(429);
+    });
+
+    it('counts a signed-in staff member by the person, not the address (a call center behind one address)', async () => {
+      const operator = await staffClient(ctx().app, ctx().database, [
+        { role: 'callcenter', scope: { kind: 'region' } },
+      ]);
+      const cancel = () =>
+        operator.call({
+          method: 'POST',
+          url: '/api/bookings/ACEFHJKM/cancel',
+          payload: { phone: '+79125550000' },
+        });
+      for (let i = 0; i < 6; i++) expect((await cancel()).statusCode).toBe(404);
     });
   },
   { clock: () => now, config: { bookingRateLimitPerMinute: 3 } },

@@ -68,20 +68,24 @@ export const bookingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
   /**
    * Booking writes from one address: a few a minute is all a person needs. An enrolled kiosk serves a hall of
-   * people and is counted apart, by its device, with thirty times the allowance (an unknown token counts as
-   * its address).
+   * people and a signed-in staff member (the call center, a window) one caller after another: each is counted
+   * apart, by the device or the person, with thirty times the allowance — so a call center behind one address
+   * is not refused; an unknown token counts as its address. Counted before the handler, once the session is
+   * known.
    */
   const perMinute = app.deps.config.bookingRateLimitPerMinute;
   const writeLimit = {
     rateLimit: {
+      hook: 'preHandler' as const,
       timeWindow: '1 minute',
       keyGenerator: async (request: FastifyRequest) => {
+        if (request.actor) return `staff:${request.actor.userId}`;
         const token = request.headers[kioskHeader];
         const kiosk = typeof token === 'string' ? await enrolledKioskId(db(), token) : null;
         return kiosk ? `kiosk:${kiosk}` : `ip:${clientIp(request) ?? 'unknown'}`;
       },
       max: async (_request: FastifyRequest, key: string) =>
-        key.startsWith('kiosk:') ? perMinute * 30 : perMinute,
+        key.startsWith('ip:') ? perMinute : perMinute * 30,
     },
   };
 
