@@ -40,17 +40,18 @@ export function localToInstant(date: string, time: string, timeZone: string): nu
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const first = wall - offsetMinutes(timeZone, wall) * 60_000;
-  const second = wall - offsetMinutes(timeZone, first) * 60_000;
-  if (first === second) return first;
-  // Two candidates: the one whose wall clock reads `time` is the answer; in a gap neither does — take the later.
-  const reads = (t: number) => {
-    const p = partsIn(timeZone, t);
-    return p.hour === h && p.minute === mi;
-  };
-  if (reads(Math.min(first, second))) return Math.min(first, second);
-  if (reads(Math.max(first, second))) return Math.max(first, second);
-  return Math.max(first, second);
+  // The zone's offsets a day either side: equal (nearly always) → no transition near, one answer.
+  const before = offsetMinutes(timeZone, wall - 86_400_000);
+  const after = offsetMinutes(timeZone, wall + 86_400_000);
+  if (before === after) return wall - before * 60_000;
+  // A transition near: each offset gives a candidate, valid when the zone has that offset at it (its wall
+  // clock reads `time`). Both valid: the autumn repeat — the earlier is the first occurrence. Neither: the
+  // spring gap — the offset before it moves the time forward by the gap.
+  const valid = [before, after]
+    .map((offset) => ({ offset, instant: wall - offset * 60_000 }))
+    .filter((c) => offsetMinutes(timeZone, c.instant) === c.offset)
+    .map((c) => c.instant);
+  return valid.length > 0 ? Math.min(...valid) : wall - before * 60_000;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
