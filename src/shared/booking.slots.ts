@@ -76,11 +76,19 @@ function cellsExist(cells: readonly number[], startMinutes: number, rules: Booki
   );
 }
 
-/** Whether the zone keeps one offset all day (nearly every day): then every wall-clock time of it exists once. */
-function steadyDay(date: string, timeZone: string): boolean {
+/**
+ * The instant of each wall-clock minute of a date. On a day the zone keeps one offset (nearly every day) it
+ * is midnight plus the minutes — no calendar arithmetic per cell; on a transition day, the zone's rules.
+ * `steady` says which: on a steady day every wall-clock time exists once.
+ */
+function wallClockOf(date: string, timeZone: string) {
   const midnight = localToInstant(date, '00:00', timeZone);
   const next = localToInstant(addCalendarDays(date, 1), '00:00', timeZone);
-  return offsetMinutes(timeZone, midnight) === offsetMinutes(timeZone, next);
+  const steady = offsetMinutes(timeZone, midnight) === offsetMinutes(timeZone, next);
+  const instantOf = steady
+    ? (minutes: number) => midnight + minutes * 60_000
+    : (minutes: number) => localToInstant(date, hhmm(minutes), timeZone);
+  return { steady, instantOf };
 }
 
 /**
@@ -105,15 +113,18 @@ export function daySlots(p: {
     const service = Math.min(rules.serviceLanes, rules.officeLanes) - (use?.service ?? 0);
     return Math.max(0, Math.min(office, service));
   };
-  const steady = steadyDay(day.date, timeZone);
+  const { steady, instantOf } = wallClockOf(day.date, timeZone);
+  const count = cellsPerBooking(rules);
   const out: FreeTime[] = [];
   for (const [from, to] of segments(day)) {
     for (let m = Math.ceil(from / grid) * grid; m + length <= to; m += grid) {
-      const cells = cellsOf(day.date, m, rules, timeZone);
-      if (cells[0] < p.notBefore) continue;
+      const start = instantOf(m);
+      if (start < p.notBefore) continue;
+      const cells = Array.from({ length: count }, (_, i) => (i === 0 ? start : instantOf(m + i * grid)));
       if (!steady && !cellsExist(cells, m, rules, timeZone)) continue;
-      const end = localToInstant(day.date, hhmm(m + length), timeZone);
-      out.push({ start: cells[0], end, free: Math.min(...cells.map(seatsLeft)), date: day.date, minutes: m });
+      let free = Number.POSITIVE_INFINITY;
+      for (const cell of cells) free = Math.min(free, seatsLeft(cell));
+      out.push({ start, end: instantOf(m + length), free, date: day.date, minutes: m });
     }
   }
   return out;

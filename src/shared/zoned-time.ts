@@ -25,11 +25,37 @@ function partsIn(timeZone: string, instant: number): Record<string, number> {
   return out;
 }
 
-/** The zone's offset from UTC at an instant, in minutes (Moscow: 180). */
-export function offsetMinutes(timeZone: string, instant: number): number {
+/** The zone's offset at an instant as Intl reads it, in minutes: a few microseconds. */
+function offsetByIntl(timeZone: string, instant: number): number {
   const p = partsIn(timeZone, instant);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+const dayMs = 86_400_000;
+/**
+ * Per zone, the offset of each UTC day that keeps one offset from its first second to its last (null: the
+ * day has a transition, read each instant). A month of free times asks thousands of times; Intl would take
+ * milliseconds. A zone never changes twice within one UTC day, so equal ends mean one offset all day.
+ */
+const steadyDays = new Map<string, Map<number, number | null>>();
+
+/** The zone's offset from UTC at an instant, in minutes (Moscow: 180). */
+export function offsetMinutes(timeZone: string, instant: number): number {
+  let days = steadyDays.get(timeZone);
+  if (!days) {
+    days = new Map();
+    steadyDays.set(timeZone, days);
+  }
+  const day = Math.floor(instant / dayMs);
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const first = offsetByIntl(timeZone, day * dayMs);
+    steady = first === offsetByIntl(timeZone, day * dayMs + dayMs - 1) ? first : null;
+    if (days.size >= 10_000) days.clear();
+    days.set(day, steady);
+  }
+  return steady ?? offsetByIntl(timeZone, instant);
 }
 
 /**
@@ -70,6 +96,9 @@ export function isoInZone(instant: number, timeZone: string): string {
 
 /** The local date and time 'HH:MM' of an instant in a zone. */
 export function instantToLocal(instant: number, timeZone: string): { date: string; time: string } {
-  const p = partsIn(timeZone, instant);
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+  const local = new Date(instant + offsetMinutes(timeZone, instant) * 60_000);
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+  };
 }
