@@ -24,8 +24,8 @@ const bookingsInHorizon = 5_000;
 const databaseName = 'okno_booking_bench';
 /** Services booked in the office: 15-minute ones and a 20-minute one (two cells). */
 const fillServices = ['egrn-extract', 'snils-issue', 'inn-issue', 'mfc-consultation', 'passport-rf-replace'];
-/** Statuses whose seats are held. */
-const seatHolding = ['held', 'booked', 'checked_in'];
+/** Statuses whose seats stay taken (a no-show's time has passed). */
+const seatHolding = ['held', 'booked', 'checked_in', 'no_show'];
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -171,8 +171,8 @@ async function seatAudit(url: string) {
     );
     const mismatched = await client.query<{ n: number }>(
       `with held as (
-         select b.office_code, to_timestamp(cell / 1000.0) as cell_start, scope, count(*)::int as n
-         from bookings b, unnest(b.cells) as cell, unnest(array['*', b.service_code]) as scope
+         select b.office_code, to_timestamp(cell::bigint / 1000.0) as cell_start, scope, count(*)::int as n
+         from bookings b, jsonb_array_elements_text(b.cells) as cell, unnest(array['*', b.service_code]) as scope
          where b.status = any($1::text[])
          group by 1, 2, 3)
        select count(*)::int as n
@@ -216,6 +216,7 @@ export async function bookingBench(
       PERSONAL_DATA_KEY: randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_MINUTE: '100000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
+      BOOKING_RATE_LIMIT_PER_MINUTE: '100000000',
       OUTBOX_WORKER: 'off',
     },
     port,

@@ -22,8 +22,8 @@ const clock = (minutes: number) =>
 const at = (time: string, date = day) => `${date}T${time}:00+03:00`;
 const service = 'egrn-extract';
 const otherServices = ['snils-issue', 'inn-issue', 'mfc-consultation'];
-/** Statuses whose seats are held. */
-const seatHolding = ['held', 'booked', 'checked_in'];
+/** Statuses whose seats stay taken (a no-show's time has passed: nobody can book it). */
+const seatHolding = ['held', 'booked', 'checked_in', 'no_show'];
 
 let phoneCounter = 0;
 /** A Russian mobile number no other request of this file uses. */
@@ -290,7 +290,7 @@ describeOnBackends(
     });
 
     it("cancels a closed day's bookings (office_closed), frees their seats and tells each person", async () => {
-      const code = await office(3);
+      const code = await office(4);
       const closedDay = '2026-12-03';
       const bodies = ['10:00', '10:00', '11:30'].map((t) => bookingBody(code, at(t, closedDay)));
       const made = [];
@@ -378,7 +378,10 @@ describeOnBackends(
         const results = [];
         for (const [i, s] of services.entries())
           results.push(
-            await book(app(), bookingBody(code, at(`1${i}:00`, '2026-12-07'), { phone, service: s })),
+            await book(
+              app(),
+              bookingBody(code, at(clock(9 * 60 + i * 60), '2026-12-07'), { phone, service: s }),
+            ),
           );
         expect(results.slice(0, 3).map((r) => r.statusCode)).toEqual([201, 201, 201]);
         expect(results[3].statusCode, results[3].body).toBe(409);
@@ -388,7 +391,7 @@ describeOnBackends(
         expect((await post(app(), `/api/bookings/${first.code}/cancel`, { phone })).statusCode).toBe(200);
         const again = await book(
           app(),
-          bookingBody(code, at('13:00', '2026-12-07'), { phone, service: services[3] }),
+          bookingBody(code, at('14:00', '2026-12-07'), { phone, service: services[3] }),
         );
         expect(again.statusCode, again.body).toBe(201);
       });
