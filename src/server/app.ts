@@ -16,6 +16,9 @@ import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { webPageStatus } from './http/web-pages.js';
 import { loggerOptions } from './logger.js';
+import { registerBooking } from './modules/booking/booking.plugin.js';
+import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js';
+import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
 import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
@@ -123,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(queueStaffRoutes);
   await app.register(kioskRoutes);
   registerQueueDayEnd(app);
+  await app.register(bookingPublicRoutes);
+  await app.register(bookingStaffRoutes);
+  registerBooking(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -86,6 +86,8 @@ const envSchema = z.object({
   DELIVERY_REPORT_TOKEN: z.string().min(16).max(500).optional(),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
   QUEUE_DAY_END: z.enum(['on', 'off']).default('on'),
+  BOOKING_SWEEP: z.enum(['on', 'off']).default('on'),
+  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -126,6 +128,10 @@ export type Config = {
   personalDataKey: string | undefined;
   /** Whether this instance closes the queue's ended days each minute (QUEUE_DAY_END; every instance may). */
   queueDayEnd: boolean;
+  /** Whether this instance sweeps bookings each minute: holds, no-shows, reminders (BOOKING_SWEEP; every instance may). */
+  bookingSweep: boolean;
+  /** Booking writes (book, cancel, reschedule, confirm, check-in) and holder reads per minute from one address. */
+  bookingRateLimitPerMinute: number;
   notifications: NotificationsConfig;
 };
 
@@ -185,6 +191,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     httpsOnly: Boolean(tls) || Boolean(e.PUBLIC_URL?.startsWith('https:')),
     personalDataKey: e.PERSONAL_DATA_KEY?.toLowerCase(),
     queueDayEnd: e.QUEUE_DAY_END === 'on',
+    bookingSweep: e.BOOKING_SWEEP === 'on',
+    bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
     notifications: {
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,
@@ -215,6 +223,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     notifications: { ...base.notifications, worker: false },
     // Tests close a day themselves (closeEndedDays with a pinned time), never by the clock.
     queueDayEnd: false,
+    // Tests sweep bookings themselves (sweepBookings with a pinned time); their races book from one address.
+    bookingSweep: false,
+    bookingRateLimitPerMinute: 100_000,
     ...overrides,
   };
 }

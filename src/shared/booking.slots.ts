@@ -136,6 +136,16 @@ export function bookingWindow(now: number, timeZone: string, horizonDays: number
   return { first: today, last: addCalendarDays(today, horizonDays) };
 }
 
+/** Whether a booking starting at local `minutes` lies wholly inside an opening segment of the day. */
+export function fitsDay(
+  day: ResolvedDay,
+  minutes: number,
+  rules: Pick<BookingRules, 'gridMinutes' | 'serviceMinutes'>,
+) {
+  const length = cellsPerBooking(rules) * rules.gridMinutes;
+  return segments(day).some(([from, to]) => minutes >= from && minutes + length <= to);
+}
+
 /** Why a requested start is not a time one can book (400, naming `start`), in the order they are checked. */
 export type StartRefusal =
   | 'in_past'
@@ -170,9 +180,7 @@ export function locateStart(p: {
   if (minutes % rules.gridMinutes !== 0 || new Date(start).getUTCSeconds() !== 0 || start % 1000 !== 0) {
     return { ok: false, refusal: 'not_on_grid' };
   }
-  const length = cellsPerBooking(rules) * rules.gridMinutes;
-  const fits = segments(day).some(([from, to]) => minutes >= from && minutes + length <= to);
-  if (!fits) return { ok: false, refusal: 'outside_hours' };
+  if (!fitsDay(day, minutes, rules)) return { ok: false, refusal: 'outside_hours' };
   // the second reading of a wall-clock time repeated in the autumn is not on the grid (the grid takes the
   // first), nor is a booking that would cover a time a spring-forward gap skips
   if (localToInstant(local.date, local.time, timeZone) !== start)

@@ -11,6 +11,7 @@ export const notificationEventSchema = z.enum([
   'booking.rescheduled',
   'booking.reminder',
   'booking.cancelled',
+  'booking.confirm_code',
   'ticket.turn_near',
   'case.stage',
   'case.result_ready',
@@ -50,6 +51,8 @@ export type MessageContext = {
   /** The booked time, the day a result goes back to the agency, …: an ISO instant. */
   at?: string;
   bookingCode?: string;
+  /** The code that confirms a held booking (sent by SMS only; it confirms a time, it opens nothing). */
+  confirmCode?: string;
   ticketNumber?: string;
   /** The window's number or label the ticket is called to. */
   window?: string;

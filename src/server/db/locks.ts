@@ -14,6 +14,8 @@ export const advisoryLocks = {
   adminSet: 4207003,
   /** The production calendar: an import and a day's edit never interleave. */
   calendar: 4207101,
+  /** A phone's bookings (with a key: the phone's hash): its per-person rules are checked one booking at a time. */
+  bookingPhone: 4207201,
 } as const;
 
 export type AdvisoryLock = keyof typeof advisoryLocks;
@@ -21,4 +23,9 @@ export type AdvisoryLock = keyof typeof advisoryLocks;
 /** Takes a lock until the end of the transaction `tx`. */
 export async function lockForTransaction(tx: Db, lock: AdvisoryLock): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLocks[lock]})`);
+}
+
+/** Takes a lock on one key of a kind (two-part lock: the kind's id, a hash of the key) until the end of `tx`. */
+export async function lockKeyForTransaction(tx: Db, lock: AdvisoryLock, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${advisoryLocks[lock]}, hashtext(${key}))`);
 }

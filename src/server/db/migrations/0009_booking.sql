@@ -48,7 +48,7 @@ create table bookings (
   -- The office's own date of the visit (its time zone).
   local_date date not null,
   -- The cells it holds in booking_seats (epoch ms of their starts), so that releasing it gives back exactly those.
-  cells bigint[] not null,
+  cells jsonb not null,
   status text not null default 'booked'
     check (status in ('held', 'booked', 'checked_in', 'cancelled', 'no_show', 'expired')),
   name text not null,
@@ -67,6 +67,8 @@ create table bookings (
   confirm_attempts smallint not null default 0,
   cancelled_at timestamptz,
   cancel_reason text check (cancel_reason in ('citizen', 'staff', 'office_closed')),
+  -- Whether a cancellation for a closed office or day reached the person (a message was queued).
+  cancel_notified boolean not null default false,
   reminded_at timestamptz,
   checked_in_at timestamptz,
   ticket_id uuid references tickets (id),

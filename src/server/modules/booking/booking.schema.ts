@@ -1,5 +1,4 @@
 import {
-  bigint,
   bigserial,
   boolean,
   integer,
@@ -62,7 +61,7 @@ export const bookings = pgTable('bookings', {
   startsAt: timestamptz('starts_at').notNull(),
   endsAt: timestamptz('ends_at').notNull(),
   localDate: isoDate('local_date').notNull(),
-  cells: bigint('cells', { mode: 'number' }).array().notNull(),
+  cells: jsonb('cells').$type<number[]>().notNull(),
   status: text('status').$type<BookingStatus>().notNull().default('booked'),
   /** Sealed. */
   name: text('name').notNull(),
@@ -83,6 +82,7 @@ export const bookings = pgTable('bookings', {
   confirmAttempts: smallint('confirm_attempts').notNull().default(0),
   cancelledAt: timestamptz('cancelled_at'),
   cancelReason: text('cancel_reason').$type<CancelReason>(),
+  cancelNotified: boolean('cancel_notified').notNull().default(false),
   remindedAt: timestamptz('reminded_at'),
   checkedInAt: timestamptz('checked_in_at'),
   ticketId: uuid('ticket_id'),

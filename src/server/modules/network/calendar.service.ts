@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../errors.js';
 import { type ChangeAuthor, recordChange } from '../history/history.repository.js';
 import * as repo from './calendar.repository.js';
 import { parseCalendarImport } from './calendar-import.js';
+import { scheduleChanged } from './schedule-events.js';
 
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };
@@ -43,6 +44,7 @@ export async function setCalendarDay(
     const isDefault = input.kind === defaultKind(date);
     if (isDefault) await repo.deleteOverride(tx, date);
     else await repo.upsertOverride(tx, { date, ...input });
+    await scheduleChanged(db, tx, { offices: 'all', dates: [date] });
     const after = isDefault ? undefined : { date, ...input };
     await recordChange(tx, {
       author,
@@ -62,6 +64,7 @@ export async function removeCalendarDay({ db, author }: WriteDeps, date: string)
     const before = await repo.findOverride(tx, date);
     if (!before) throw notFound(`calendar entry for ${date}`);
     await repo.deleteOverride(tx, date);
+    await scheduleChanged(db, tx, { offices: 'all', dates: [date] });
     await recordChange(tx, {
       author,
       entity: 'calendar',
@@ -91,6 +94,7 @@ export async function importCalendarYear({ db, author }: WriteDeps, input: Calen
     const before = await repo.overridesBetween(tx, from, to);
     await repo.deleteOverridesBetween(tx, from, to);
     for (const d of days) await repo.upsertOverride(tx, d);
+    await scheduleChanged(db, tx, { offices: 'all' });
     await recordChange(tx, {
       author,
       entity: 'calendar',

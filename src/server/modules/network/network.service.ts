@@ -307,7 +307,11 @@ export async function windowsByOffice(db: Db) {
 }
 
 /** Does the office offer the service (a main center offering all, or listed)? */
-export async function officeOffers(db: Db, office: OfficeNow, serviceCode: string): Promise<boolean> {
+export async function officeOffers(
+  db: Db,
+  office: Pick<OfficeNow, 'code' | 'offersAllServices'>,
+  serviceCode: string,
+): Promise<boolean> {
   if (office.offersAllServices) return true;
   return (await listedServiceCodes(db, office.code)).includes(serviceCode);
 }
@@ -315,4 +319,62 @@ export async function officeOffers(db: Db, office: OfficeNow, serviceCode: strin
 /** The codes of the published services an office offers. */
 export async function servicesOfferedAt(db: Db, office: OfficeNow): Promise<string[] | undefined> {
   return office.offersAllServices ? undefined : listedServiceCodes(db, office.code);
+}
+
+/** An office as booking derives its free times from: card, zone, local now, schedule over a range, windows. */
+export type BookableOffice = {
+  code: string;
+  name: string;
+  address: string;
+  districtCode: string;
+  lat: number | null;
+  lon: number | null;
+  status: 'open' | 'closed';
+  timeZone: string;
+  offersAllServices: boolean;
+  local: { date: string; time: string };
+  weekly: WeeklyHours[];
+  /** Dated exceptions from the office's today to today + `days`. */
+  exceptions: OfficeException[];
+  windows: ReturnType<typeof toWindow>[];
+};
+
+/**
+ * Offices (these codes, or those offering a service) with what their free times are derived from, in five
+ * queries whatever their number; the calendar comes along.
+ */
+export async function bookableOffices(
+  db: Db,
+  p: { codes?: readonly string[]; offering?: string; now: Date; days: number },
+): Promise<{ offices: BookableOffice[]; calendar: Calendar }> {
+  if (p.codes?.length === 0) return { offices: [], calendar: makeCalendar([]) };
+  const filter: OfficeFilter = {
+    ...(p.codes?.length === 1 ? { code: p.codes[0] } : {}),
+    ...(p.offering ? { offering: p.offering } : {}),
+  };
+  const { offices, calendar } = await loadOffices(db, filter, p.now, p.days);
+  const wanted = p.codes && p.codes.length > 1 ? new Set(p.codes) : null;
+  const chosen = offices.filter((o) => wanted === null || wanted.has(o.row.code));
+  const windows = await windowsOfOffices(
+    db,
+    chosen.map((o) => o.row.code),
+  );
+  return {
+    calendar,
+    offices: chosen.map((o) => ({
+      code: o.row.code,
+      name: o.row.name,
+      address: o.row.address,
+      districtCode: o.row.districtCode,
+      lat: o.row.lat,
+      lon: o.row.lon,
+      status: o.row.status,
+      timeZone: o.row.zone,
+      offersAllServices: o.row.offersAllServices,
+      local: o.local,
+      weekly: o.weekly,
+      exceptions: o.exceptions,
+      windows: windows.filter((w) => w.officeCode === o.row.code).map(toWindow),
+    })),
+  };
 }

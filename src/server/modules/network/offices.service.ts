@@ -24,6 +24,7 @@ import {
 } from './network.mappers.js';
 import * as schedule from './office-schedule.repository.js';
 import * as repo from './offices.repository.js';
+import { scheduleChanged } from './schedule-events.js';
 
 type Deps = { db: Db };
 type WriteDeps = Deps & { author: ChangeAuthor };
@@ -161,6 +162,7 @@ export async function editOffice(
 export async function setOfficeStatus({ db, author }: WriteDeps, code: string, status: 'open' | 'closed') {
   return changeOffice(db, code, async (tx, before) => {
     await repo.setOfficeStatus(tx, code, status);
+    await scheduleChanged(db, tx, { offices: [code] });
     const action = status === 'closed' ? 'close' : 'reopen';
     await recordChange(tx, {
       author,
@@ -181,6 +183,7 @@ export async function setWindows({ db, author }: WriteDeps, code: string, window
       await requireKnownCodes(tx, 'categories', `windows.${i}.categoryCodes`, w.categoryCodes);
     }
     await schedule.replaceWindows(tx, code, windows);
+    await scheduleChanged(db, tx, { offices: [code] });
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -198,6 +201,7 @@ export async function setWindows({ db, author }: WriteDeps, code: string, window
 export async function setHours({ db, author }: WriteDeps, code: string, hours: HoursInput[]) {
   return changeOffice(db, code, async (tx, before) => {
     await schedule.replaceHours(tx, code, hours);
+    await scheduleChanged(db, tx, { offices: [code] });
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -220,6 +224,7 @@ export async function setException(
 ) {
   return changeOffice(db, code, async (tx, before) => {
     await schedule.upsertException(tx, code, date, input);
+    await scheduleChanged(db, tx, { offices: [code], dates: [date] });
     await repo.touchOffice(tx, code);
     const after = await loadOffice(tx, code);
     await recordChange(tx, {
@@ -239,6 +244,7 @@ export async function removeException({ db, author }: WriteDeps, code: string, d
     const existing = before.exceptions.find((e) => e.date === date);
     if (!existing) throw notFound(`exception of office ${code} on ${date}`);
     await schedule.deleteException(tx, code, date);
+    await scheduleChanged(db, tx, { offices: [code], dates: [date] });
     await repo.touchOffice(tx, code);
     await recordChange(tx, {
       author,
@@ -257,6 +263,7 @@ export async function setOfficeServices({ db, author }: WriteDeps, code: string,
     const services = input.offersAll ? [] : [...new Set(input.services)];
     await requireKnownCodes(tx, 'services', 'services', input.services);
     await schedule.replaceOfficeServices(tx, code, input.offersAll, services);
+    await scheduleChanged(db, tx, { offices: [code] });
     const after = await loadOffice(tx, code);
     const offered = (o: AdminOffice) => ({ offersAll: o.offersAll, services: o.services.map((s) => s.code) });
     await recordChange(tx, {

@@ -15,6 +15,7 @@ export const QUIET_HOURS_END = 9;
 /** Events an SMS is sent for even at night: the person is in the office's queue now, or staff test a channel. */
 export const sentDuringQuietHours: ReadonlySet<NotificationEvent> = new Set<NotificationEvent>([
   'ticket.turn_near',
+  'booking.confirm_code',
   'channel.test',
 ]);
 

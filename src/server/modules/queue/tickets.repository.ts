@@ -223,3 +223,14 @@ export const waitingTicketsOf = (db: Db, officeCodes: readonly string[]): Promis
         .select()
         .from(tickets)
         .where(and(inArray(tickets.officeCode, [...officeCodes]), eq(tickets.status, 'waiting')));
+
+/** When each ticket was first called (its first 'called' event), for booking's report. */
+export async function firstCallTimes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ ticketId: ticketEvents.ticketId, at: sql<string>`min(${ticketEvents.at})` })
+    .from(ticketEvents)
+    .where(and(inArray(ticketEvents.ticketId, [...ids]), eq(ticketEvents.kind, 'called')))
+    .groupBy(ticketEvents.ticketId);
+  return new Map(found.map((r) => [r.ticketId, r.at]));
+}

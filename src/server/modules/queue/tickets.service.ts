@@ -83,6 +83,8 @@ export async function issueTicket(
   officeCode: string,
   input: TicketCreate,
   issuer: Issuer,
+  /** A booked visitor checking in: called at the booked time ahead of walk-ins (null: came late, an ordinary place). */
+  booked?: { bookingId: string; bookedFor: string | null },
 ): Promise<IssuedTicket> {
   const { db, now } = deps;
   const settings = await queueSettingsOf(db);
@@ -125,7 +127,7 @@ export async function issueTicket(
       queuedAt: now.getTime(),
       issuedAt: now.getTime(),
       dueAt: null,
-      bookedFor: null,
+      bookedFor: booked?.bookedFor ? Date.parse(booked.bookedFor) : null,
       targetWindow: null,
     });
     const issued = await insertTicket(tx, {
@@ -143,7 +145,9 @@ export async function issueTicket(
       phone: phone ? deps.cipher.seal(phone.normalized) : null,
       phoneHash: phone?.hash ?? null,
       locale: input.locale ?? 'ru',
-      channel: issuer.kind,
+      channel: booked ? 'booking' : issuer.kind,
+      bookedFor: booked?.bookedFor ?? null,
+      bookingId: booked?.bookingId ?? null,
       kioskId: issuer.kind === 'kiosk' ? issuer.kioskId : null,
       issuedBy: issuer.kind === 'staff' ? issuer.userId : null,
       issuedAt: at,
@@ -158,7 +162,11 @@ export async function issueTicket(
       kind: 'issued',
       at,
       operatorId: issuer.kind === 'staff' ? issuer.userId : null,
-      details: { channel: issuer.kind, ...(issuer.kind === 'kiosk' ? { kiosk: issuer.kioskId } : {}) },
+      details: {
+        channel: issuer.kind,
+        ...(issuer.kind === 'kiosk' ? { kiosk: issuer.kioskId } : {}),
+        ...(booked ? { booking: booked.bookingId } : {}),
+      },
     });
     await publishQueue(tx, office.code, 'change');
     return { issued, place };
@@ -212,3 +220,6 @@ export async function publicTicket(
     documents: service?.documents ?? [],
   });
 }
+
+/** When tickets were first called (booking's report: how soon booked visitors were called). */
+export { firstCallTimes } from './tickets.repository.js';

@@ -29,6 +29,7 @@ const realistic = (overrides: Partial<MessageContext> = {}): MessageContext => (
   },
   at: '2027-01-12T07:30:00.000Z',
   bookingCode: 'K7M2QX',
+  confirmCode: '4821',
   ticketNumber: 'А-015',
   window: '5',
   ahead: 2,
@@ -88,6 +89,8 @@ function facts(event: NotificationEvent, channel: 'sms' | 'email', ctx: MessageC
     case 'booking.reminder':
     case 'booking.cancelled':
       return [ctx.bookingCode!, when()];
+    case 'booking.confirm_code':
+      return [ctx.confirmCode!];
     case 'ticket.turn_near':
       return [ctx.ticketNumber!, ...(ctx.window ? [ctx.window] : [])];
     case 'case.stage':

@@ -134,6 +134,20 @@ export const en: Texts = {
         ],
       }),
     },
+    'booking.confirm_code': {
+      sms: (c) => [`Booking confirmation code: ${c.confirmCode}. `, shorten(c.office.name), '.'],
+      email: (c) => ({
+        subject: `Booking confirmation code: ${c.confirmCode}`,
+        blocks: [
+          {
+            paragraph: [
+              `Booking confirmation code: ${c.confirmCode}`,
+              `Where: ${c.office.name}, ${c.office.address}`,
+            ],
+          },
+        ],
+      }),
+    },
     'ticket.turn_near': {
       sms: (c) => [
         greet(c.name, (n) => `${n}, ticket`, 'Ticket'),

@@ -135,6 +135,20 @@ export const ru: Texts = {
         ],
       }),
     },
+    'booking.confirm_code': {
+      sms: (c) => [`Код подтверждения записи: ${c.confirmCode}. `, shorten(c.office.name), '.'],
+      email: (c) => ({
+        subject: `Код подтверждения записи: ${c.confirmCode}`,
+        blocks: [
+          {
+            paragraph: [
+              `Код подтверждения записи: ${c.confirmCode}`,
+              `Где: ${c.office.name}, ${c.office.address}`,
+            ],
+          },
+        ],
+      }),
+    },
     'ticket.turn_near': {
       sms: (c) => [
         greet(c.name, (n) => `${n}, талон`, 'Талон'),

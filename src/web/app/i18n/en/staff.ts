@@ -356,6 +356,7 @@ export const staff: Section<typeof ru> = {
   'notif.event.booking.rescheduled': 'Booking moved',
   'notif.event.booking.reminder': 'Booking reminder',
   'notif.event.booking.cancelled': 'Booking cancelled',
+  'notif.event.booking.confirm_code': 'Booking confirmation code',
   'notif.event.ticket.turn_near': 'Turn coming up',
   'notif.event.case.stage': 'New stage of a case',
   'notif.event.case.result_ready': 'Result ready',

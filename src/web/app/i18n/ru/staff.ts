@@ -359,6 +359,7 @@ export const staff = {
   'notif.event.booking.rescheduled': 'Запись перенесена',
   'notif.event.booking.reminder': 'Напоминание о записи',
   'notif.event.booking.cancelled': 'Запись отменена',
+  'notif.event.booking.confirm_code': 'Код подтверждения записи',
   'notif.event.ticket.turn_near': 'Скоро очередь',
   'notif.event.case.stage': 'Новый этап дела',
   'notif.event.case.result_ready': 'Результат готов',
