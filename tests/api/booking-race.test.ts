@@ -181,6 +181,35 @@ describeOnBackends(
       expect(await seatMismatches(db(), code)).toEqual([]);
     });
 
+    it("leaves no office seat taken by a booking its service's windows refused", async () => {
+      // four windows, one of them for every service, three for passports only: the office has two lanes,
+      // the extract one
+      const code = await buildOffice(db(), {
+        kind: 'main',
+        windows: [
+          { number: 1, label: 'Окно 1', serviceCodes: [], categoryCodes: [] },
+          ...[2, 3, 4].map((number) => ({
+            number,
+            label: `Окно ${number}`,
+            serviceCodes: ['passport-rf-replace'],
+            categoryCodes: [],
+          })),
+        ],
+      });
+      const start = at('09:30');
+      expect(await freeAt(app(), code, start)).toBe(1);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => book(app(), bookingBody(code, start))),
+      );
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.statusCode === 409)).toHaveLength(19);
+      expect(await seatMismatches(db(), code)).toEqual([]);
+      // the office's second lane is still there for a passport at that time
+      const passport = await book(app(), bookingBody(code, start, { service: 'passport-rf-replace' }));
+      expect(passport.statusCode, passport.body).toBe(201);
+      expect(await seatMismatches(db(), code)).toEqual([]);
+    });
+
     describe('idempotent retries', () => {
       it('returns the same booking for the same key and body, and stores it once', async () => {
         const code = await office(2);
