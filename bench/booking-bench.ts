@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DaySlots } from '../src/shared/booking.js';
+import { bookingLanes } from '../src/shared/booking.slots.js';
 import { freePort, type PostgresServer } from '../tests/support/postgres-server.js';
 import { pgbenchTps } from './queue-bench.js';
 import { timedStart } from './start.js';
@@ -23,7 +24,9 @@ const office = 'lip-teatralnaya';
 const bookingsInHorizon = 5_000;
 const databaseName = 'okno_booking_bench';
 /** Services booked in the office: 15-minute ones and a 20-minute one (two cells). */
-const fillServices = ['egrn-extract', 'snils-issue', 'inn-issue', 'mfc-consultation', 'passport-rf-replace'];
+const fillServices = ['egrn-extract', 'snils-issue', 'inn-issue', 'mfc-consultation'];
+/** Read as well: a 20-minute service (two cells). */
+const readServices = [...fillServices, 'passport-rf-replace'];
 /** Statuses whose seats stay taken (a no-show's time has passed). */
 const seatHolding = ['held', 'booked', 'checked_in', 'no_show'];
 
@@ -52,19 +55,57 @@ async function horizonDates(base: string, officeCode: string, service: string) {
   return a.days;
 }
 
-/** Every free time of the horizon at an office for a service, each as many times as it has seats. */
-async function freeTimes(base: string, officeCode: string, service: string): Promise<Candidate[]> {
-  const out: Candidate[] = [];
-  for (const day of await horizonDates(base, officeCode, service)) {
-    if (day.free === 0) continue;
-    const slots = await getJson<DaySlots>(
-      base,
-      `/api/offices/${officeCode}/slots?service=${service}&date=${day.date}`,
+/** The office's booking lanes, as the server plans them: its windows × its share (else the region's). */
+async function officeLanesOf(url: string, officeCode: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ windows: number; share: number }>(
+      `select (select count(*)::int from office_windows where office_code = $1) as windows,
+              coalesce((select booking_share from booking_office_settings where office_code = $1),
+                       (select booking_share from booking_settings)) as share`,
+      [officeCode],
     );
-    for (const s of slots.slots)
-      for (let k = 0; k < s.free; k++) out.push({ office: officeCode, service, start: s.start });
+    return bookingLanes(rows[0].windows, rows[0].share);
+  } finally {
+    await client.end();
   }
-  return out;
+}
+
+/**
+ * Seats to book at an office with no bookings yet, none claimed twice: each time's `lanes` office seats are
+ * dealt to the services in turn, each service at most the seats its slots show free (its own windows).
+ * Listed seat by seat across the horizon (every time's first seat, then every time's second…), so
+ * neighbours in the list are different times and a partial run spreads over the horizon.
+ */
+async function seatsOf(base: string, officeCode: string, services: string[], lanes: number, maxDays = 62) {
+  const byTime = new Map<string, Candidate[]>();
+  const days = (await horizonDates(base, officeCode, services[0])).filter((d) => d.free > 0);
+  for (const day of days.slice(0, maxDays)) {
+    if (day.free === 0) continue;
+    const free = new Map<string, Map<string, number>>();
+    for (const service of services) {
+      const slots = await getJson<DaySlots>(
+        base,
+        `/api/offices/${officeCode}/slots?service=${service}&date=${day.date}`,
+      );
+      free.set(service, new Map(slots.slots.map((t) => [t.start, t.free])));
+    }
+    const times = [...new Set([...free.values()].flatMap((m) => [...m.keys()]))].sort();
+    for (const start of times) {
+      const left = new Map(services.map((sv) => [sv, free.get(sv)?.get(start) ?? 0]));
+      const seats: Candidate[] = [];
+      for (let j = 0; seats.length < lanes && [...left.values()].some((n) => n > 0); j++) {
+        const service = services[j % services.length];
+        const n = left.get(service) ?? 0;
+        if (n === 0) continue;
+        left.set(service, n - 1);
+        seats.push({ office: officeCode, service, start });
+      }
+      byTime.set(start, seats);
+    }
+  }
+  return interleave([...byTime.values()]);
 }
 
 /** Interleaves lists: one of each in turn, so neighbours in the result rarely compete for one seat. */
@@ -226,7 +267,7 @@ export async function bookingBench(
   try {
     // (a) 5,000 bookings at the office with 20 windows, services interleaved, 16 at a time
     const fillT0 = performance.now();
-    const pool = interleave(await Promise.all(fillServices.map((s) => freeTimes(base, office, s))));
+    const pool = await seatsOf(base, office, fillServices, await officeLanesOf(url, office));
     const fill = await bookMany(base, pool, { concurrency: 16, enough: bookingsInHorizon });
     if (fill.made < bookingsInHorizon)
       throw new Error(`only ${fill.made} bookings fit at ${office} (${pool.length} free seats listed)`);
@@ -234,9 +275,9 @@ export async function bookingBench(
 
     // (b) reads: month availability per service, day slots per service and date of the horizon
     const days = await horizonDates(base, office, fillServices[0]);
-    const monthPaths = fillServices.map((s) => `/api/offices/${office}/availability?service=${s}`);
+    const monthPaths = readServices.map((s) => `/api/offices/${office}/availability?service=${s}`);
     const dayPaths = days.flatMap((d) =>
-      fillServices.map((s) => `/api/offices/${office}/slots?service=${s}&date=${d.date}`),
+      readServices.map((s) => `/api/offices/${office}/slots?service=${s}&date=${d.date}`),
     );
     const month = await latencies(base, monthPaths, 2_000);
     const daySlots = await latencies(base, dayPaths, 2_000);
@@ -247,9 +288,10 @@ export async function bookingBench(
     const mains = (await getJson<{ code: string; kind: string }[]>(base, '/api/offices'))
       .filter((o) => o.kind === 'main' && o.code !== office)
       .map((o) => o.code);
-    const rateServices = ['egrn-extract', 'snils-issue', 'inn-issue'];
     const rateLists: Candidate[][] = [];
-    for (const code of mains) for (const s of rateServices) rateLists.push(await freeTimes(base, code, s));
+    for (const code of mains)
+      rateLists.push(await seatsOf(base, code, fillServices, await officeLanesOf(url, code), 7));
+    // one office after another: 16 bookings at once are at 16 different offices
     const ratePool = interleave(rateLists);
     await bookMany(base, ratePool.splice(0, 200), { concurrency: 16 }); // warm-up
     const rate = await bookMany(base, ratePool, { concurrency: 16, seconds });
@@ -265,7 +307,7 @@ export async function bookingBench(
       `(goal p95 ≤ 5 ms: ${ok(r.p95 <= 5)})  ${Math.round(rps)} req/s at 16 connections`;
     lines.push(
       `postgres: booking office ${office} (20 windows): ${fill.made} bookings made over the horizon in ${round(fillSeconds)} s ` +
-        `(${fill.tried} tried, ${fill.statuses[409] ?? 0} lost a race for a seat; ${pool.length} free seats listed before)`,
+        `(${fill.tried} tried, ${fill.statuses[409] ?? 0} refused; ${pool.length} seats free before; 4 services of 15 minutes)`,
       `postgres: booking ${row('month availability (GET …/availability)', month, monthRate)}`,
       `postgres: booking ${row('day slots (GET …/slots)', daySlots, dayRate)}`,
       `postgres: pgbench tpcb-like (scale 10, 16 clients, 2 threads, prepared) ${Math.round(tps)} TPS`,

@@ -378,9 +378,9 @@ describeOnBackends(
         url: `/api/staff/offices/${code}/bookings?date=${closedDay}&cancelReason=office_closed`,
       });
       expect(list.statusCode, list.body).toBe(200);
-      expect((list.json() as { code: string; notified: boolean }[]).map((b) => b.code).sort()).toEqual(
-        made.map((m) => m.code).sort(),
-      );
+      const listed = list.json() as { code: string; notified: boolean }[];
+      expect(listed.map((b) => b.code).sort()).toEqual(made.map((m) => m.code).sort());
+      expect(listed.every((b) => b.notified)).toBe(true);
     });
 
     describe('per-person rules', () => {
