@@ -19,6 +19,7 @@ import { loggerOptions } from './logger.js';
 import { registerBooking } from './modules/booking/booking.plugin.js';
 import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js';
 import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
+import { bookingSlipRoutes } from './modules/booking/booking-slip.routes.js';
 import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kioskRoutes);
   registerQueueDayEnd(app);
   await app.register(bookingPublicRoutes);
+  await app.register(bookingSlipRoutes);
   await app.register(bookingStaffRoutes);
   registerBooking(app);
 

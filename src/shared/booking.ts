@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseBookingCode } from './booking-code.js';
 import { normalizeMobile } from './contacts.js';
 import { isoDateSchema } from './network.js';
+import { issuedTicketSchema } from './queue.js';
 
 /**
  * Pre-booking a time at an office's window (issue 10): the API contracts shared by the server, the portal,
@@ -194,6 +195,12 @@ export const slotTakenDetailsSchema = z.object({ nearest: z.array(slotSchema) })
 
 /** POST /api/offices/{office}/check-in: the code typed or the slip's QR as scanned. */
 export const checkInSchema = z.object({ code: bookingCodeSchema }).strict();
+/**
+ * 201 of the check-in: the queue's ticket and the booked time it is called at (with the office's offset; the
+ * kiosk prints «по записи на 10:30»), null when the visitor came late and got an ordinary ticket.
+ */
+export const checkedInTicketSchema = issuedTicketSchema.extend({ bookedFor: z.string().nullable() });
+export type CheckedInTicket = z.infer<typeof checkedInTicketSchema>;
 
 // ── staff ───────────────────────────────────────────────────────────────────────────────────────────────
 

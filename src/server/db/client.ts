@@ -144,3 +144,14 @@ export async function ping(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/** PostgreSQL's error code and constraint of a failed query, on either driver (drizzle wraps it as `cause`). */
+export function pgErrorOf(err: unknown): { code?: string; constraint?: string } {
+  for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined; e; ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+      return { code: e.code, constraint: typeof e.constraint === 'string' ? e.constraint : undefined };
+    }
+    e = e.cause as typeof e;
+  }
+  return {};
+}

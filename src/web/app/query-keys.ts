@@ -51,6 +51,15 @@ export const queryKeys = {
   queue: {
     all: ['queue'] as const,
     kioskSetup: (office: string) => ['queue', 'kiosk-setup', office] as const,
+    /**
+     * The kiosk's booking for a later day: the office's free days of a service, then a day's free times
+     * (without the date: every day's of the service, stale at once after a booking).
+     */
+    kioskDays: (office: string, service: string) => ['queue', 'kiosk-days', office, service] as const,
+    kioskTimes: (office: string, service: string, date?: string) =>
+      date === undefined
+        ? (['queue', 'kiosk-times', office, service] as const)
+        : (['queue', 'kiosk-times', office, service, date] as const),
     board: (office: string) => ['queue', 'board', office] as const,
     ticket: (track: string) => ['queue', 'ticket', track] as const,
     officeLoad: (office: string) => ['queue', 'load', 'office', office] as const,

@@ -3,10 +3,13 @@
  * screen, no portal frame, no staff session: an enrolled device with its token (device-token.ts). Without a
  * token it shows «Подключение инфомата» and takes the one-time code on its own keyboard. With one: the
  * office and its load, then a purpose or a service (by category, or searched on the Russian keyboard), an
- * optional priority category, an optional phone for the "your turn is near" SMS, and the ticket. After
+ * optional priority category, an optional phone for the "your turn is near" SMS, and the ticket; or, for a
+ * booking (issue 10), «У меня запись» (check-in by the booking's code, kiosk-check-in.tsx) and «Записаться на
+ * другой день» (kiosk-booking.tsx). After
  * 60 s without a touch (`?idle=` seconds for tests) it goes back to the first screen.
  */
 import './kiosk.css';
+import './kiosk-booking.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -17,6 +20,8 @@ import { queryKeys } from '../app/query-keys.js';
 import { useDeviceToken } from './device-token.js';
 import { LetterKeyboard } from './keyboards.js';
 import { kioskApi } from './kiosk-api.js';
+import { BookingFlow } from './kiosk-booking.js';
+import { CheckInScreen } from './kiosk-check-in.js';
 import { KioskLanguage } from './kiosk-language.js';
 import {
   CategoriesScreen,
@@ -130,7 +135,9 @@ type Step =
   | { kind: 'priority' }
   | { kind: 'phone' }
   | { kind: 'ticket'; ticket: IssuedTicket }
-  | { kind: 'refused'; error: ApiError };
+  | { kind: 'refused'; error: ApiError }
+  | { kind: 'check-in' }
+  | { kind: 'book' };
 
 function KioskFlow(props: { office: string; token: string; onRevoked: () => void }) {
   const { t, lang } = useT();
@@ -208,6 +215,8 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
           onPurpose={purpose}
           onCategories={() => setStep({ kind: 'categories' })}
           onSearch={() => setStep({ kind: 'search' })}
+          onCheckIn={() => setStep({ kind: 'check-in' })}
+          onBook={() => setStep({ kind: 'book' })}
         />
       );
     case 'categories':
@@ -258,5 +267,10 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
       return <TicketScreen setup={data} ticket={step.ticket} onDone={home} />;
     case 'refused':
       return <RefusalScreen setup={data} error={step.error} onHome={home} />;
+    // what a person enters in these two stays inside them: back at the start (idle too) it is gone
+    case 'check-in':
+      return <CheckInScreen setup={data} token={props.token} onRevoked={props.onRevoked} onHome={home} />;
+    case 'book':
+      return <BookingFlow setup={data} token={props.token} onRevoked={props.onRevoked} onHome={home} />;
   }
 }

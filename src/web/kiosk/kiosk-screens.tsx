@@ -18,7 +18,8 @@ export type ChosenService = { code: string; title: string };
 export type Choice = { service?: ChosenService; purpose?: VisitPurpose };
 type Service = KioskSetup['categories'][number]['services'][number];
 
-function Top(props: { setup: KioskSetup; title: string; onHome?: () => void }) {
+/** A screen's heading: the office, the title, the language buttons and «В начало». */
+export function Top(props: { setup: KioskSetup; title: string; onHome?: () => void }) {
   const { t } = useT();
   return (
     <div className="kiosk-top">
@@ -38,7 +39,7 @@ function Top(props: { setup: KioskSetup; title: string; onHome?: () => void }) {
   );
 }
 
-function Screen({ children, testId }: { children: ReactNode; testId: string }) {
+export function Screen({ children, testId }: { children: ReactNode; testId: string }) {
   return (
     <div className="kiosk-screen" data-testid={testId}>
       {children}
@@ -98,6 +99,9 @@ export function StartScreen(props: {
   onPurpose: (purpose: VisitPurpose) => void;
   onCategories: () => void;
   onSearch: () => void;
+  /** The booking's ways in (kiosk-check-in.tsx, kiosk-booking.tsx): check in by a code, book another day. */
+  onCheckIn: () => void;
+  onBook: () => void;
 }) {
   const { t } = useT();
   const { setup } = props;
@@ -145,7 +149,34 @@ export function StartScreen(props: {
           closesAt={setup.closesAt}
         />
       )}
+      <BookingChoices
+        acceptsTickets={setup.acceptsTickets}
+        onCheckIn={props.onCheckIn}
+        onBook={props.onBook}
+      />
     </Screen>
+  );
+}
+
+/** «У меня запись» (only while the office issues tickets: a check-in is one) and «Записаться на другой день». */
+function BookingChoices(props: { acceptsTickets: boolean; onCheckIn: () => void; onBook: () => void }) {
+  const { t } = useT();
+  return (
+    <section className="kiosk-booking-choices" aria-labelledby="kiosk-booking-choices">
+      <h2 id="kiosk-booking-choices" className="kiosk-question">
+        {t('kioskBook.startQuestion')}
+      </h2>
+      <div className="kiosk-pair">
+        {props.acceptsTickets && (
+          <button type="button" className="kiosk-button kiosk-button-big" onClick={props.onCheckIn}>
+            {t('kioskCheckIn.start')}
+          </button>
+        )}
+        <button type="button" className="kiosk-button kiosk-button-big" onClick={props.onBook}>
+          {t('kioskBook.start')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -325,7 +356,13 @@ export function PhoneScreen(props: {
   );
 }
 
-export function TicketScreen(props: { setup: KioskSetup; ticket: IssuedTicket; onDone: () => void }) {
+export function TicketScreen(props: {
+  setup: KioskSetup;
+  ticket: IssuedTicket;
+  onDone: () => void;
+  /** A line under the service (a booked visitor's «по записи на 10:30»). */
+  extra?: ReactNode;
+}) {
   const { t, tn } = useT();
   const { ticket } = props;
   const what = ticket.service?.title ?? (ticket.purpose ? t(`kiosk.purpose.${ticket.purpose}`) : '');
@@ -342,6 +379,7 @@ export function TicketScreen(props: { setup: KioskSetup; ticket: IssuedTicket; o
           {ticket.number}
         </p>
         <p className="kiosk-ticket-service">{what}</p>
+        {props.extra}
         {ticket.priority && <p>{ticket.priority.title}</p>}
         <p className="kiosk-ticket-fact" data-testid="kiosk-ticket-position">
           {ticket.position > 0 ? tn('kiosk.ahead', ticket.position) : t('kiosk.nobodyAhead')}

@@ -1,5 +1,5 @@
+import type { CheckedInTicket } from '../../../shared/booking.js';
 import { checkInVerdict } from '../../../shared/booking.slots.js';
-import type { IssuedTicket } from '../../../shared/queue.js';
 import { isoInZone } from '../../../shared/zoned-time.js';
 import { AppError, notFound } from '../../errors.js';
 import { type Issuer, issueTicket } from '../queue/tickets.service.js';
@@ -19,7 +19,7 @@ export async function checkIn(
   officeCode: string,
   code: string,
   issuer: Issuer,
-): Promise<IssuedTicket> {
+): Promise<CheckedInTicket> {
   const { db, now } = deps;
   const found = await repo.findBookingByCode(db, code);
   // a code of another office is as unknown here as a code of no booking
@@ -75,7 +75,7 @@ export async function checkIn(
       { bookingId: found.id, bookedFor: late ? null : new Date(start).toISOString() },
     );
     await repo.updateBooking(db, found.id, { ticketId: ticket.id });
-    return ticket;
+    return { ...ticket, bookedFor: late ? null : zoned(start) };
   } catch (err) {
     // no ticket (the office closed, the service is no longer offered): the booking is as it was
     await db.transaction(async (tx) => {

@@ -26,11 +26,7 @@ export async function cancelRemovedBookings(
   const { now } = deps;
   // this instance's plans are stale now (other instances' within seconds; their writes plan afresh)
   forgetKind(deps.db, planKind);
-  let active = await repo.activeFromForUpdate(tx, change.offices, now.toISOString());
-  if (change.dates) {
-    const dates = new Set(change.dates);
-    active = active.filter((b) => dates.has(b.localDate));
-  }
+  const active = await repo.activeFromForUpdate(tx, change.offices, now.toISOString(), change.dates);
   if (active.length === 0) return 0;
   const settings = await bookingSettingsOf(tx, deps.db);
   const codes = [...new Set(active.map((b) => b.officeCode))];

@@ -13,13 +13,14 @@ import {
   bookingPhoneQuerySchema,
   bookingRescheduleSchema,
   bookingSchema,
+  checkedInTicketSchema,
   checkInSchema,
   daySlotsSchema,
   idempotencyHeader,
   slotsQuerySchema,
 } from '../../../shared/booking.js';
 import { errorBodySchema } from '../../../shared/errors.js';
-import { issuedTicketSchema, kioskHeader } from '../../../shared/queue.js';
+import { kioskHeader } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
 import { kioskForOffice } from '../queue/kiosks.service.js';
 import type { Issuer } from '../queue/tickets.service.js';
@@ -248,7 +249,7 @@ export const bookingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         params: bookingOfficeParamsSchema,
         body: checkInSchema,
         response: {
-          201: issuedTicketSchema,
+          201: checkedInTicketSchema,
           401: errorBodySchema,
           404: errorBodySchema,
           409: errorBodySchema,

@@ -20,7 +20,7 @@ import { formatBookingCode, newBookingCode } from '../../../shared/booking-code.
 import { addCalendarDays, daysBetween } from '../../../shared/calendar.js';
 import type { NotificationEvent } from '../../../shared/notifications.js';
 import { isoInZone } from '../../../shared/zoned-time.js';
-import type { Db } from '../../db/client.js';
+import { type Db, pgErrorOf } from '../../db/client.js';
 import { lockKeyForTransaction } from '../../db/locks.js';
 import { AppError, notFound } from '../../errors.js';
 import { keptContact } from '../../privacy/contacts.js';
@@ -211,9 +211,7 @@ async function checkPhoneRules(tx: Db, plan: OfficePlan, phoneHash: string, now:
 }
 
 /** PostgreSQL's deadlock: two reschedules crossing each other's seats; one is tried again. */
-const isDeadlock = (err: unknown) =>
-  (err as { code?: string; cause?: { code?: string } })?.code === '40P01' ||
-  (err as { cause?: { code?: string } })?.cause?.code === '40P01';
+const isDeadlock = (err: unknown) => pgErrorOf(err).code === '40P01';
 async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -253,7 +251,8 @@ export async function createBooking(
     ]);
   }
   const fingerprint = fingerprintOf(input);
-  const hold = plan.settings.confirmByPhone;
+  // staff (call center, the window) book for a person they talk to: no SMS code to wait for
+  const hold = plan.settings.confirmByPhone && (booker.channel === 'portal' || booker.channel === 'kiosk');
   const at = now.toISOString();
   let pin: string | null = null;
 
@@ -317,7 +316,8 @@ export async function createBooking(
     .catch(async (err) => {
       if (err instanceof SlotFull) throw await slotTaken(db, plan, slot.start, slot.date, now);
       // the unique index of one active booking per service per phone, if a racer got past the lock's check
-      if ((err as { code?: string })?.code === '23505' && String(err).includes('bookings_one_per_service')) {
+      const pg = pgErrorOf(err);
+      if (pg.code === '23505' && pg.constraint === 'bookings_one_per_service') {
         throw new AppError('BOOKING_LIMIT', 'this phone already has a booking for this service', {
           rule: 'one_per_service',
           max: 1,
@@ -335,7 +335,7 @@ async function sendConfirmationCode(tx: Db, deps: BookingDeps, row: BookingRow, 
   await enqueueNotification(tx, outbox, {
     event: 'booking.confirm_code',
     recipient: { phone: deps.cipher.open(row.phone), locale: row.locale, smsConsent: true },
-    context: { ...context, confirmCode: pin },
+    context: { ...context, confirmCode: pin, link: `${outbox.publicUrl}/book/manage?code=${row.code}` },
     officeCode: row.officeCode,
     about: { kind: 'booking', ref: row.code },
     expiresAt: new Date(instantOf(row.holdExpiresAt as string)),

@@ -88,8 +88,13 @@ export const bookingsOfPhoneHash = (db: Db, phoneHash: string, limit: number) =>
     .orderBy(desc(bookings.startsAt))
     .limit(limit);
 
-/** Active bookings of offices from an instant on (those a schedule change may remove), locked. */
-export async function activeFromForUpdate(db: Db, officeCodes: readonly string[] | 'all', from: string) {
+/** Active bookings of offices from an instant on, of some local dates or all (those a schedule change may remove), locked. */
+export async function activeFromForUpdate(
+  db: Db,
+  officeCodes: readonly string[] | 'all',
+  from: string,
+  dates?: readonly string[],
+) {
   return db
     .select()
     .from(bookings)
@@ -98,6 +103,7 @@ export async function activeFromForUpdate(db: Db, officeCodes: readonly string[]
         officeCodes === 'all' ? undefined : inArray(bookings.officeCode, [...officeCodes]),
         inArray(bookings.status, [...activeBookingStatuses]),
         gte(bookings.startsAt, from),
+        dates ? inArray(bookings.localDate, [...dates]) : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt))

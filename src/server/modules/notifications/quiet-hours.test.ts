@@ -78,9 +78,13 @@ describe('quiet hours', () => {
     }
   });
 
-  it('let the turn-near SMS and the channel test through at night, and hold every other SMS', () => {
+  it('let the turn-near SMS, a booking’s confirmation code and the channel test through at night, and hold every other SMS', () => {
     const night = at('2027-01-12T23:30:00.000Z');
-    expect([...sentDuringQuietHours].sort()).toEqual(['channel.test', 'ticket.turn_near']);
+    expect([...sentDuringQuietHours].sort()).toEqual([
+      'booking.confirm_code',
+      'channel.test',
+      'ticket.turn_near',
+    ]);
     for (const event of notificationEvents) {
       const result = sendNotBefore(night, 'sms', event, 'Europe/Moscow');
       if (sentDuringQuietHours.has(event)) expect(result, event).toBe(night);

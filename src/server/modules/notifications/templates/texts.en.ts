@@ -145,6 +145,7 @@ export const en: Texts = {
               `Where: ${c.office.name}, ${c.office.address}`,
             ],
           },
+          ...emailLink(c.link, 'Your booking'),
         ],
       }),
     },

@@ -146,6 +146,7 @@ export const ru: Texts = {
               `Где: ${c.office.name}, ${c.office.address}`,
             ],
           },
+          ...emailLink(c.link, 'Страница записи'),
         ],
       }),
     },

@@ -3,8 +3,9 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
+import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue };
+export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...kioskBooking };

@@ -2,6 +2,7 @@
  * Russian messages — the default language and the source of the message keys, in one section per
  * audience: common.ts (every screen), portal.ts (citizens), board.ts (the queue's board, ticket page and
  * office load), staff.ts (sign-in and the admin console), kiosk.ts (the queue's kiosk and the admin's page of kiosks),
+ * kiosk-booking.ts (check-in by a booking's code and booking another day at the kiosk),
  * queue.ts (the queue's staff screens: the operator's console, the office head's screen).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
@@ -10,8 +11,9 @@
 import { board } from './board.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
+import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const ru = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue } as const;
+export const ru = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...kioskBooking } as const;
