@@ -13,12 +13,13 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import type { DaySlots } from '../src/shared/booking.js';
 import { bookingLanes } from '../src/shared/booking.slots.js';
 import { freePort, type PostgresServer } from '../tests/support/postgres-server.js';
 import { pgbenchTps } from './queue-bench.js';
-import { timedStart } from './start.js';
+import { groupCpuMs, timedStart } from './start.js';
 
 const office = 'lip-teatralnaya';
 const bookingsInHorizon = 5_000;
@@ -294,7 +295,10 @@ export async function bookingBench(
     // one office after another: 16 bookings at once are at 16 different offices
     const ratePool = interleave(rateLists);
     await bookMany(base, ratePool.splice(0, 200), { concurrency: 16 }); // warm-up
+    const cpu0 = groupCpuMs(app.child.pid as number);
     const rate = await bookMany(base, ratePool, { concurrency: 16, seconds });
+    const serverCpuMs = (groupCpuMs(app.child.pid as number) - cpu0) / Math.max(1, rate.tried);
+    const load = loadavg()[0];
     const perSecond = rate.made / rate.seconds;
     const tps = await pgbenchTps(server, seconds);
 
@@ -313,7 +317,8 @@ export async function bookingBench(
       `postgres: pgbench tpcb-like (scale 10, 16 clients, 2 threads, prepared) ${Math.round(tps)} TPS`,
       `postgres: booking POST /api/bookings at 16 connections: ${Math.round(perSecond)} bookings/s across ${mains.length} offices ` +
         `= ${Math.round((perSecond / tps) * 100)}% of pgbench (goal ≥ 60%: ${ok(perSecond / tps >= 0.6)}); ` +
-        `p50 ${round(percentile(rate.ms, 50))} ms, p99 ${round(percentile(rate.ms, 99))} ms; ${rate.statuses[409] ?? 0} SLOT_TAKEN of ${rate.tried}`,
+        `p50 ${round(percentile(rate.ms, 50))} ms, p99 ${round(percentile(rate.ms, 99))} ms; ${rate.statuses[409] ?? 0} SLOT_TAKEN of ${rate.tried}; ` +
+        `okno's process ${round(serverCpuMs)} ms of CPU per booking; machine load average ${round(load)} on ${availableParallelism()} cores`,
       `postgres: booking seats afterwards: ${audit.over} over capacity, ${audit.mismatched} counters differ from a recount of the bookings ` +
         `(goal 0 and 0: ${ok(audit.over === 0 && audit.mismatched === 0)}); ${audit.bookings[office] ?? 0} active bookings at ${office}`,
     );
@@ -332,6 +337,8 @@ export async function bookingBench(
           p50: percentile(rate.ms, 50),
           p99: percentile(rate.ms, 99),
           offices: mains.length,
+          serverCpuMsPerBooking: serverCpuMs,
+          loadAverage: load,
         },
         pgbenchTps: tps,
         share: perSecond / tps,
