@@ -48,10 +48,16 @@ const errorOf = (res: LightMyRequestResponse) =>
   (res.json() as { error: { code: string; details?: unknown } }).error;
 
 /** Seats left at a time of the day, as the public slots say. */
-async function freeAt(app: FastifyInstance, office: string, start: string, date = day): Promise<number> {
+async function freeAt(
+  app: FastifyInstance,
+  office: string,
+  start: string,
+  date = day,
+  of = service,
+): Promise<number> {
   const res = await app.inject({
     method: 'GET',
-    url: `/api/offices/${office}/slots?service=${service}&date=${date}`,
+    url: `/api/offices/${office}/slots?service=${of}&date=${date}`,
   });
   expect(res.statusCode, res.body).toBe(200);
   const slot = (res.json() as DaySlots).slots.find((s) => s.start === start);
@@ -177,8 +183,19 @@ describeOnBackends(
       expect(results.filter((r) => r.statusCode !== 201 && r.statusCode !== 409).map((r) => r.body)).toEqual(
         [],
       );
-      expect(results.some((r) => r.statusCode === 201)).toBe(true);
+      // two lanes over the cells 11:00–11:45: at most 2 × 11:00 + 2 × 11:30, at least 2 × 11:15
+      const created = results.filter((r) => r.statusCode === 201).length;
+      expect(created).toBeGreaterThanOrEqual(2);
+      expect(created).toBeLessThanOrEqual(4);
+      for (const r of results.filter((r) => r.statusCode === 409)) expect(errorOf(r).code).toBe('SLOT_TAKEN');
+      const cells = await rows<{ n: number }>(
+        db(),
+        sql`select jsonb_array_length(cells)::int as n from bookings where office_code = ${code}`,
+      );
+      expect(cells.map((c) => c.n)).toEqual(Array(created).fill(2));
       expect(await seatMismatches(db(), code)).toEqual([]);
+      // seats only fill during the race: a time still free at the end would have taken its requests
+      for (const t of times) expect(await freeAt(app(), code, t, day, 'realty-reg-transfer')).toBe(0);
     });
 
     it("leaves no office seat taken by a booking its service's windows refused", async () => {
