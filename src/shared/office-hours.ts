@@ -1,5 +1,6 @@
 import { addCalendarDays, type Calendar, calendarOverride, isoWeekday } from './calendar.js';
 import type { ResolvedDay, WeeklyHours } from './network.js';
+import { instantToLocal } from './zoned-time.js';
 
 /** Opening hours of an office on a given date, resolved against its exceptions and the production calendar. I/O-free. */
 
@@ -124,30 +125,12 @@ export function isOpenAt(day: ResolvedDay, time: string): boolean {
   return true;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The local date and time of an instant in an IANA time zone (throws a RangeError on an unknown zone).
  * Intl applies the zone's offset at that instant, daylight saving included.
  */
-export function nowInTimeZone(timeZone: string, instant: Date): { date: string; time: string } {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of fmt.formatToParts(instant)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+export const nowInTimeZone = (timeZone: string, instant: Date): { date: string; time: string } =>
+  instantToLocal(instant.getTime(), timeZone);
 
 export type WeeklyHoursWarning = 'too-few-days' | 'short-working-day' | 'no-evening';
 

@@ -39,6 +39,20 @@ describeOnBackends(
       for (let i = 0; i < 3; i++) expect((await book()).statusCode).toBe(400);
       expect((await book()).statusCode).toBe(429);
     });
+
+    it('counts an enrolled kiosk by its device, with a hall’s allowance; an unknown token counts as its address', async () => {
+      const checkIn = (token: string) =>
+        ctx().app.inject({
+          method: 'POST',
+          url: '/api/offices/izmalkovo-main/check-in',
+          remoteAddress: '203.0.113.10',
+          headers: { 'x-kiosk-token': token },
+          payload: { code: 'ACEFHJKM' },
+        });
+      for (let i = 0; i < 6; i++) expect((await checkIn('demo-kiosk-izmalkovo-main')).statusCode).toBe(404);
+      for (let i = 0; i < 3; i++) expect((await checkIn('not-a-kiosk')).statusCode).toBe(401);
+      expect((await checkIn('not-a-kiosk')).statusCode).toBe(429);
+    });
   },
   { clock: () => now, config: { bookingRateLimitPerMinute: 3 } },
 );

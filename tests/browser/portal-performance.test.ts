@@ -18,6 +18,7 @@ describe('portal pages load fast and clean', () => {
       '/',
       '/services',
       `/services/${services.items[0].code}`,
+      '/book',
       '/offices',
       `/offices/${offices[0].code}`,
     ];

@@ -1,3 +1,4 @@
+import { monthsEn, monthsRuGenitive, weekdaysEn, weekdaysRu } from '../../shared/date-words.js';
 import { instantToLocal } from '../../shared/zoned-time.js';
 
 /**
@@ -8,42 +9,8 @@ import { instantToLocal } from '../../shared/zoned-time.js';
 
 export type PdfLocale = 'ru' | 'en';
 
-const months: Record<PdfLocale, string[]> = {
-  ru: [
-    'января',
-    'февраля',
-    'марта',
-    'апреля',
-    'мая',
-    'июня',
-    'июля',
-    'августа',
-    'сентября',
-    'октября',
-    'ноября',
-    'декабря',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-/** Sunday first, as Date's getUTCDay counts. */
-const weekdays: Record<PdfLocale, string[]> = {
-  ru: ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
+const months: Record<PdfLocale, string[]> = { ru: monthsRuGenitive, en: monthsEn };
+const weekdays: Record<PdfLocale, string[]> = { ru: weekdaysRu, en: weekdaysEn };
 
 /** The local date 'YYYY-MM-DD' and time 'HH:MM' in the zone of an ISO instant (or a Date). */
 export function localDateTime(at: string | Date, timeZone: string): { date: string; time: string } {

@@ -70,6 +70,19 @@ export const queryKeys = {
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
   },
+  /**
+   * Pre-booking on the portal: offices with their first free time, a month's free days, a day's free
+   * times, and a booking as its holder sees it (by code and phone).
+   */
+  booking: {
+    all: ['booking'] as const,
+    offices: (params: { service: string; lat?: number; lon?: number }) =>
+      ['booking', 'offices', params] as const,
+    availability: (office: string, service: string) => ['booking', 'availability', office, service] as const,
+    slots: (office: string, service: string, date: string) =>
+      ['booking', 'slots', office, service, date] as const,
+    booking: (code: string, phone: string) => ['booking', 'booking', code, phone] as const,
+  },
   /** A citizen's notifications: whether an unsubscribe link is valid. */
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,

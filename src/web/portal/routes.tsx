@@ -12,6 +12,7 @@ export const portalNav: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/services', label: 'nav.services' },
   { to: '/offices', label: 'nav.offices' },
+  { to: '/book', label: 'nav.book' },
 ];
 
 export const portalRoutes = (
@@ -22,6 +23,12 @@ export const portalRoutes = (
     <Route path="offices" element={<OfficesPage />} />
     <Route path="offices/:code" element={<OfficePage />} />
     <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
+    {/* pre-booking and a booking's page (the slip's QR code): a chunk of their own */}
+    <Route path="book" lazy={() => import('./book-page.js').then((m) => ({ Component: m.BookPage }))} />
+    <Route
+      path="book/manage"
+      lazy={() => import('./manage-booking-page.js').then((m) => ({ Component: m.ManageBookingPage }))}
+    />
     {/* a ticket's page (its QR code): a chunk of its own */}
     <Route
       path="t/:track"

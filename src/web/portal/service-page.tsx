@@ -1,4 +1,7 @@
-/** "/services/:code" — the service card: what to bring (a checklist), fee, term, stages, results, where to apply. */
+/**
+ * "/services/:code" — the service card: what to bring (a checklist), fee, term, stages, results, where to
+ * apply, and «Записаться на приём» (/book?service=) when an office offers it.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -89,6 +92,15 @@ function ServiceDetails({ service }: { service: ServiceCard }) {
           </div>
         )}
       </ServiceFacts>
+
+      {service.offices.length > 0 && (
+        <p className="book-cta">
+          <Link className="button button-primary" to={`/book?service=${encodeURIComponent(service.code)}`}>
+            {t('book.cta')}
+          </Link>{' '}
+          <span className="muted small">{t('book.ctaHint')}</span>
+        </p>
+      )}
 
       <DocumentChecklist service={service} />
 

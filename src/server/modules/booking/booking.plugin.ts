@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { runEveryMinute } from '../../every-minute.js';
 import { onScheduleChange } from '../network/schedule-events.js';
 import { cancelRemovedBookings } from './booking.closures.js';
 import { sweepBookings } from './booking.sweep.js';
@@ -17,21 +18,5 @@ export function registerBooking(app: FastifyInstance): void {
   });
   app.addHook('onClose', async () => off());
 
-  if (!app.deps.config.bookingSweep) return;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = sweepBookings(deps()).catch((err) =>
-      app.log.error({ err: { message: (err as Error).message } }, 'booking sweep failed'),
-    );
-  };
-  app.addHook('onReady', async () => {
-    tick();
-    timer = setInterval(tick, 60_000);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-  });
+  if (app.deps.config.bookingSweep) runEveryMinute(app, 'booking sweep', () => sweepBookings(deps()));
 }

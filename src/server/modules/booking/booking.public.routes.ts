@@ -22,9 +22,10 @@ import {
 import { errorBodySchema } from '../../../shared/errors.js';
 import { kioskHeader } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
-import { kioskForOffice } from '../queue/kiosks.service.js';
+import { enrolledKioskId, kioskForOffice } from '../queue/kiosks.service.js';
 import type { Issuer } from '../queue/tickets.service.js';
 import { actorScope } from '../staff/auth.policy.js';
+import { clientIp } from '../staff/auth.request.js';
 import { scopeCoversOffice } from '../staff/scope-office.js';
 import { checkIn } from './booking.check-in.js';
 import { bookingOffices } from './booking.offices.js';
@@ -65,9 +66,23 @@ export const bookingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     now: clock(),
   });
   const db = () => app.deps.database.db;
-  /** Booking writes from one address: a few a minute is all a person needs. */
+  /**
+   * Booking writes from one address: a few a minute is all a person needs. An enrolled kiosk serves a hall of
+   * people and is counted apart, by its device, with thirty times the allowance (an unknown token counts as
+   * its address).
+   */
+  const perMinute = app.deps.config.bookingRateLimitPerMinute;
   const writeLimit = {
-    rateLimit: { max: app.deps.config.bookingRateLimitPerMinute, timeWindow: '1 minute' },
+    rateLimit: {
+      timeWindow: '1 minute',
+      keyGenerator: async (request: FastifyRequest) => {
+        const token = request.headers[kioskHeader];
+        const kiosk = typeof token === 'string' ? await enrolledKioskId(db(), token) : null;
+        return kiosk ? `kiosk:${kiosk}` : `ip:${clientIp(request) ?? 'unknown'}`;
+      },
+      max: async (_request: FastifyRequest, key: string) =>
+        key.startsWith('kiosk:') ? perMinute * 30 : perMinute,
+    },
   };
 
   const kioskOf = async (request: FastifyRequest, office: string) => {

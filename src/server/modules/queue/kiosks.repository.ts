@@ -101,3 +101,12 @@ export async function findKioskByLabel(
     .limit(1);
   return row;
 }
+
+/** The enrolled, not revoked kiosk holding a device token (any office). */
+export async function kioskByToken(db: Db, tokenHash: string): Promise<{ id: string } | undefined> {
+  const [row] = await db
+    .select({ id: kiosks.id })
+    .from(kiosks)
+    .where(and(eq(kiosks.tokenHash, tokenHash), isNull(kiosks.revokedAt)));
+  return row;
+}

@@ -197,6 +197,12 @@ export async function kioskForOffice(
   return (await repo.touchKioskByToken(db, hashKioskSecret(token), officeCode, now)) ?? null;
 }
 
+/** The id of the enrolled kiosk whose device token this is, of any office (a rate limit's key); else null. */
+export async function enrolledKioskId(db: Db, token: string): Promise<string | null> {
+  if (token.length === 0 || token.length > 200) return null;
+  return (await repo.kioskByToken(db, hashKioskSecret(token)))?.id ?? null;
+}
+
 /**
  * A demo kiosk with a known device token (the demo region's `kiosks.json`): enrolled at once. Found by its
  * office and label, so a seed run again — or a kiosk an admin revoked — is left as it is.

@@ -1,4 +1,5 @@
 import { isValidIsoDate } from '../../../../shared/calendar.js';
+import { monthsEnShort, monthsRuGenitive } from '../../../../shared/date-words.js';
 import type { Locale } from '../../../../shared/notifications.js';
 import { nowInTimeZone } from '../../../../shared/office-hours.js';
 
@@ -9,22 +10,6 @@ import { nowInTimeZone } from '../../../../shared/office-hours.js';
  */
 
 export type DateStyle = 'short' | 'long';
-
-const monthsRu = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -48,9 +33,9 @@ function localParts(at: string, timeZone: string) {
  */
 export function formatDate(at: string, timeZone: string, locale: Locale, style: DateStyle): string {
   const { year, month, day } = localParts(at, timeZone);
-  if (locale === 'en') return `${Number(day)} ${monthsEn[month - 1]} ${year}`;
+  if (locale === 'en') return `${Number(day)} ${monthsEnShort[month - 1]} ${year}`;
   if (style === 'short') return `${day}.${String(month).padStart(2, '0')}.${year}`;
-  return `${Number(day)} ${monthsRu[month - 1]} ${year} г.`;
+  return `${Number(day)} ${monthsRuGenitive[month - 1]} ${year} г.`;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
 import { board } from './board.js';
+import { book } from './book.js';
+import { bookingStaff } from './booking-staff.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -8,4 +10,14 @@ import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 
-export const en: Messages = { ...common, ...portal, ...board, ...staff, ...kiosk, ...queue, ...kioskBooking };
+export const en: Messages = {
+  ...common,
+  ...portal,
+  ...board,
+  ...staff,
+  ...kiosk,
+  ...queue,
+  ...kioskBooking,
+  ...book,
+  ...bookingStaff,
+};
