@@ -19,6 +19,12 @@ describe('offsetMinutes', () => {
     expect(offsetMinutes('Europe/Berlin', utc('2026-10-25T01:00:00Z'))).toBe(60);
   });
 
+  it('throws a RangeError for a zone that does not exist, every time', () => {
+    expect(() => offsetMinutes('Europe/Atlantis', utc('2026-12-01T00:00:00Z'))).toThrow(RangeError);
+    expect(() => offsetMinutes('Europe/Atlantis', utc('2026-12-01T00:00:00Z'))).toThrow(RangeError);
+    expect(() => instantToLocal(utc('2026-12-01T00:00:00Z'), 'Europe/Atlantis')).toThrow(RangeError);
+  });
+
   it('is negative west of Greenwich', () => {
     expect(offsetMinutes('America/New_York', utc('2026-12-01T12:00:00Z'))).toBe(-300);
   });

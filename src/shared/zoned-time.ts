@@ -42,18 +42,17 @@ const steadyDays = new Map<string, Map<number, number | null>>();
 
 /** The zone's offset from UTC at an instant, in minutes (Moscow: 180). */
 export function offsetMinutes(timeZone: string, instant: number): number {
-  let days = steadyDays.get(timeZone);
-  if (!days) {
-    days = new Map();
-    steadyDays.set(timeZone, days);
-  }
   const day = Math.floor(instant / dayMs);
-  let steady = days.get(day);
+  const days = steadyDays.get(timeZone);
+  let steady = days?.get(day);
   if (steady === undefined) {
+    // Intl first: an unknown zone throws its RangeError before anything is kept for it
     const first = offsetByIntl(timeZone, day * dayMs);
     steady = first === offsetByIntl(timeZone, day * dayMs + dayMs - 1) ? first : null;
-    if (days.size >= 10_000) days.clear();
-    days.set(day, steady);
+    const kept = days ?? new Map<number, number | null>();
+    if (kept.size >= 10_000) kept.clear();
+    kept.set(day, steady);
+    steadyDays.set(timeZone, kept);
   }
   return steady ?? offsetByIntl(timeZone, instant);
 }
