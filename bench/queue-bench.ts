@@ -103,7 +103,7 @@ async function freshDatabase(server: PostgresServer, name: string, poolSize: num
 }
 
 /** pgbench tpcb-like at 16 clients on its own database of the same server. */
-async function pgbenchTps(server: PostgresServer, seconds: number): Promise<number> {
+export async function pgbenchTps(server: PostgresServer, seconds: number): Promise<number> {
   const admin = new pg.Client({ connectionString: server.url('postgres') });
   await admin.connect();
   await admin.query('drop database if exists pgbench with (force)');

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { freePort, startPostgres } from '../tests/support/postgres-server.js';
 import { authBench } from './auth-bench.js';
+import { bookingBench } from './booking-bench.js';
 import { type LoadResult, load, searchQueries } from './load.js';
 import { outboxBench } from './outbox-bench.js';
 import { queueBench } from './queue-bench.js';
@@ -70,6 +71,12 @@ try {
   const queue = await queueBench(server, seconds);
   rows.push(...queue.lines);
   report.postgresQueue = queue.report;
+
+  // Pre-booking: an office with 20 windows and 5,000 bookings, reads and the booking rate over HTTP against
+  // okno as its own process, beside pgbench's TPS of the same run; then the seats audited.
+  const booking = await bookingBench(server, seconds);
+  rows.push(...booking.lines);
+  report.postgresBooking = booking.report;
 
   // The outbox, in process: on the bench's PostgreSQL database and on an in-memory PGlite.
   for (const [kind, options] of [

@@ -73,3 +73,17 @@ function listGroup(groupId: number): number[] {
       }
     });
 }
+
+/** CPU time (user + system, ms) used so far by the processes of a group (`npm start` and its node server). */
+export function groupCpuMs(groupId: number): number {
+  let ticks = 0;
+  for (const pid of listGroup(groupId)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  // Linux counts in clock ticks of 1/100 s (USER_HZ)
+  return ticks * 10;
+}

@@ -31,7 +31,14 @@ const cyrillicLookalikes: Record<string, string> = {
 export function parseBookingCode(input: string): string | null {
   let text = input.trim();
   const fromLink = /[?&]code=([^&#\s]+)/i.exec(text);
-  if (fromLink) text = decodeURIComponent(fromLink[1]);
+  if (fromLink) {
+    // a scanner can read a damaged link: a broken %-escape is not a code, never an exception
+    try {
+      text = decodeURIComponent(fromLink[1]);
+    } catch {
+      return null;
+    }
+  }
   const code = [...text.toUpperCase().replace(/[\s-]/g, '')].map((c) => cyrillicLookalikes[c] ?? c).join('');
   return codeShape.test(code) ? code : null;
 }

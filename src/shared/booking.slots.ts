@@ -1,7 +1,7 @@
 import { addCalendarDays, daysBetween } from './calendar.js';
 import type { ResolvedDay } from './network.js';
 import { toMinutes } from './office-hours.js';
-import { instantToLocal, isoInZone, localToInstant } from './zoned-time.js';
+import { instantToLocal, isoInZone, localToInstant, offsetMinutes } from './zoned-time.js';
 
 /**
  * Free times for booking, derived from an office's resolved day and the seats already taken — never stored
@@ -67,6 +67,31 @@ export function cellsOf(date: string, startMinutes: number, rules: BookingRules,
 }
 
 /**
+ * Whether every cell of a booking starting at local `startMinutes` exists on the wall clock: a spring-forward
+ * gap skips some (02:00–02:59 in Berlin on its last Sunday of March), and a time in it is no time to book.
+ */
+function cellsExist(cells: readonly number[], startMinutes: number, rules: BookingRules, timeZone: string) {
+  return cells.every(
+    (cell, i) => instantToLocal(cell, timeZone).time === hhmm(startMinutes + i * rules.gridMinutes),
+  );
+}
+
+/**
+ * The instant of each wall-clock minute of a date. On a day the zone keeps one offset (nearly every day) it
+ * is midnight plus the minutes — no calendar arithmetic per cell; on a transition day, the zone's rules.
+ * `steady` says which: on a steady day every wall-clock time exists once.
+ */
+function wallClockOf(date: string, timeZone: string) {
+  const midnight = localToInstant(date, '00:00', timeZone);
+  const next = localToInstant(addCalendarDays(date, 1), '00:00', timeZone);
+  const steady = offsetMinutes(timeZone, midnight) === offsetMinutes(timeZone, next);
+  const instantOf = steady
+    ? (minutes: number) => midnight + minutes * 60_000
+    : (minutes: number) => localToInstant(date, hhmm(minutes), timeZone);
+  return { steady, instantOf };
+}
+
+/**
  * Every time of a day a booking of the service can start, on the grid, fitting wholly inside an opening
  * segment (never across the break or past closing), and not before `notBefore` (now + notice). `free` is
  * the fewest seats left over the cells it covers, in both capacities.
@@ -88,13 +113,18 @@ export function daySlots(p: {
     const service = Math.min(rules.serviceLanes, rules.officeLanes) - (use?.service ?? 0);
     return Math.max(0, Math.min(office, service));
   };
+  const { steady, instantOf } = wallClockOf(day.date, timeZone);
+  const count = cellsPerBooking(rules);
   const out: FreeTime[] = [];
   for (const [from, to] of segments(day)) {
     for (let m = Math.ceil(from / grid) * grid; m + length <= to; m += grid) {
-      const cells = cellsOf(day.date, m, rules, timeZone);
-      if (cells[0] < p.notBefore) continue;
-      const end = localToInstant(day.date, hhmm(m + length), timeZone);
-      out.push({ start: cells[0], end, free: Math.min(...cells.map(seatsLeft)), date: day.date, minutes: m });
+      const start = instantOf(m);
+      if (start < p.notBefore) continue;
+      const cells = Array.from({ length: count }, (_, i) => (i === 0 ? start : instantOf(m + i * grid)));
+      if (!steady && !cellsExist(cells, m, rules, timeZone)) continue;
+      let free = Number.POSITIVE_INFINITY;
+      for (const cell of cells) free = Math.min(free, seatsLeft(cell));
+      out.push({ start, end: instantOf(m + length), free, date: day.date, minutes: m });
     }
   }
   return out;
@@ -151,8 +181,11 @@ export function locateStart(p: {
     return { ok: false, refusal: 'not_on_grid' };
   }
   if (!fitsDay(day, minutes, rules)) return { ok: false, refusal: 'outside_hours' };
-  // a wall-clock time that does not exist (a DST gap) is not on the grid either
+  // the second reading of a wall-clock time repeated in the autumn is not on the grid (the grid takes the
+  // first), nor is a booking that would cover a time a spring-forward gap skips
   if (localToInstant(local.date, local.time, timeZone) !== start)
+    return { ok: false, refusal: 'not_on_grid' };
+  if (!cellsExist(cellsOf(local.date, minutes, rules, timeZone), minutes, rules, timeZone))
     return { ok: false, refusal: 'not_on_grid' };
   return { ok: true, date: local.date, minutes };
 }

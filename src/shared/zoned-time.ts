@@ -25,25 +25,36 @@ function partsIn(timeZone: string, instant: number): Record<string, number> {
   return out;
 }
 
-/** The zone's offset from UTC at an instant, in minutes (Moscow: 180). */
-export function offsetMinutes(timeZone: string, instant: number): number {
+/** The zone's offset at an instant as Intl reads it, in minutes: a few microseconds. */
+function offsetByIntl(timeZone: string, instant: number): number {
   const p = partsIn(timeZone, instant);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-const steadyOffsets = new Map<string, number | null>();
-/** The zone's offset through a whole local day, or null when it changes that day (or the day before/after). */
-function steadyOffset(timeZone: string, date: string, midnightUtc: number): number | null {
-  const key = `${timeZone}|${date}`;
-  const known = steadyOffsets.get(key);
-  if (known !== undefined) return known;
-  const day = 86_400_000;
-  const probes = [-day, 0, day / 2, day, 2 * day].map((t) => offsetMinutes(timeZone, midnightUtc + t));
-  const value = probes.every((o) => o === probes[0]) ? probes[0] : null;
-  if (steadyOffsets.size > 20_000) steadyOffsets.clear();
-  steadyOffsets.set(key, value);
-  return value;
+const dayMs = 86_400_000;
+/**
+ * Per zone, the offset of each UTC day that keeps one offset from its first second to its last (null: the
+ * day has a transition, read each instant). A month of free times asks thousands of times; Intl would take
+ * milliseconds. A zone never changes twice within one UTC day, so equal ends mean one offset all day.
+ */
+const steadyDays = new Map<string, Map<number, number | null>>();
+
+/** The zone's offset from UTC at an instant, in minutes (Moscow: 180). */
+export function offsetMinutes(timeZone: string, instant: number): number {
+  const day = Math.floor(instant / dayMs);
+  const days = steadyDays.get(timeZone);
+  let steady = days?.get(day);
+  if (steady === undefined) {
+    // Intl first: an unknown zone throws its RangeError before anything is kept for it
+    const first = offsetByIntl(timeZone, day * dayMs);
+    steady = first === offsetByIntl(timeZone, day * dayMs + dayMs - 1) ? first : null;
+    const kept = days ?? new Map<number, number | null>();
+    if (kept.size >= 10_000) kept.clear();
+    kept.set(day, steady);
+    steadyDays.set(timeZone, kept);
+  }
+  return steady ?? offsetByIntl(timeZone, instant);
 }
 
 /**
@@ -54,20 +65,18 @@ export function localToInstant(date: string, time: string, timeZone: string): nu
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // most days keep one offset from end to end: then the instant is the wall clock less it
-  const steady = steadyOffset(timeZone, date, Date.UTC(y, mo - 1, d));
-  if (steady !== null) return wall - steady * 60_000;
-  const first = wall - offsetMinutes(timeZone, wall) * 60_000;
-  const second = wall - offsetMinutes(timeZone, first) * 60_000;
-  if (first === second) return first;
-  // Two candidates: the one whose wall clock reads `time` is the answer; in a gap neither does — take the later.
-  const reads = (t: number) => {
-    const p = partsIn(timeZone, t);
-    return p.hour === h && p.minute === mi;
-  };
-  if (reads(Math.min(first, second))) return Math.min(first, second);
-  if (reads(Math.max(first, second))) return Math.max(first, second);
-  return Math.max(first, second);
+  // The zone's offsets a day either side: equal (nearly always) → no transition near, one answer.
+  const before = offsetMinutes(timeZone, wall - 86_400_000);
+  const after = offsetMinutes(timeZone, wall + 86_400_000);
+  if (before === after) return wall - before * 60_000;
+  // A transition near: each offset gives a candidate, valid when the zone has that offset at it (its wall
+  // clock reads `time`). Both valid: the autumn repeat — the earlier is the first occurrence. Neither: the
+  // spring gap — the offset before it moves the time forward by the gap.
+  const valid = [before, after]
+    .map((offset) => ({ offset, instant: wall - offset * 60_000 }))
+    .filter((c) => offsetMinutes(timeZone, c.instant) === c.offset)
+    .map((c) => c.instant);
+  return valid.length > 0 ? Math.min(...valid) : wall - before * 60_000;
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -86,6 +95,9 @@ export function isoInZone(instant: number, timeZone: string): string {
 
 /** The local date and time 'HH:MM' of an instant in a zone. */
 export function instantToLocal(instant: number, timeZone: string): { date: string; time: string } {
-  const p = partsIn(timeZone, instant);
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+  const local = new Date(instant + offsetMinutes(timeZone, instant) * 60_000);
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+  };
 }

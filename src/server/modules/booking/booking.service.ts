@@ -270,8 +270,9 @@ export async function createBooking(
       }
       await lockKeyForTransaction(tx, 'bookingPhone', phone.hash);
       await checkPhoneRules(tx, plan, phone.hash, now);
-      if (!(await takeSeats(tx, plan.office.code, claimsOf(plan, slot.cells))))
-        return { taken: true as const };
+      // a full cell: throw, so the transaction rolls back the seats this booking did take in other cells
+      // and scopes (returning would commit them — a 30-minute booking refused at its second cell kept its first)
+      if (!(await takeSeats(tx, plan.office.code, claimsOf(plan, slot.cells)))) throw new SlotFull();
       const id = randomUUID();
       pin = hold ? String(randomInt(0, 10_000)).padStart(4, '0') : null;
       const row = await repo.insertBooking(tx, {
@@ -312,7 +313,8 @@ export async function createBooking(
       else await notifyBooking(tx, deps, row, 'booking.confirmed');
       return { row, replayed: false };
     })
-    .catch((err) => {
+    .catch(async (err) => {
+      if (err instanceof SlotFull) throw await slotTaken(db, plan, slot.start, slot.date, now);
       // the unique index of one active booking per service per phone, if a racer got past the lock's check
       const pg = pgErrorOf(err);
       if (pg.code === '23505' && pg.constraint === 'bookings_one_per_service') {
@@ -323,7 +325,6 @@ export async function createBooking(
       }
       throw err;
     });
-  if ('taken' in outcome) throw await slotTaken(db, plan, slot.start, slot.date, now);
   return { booking: toBookingDto(outcome.row, factsOf(plan), cipher), replayed: outcome.replayed };
 }
 
