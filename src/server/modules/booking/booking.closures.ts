@@ -6,7 +6,7 @@ import { forgetKind } from '../../db/kept.js';
 import { bookableOffices, officeOffers } from '../network/network.service.js';
 import type { ScheduleChange } from '../network/schedule-events.js';
 import { instantOf } from './booking.mappers.js';
-import { bookableService, type OfficePlan, planKind, planOf } from './booking.plan.js';
+import { bookableService, type OfficePlan, planKind, planOf, seatsChanged } from './booking.plan.js';
 import type { BookingRow } from './booking.schema.js';
 import { type BookingDeps, notifyBooking } from './booking.service.js';
 import { bookingSettingsOf } from './booking.settings.js';
@@ -26,6 +26,7 @@ export async function cancelRemovedBookings(
   const { now } = deps;
   // this instance's plans are stale now (other instances' within seconds; their writes plan afresh)
   forgetKind(deps.db, planKind);
+  seatsChanged(deps.db);
   const active = await repo.activeFromForUpdate(tx, change.offices, now.toISOString(), change.dates);
   if (active.length === 0) return 0;
   const settings = await bookingSettingsOf(tx, deps.db);

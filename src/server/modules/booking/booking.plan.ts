@@ -9,7 +9,7 @@ import { addCalendarDays, type Calendar } from '../../../shared/calendar.js';
 import type { ResolvedDay } from '../../../shared/network.js';
 import { resolveDay } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
-import { kept } from '../../db/kept.js';
+import { forgetKind, kept } from '../../db/kept.js';
 import { AppError, notFound } from '../../errors.js';
 import { serviceForTicket } from '../catalog/services.lookup.js';
 import { type BookableOffice, bookableOffices, officeOffers } from '../network/network.service.js';
@@ -168,3 +168,24 @@ export function timesFromTaken(
   }
   return out;
 }
+
+export const freeTimesKind = 'booking-free';
+const freeTtlMs = 2_000;
+
+/**
+ * Free times as this instance read them within the last 2 s (a month view is read by many people at once).
+ * The database still decides every seat: a time shown free a moment ago may be taken by then — the booking
+ * gets SLOT_TAKEN with the nearest free times. This instance's own writes drop them at once (`seatsChanged`).
+ */
+export function keptFreeTimes(
+  db: Db,
+  plan: OfficePlan,
+  p: { from: string; to: string; now: Date },
+): Promise<Map<string, FreeTime[]>> {
+  const minute = Math.floor(p.now.getTime() / 60_000);
+  const key = `${plan.office.code}|${plan.service.code}|${p.from}|${p.to}|${minute}`;
+  return kept(db, freeTimesKind, key, freeTtlMs, () => freeTimesOf(db, plan, p));
+}
+
+/** Seats were taken or given back through this instance: the free times it keeps are stale. */
+export const seatsChanged = (db: Db) => forgetKind(db, freeTimesKind);

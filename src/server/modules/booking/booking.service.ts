@@ -28,7 +28,7 @@ import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { messageContextFor } from '../notifications/message-context.js';
 import { enqueueNotification, type OutboxDeps } from '../notifications/outbox.enqueue.js';
 import { type BookingFacts, instantOf, toBookingDto } from './booking.mappers.js';
-import { freeTimesOf, type OfficePlan, officePlan } from './booking.plan.js';
+import { freeTimesOf, keptFreeTimes, type OfficePlan, officePlan, seatsChanged } from './booking.plan.js';
 import type { BookingRow } from './booking.schema.js';
 import * as repo from './bookings.repository.js';
 import { releaseSeats, takeSeats } from './seats.repository.js';
@@ -325,6 +325,7 @@ export async function createBooking(
       }
       throw err;
     });
+  seatsChanged(db);
   return { booking: toBookingDto(outcome.row, factsOf(plan), cipher), replayed: outcome.replayed };
 }
 
@@ -411,6 +412,7 @@ export async function cancelBooking(
     if (found.status === 'booked') await notifyBooking(tx, deps, cancelled, 'booking.cancelled');
     return cancelled;
   });
+  seatsChanged(db);
   return toBookingDto(row, await factsFor(db, row, now), cipher);
 }
 
@@ -465,6 +467,7 @@ export async function rescheduleBooking(
     if (err instanceof SlotFull) throw await slotTaken(db, plan, slot.start, slot.date, now);
     throw err;
   });
+  seatsChanged(db);
   return toBookingDto(outcome.row, factsOf(plan), cipher);
 }
 
@@ -512,6 +515,7 @@ export async function confirmBooking(
     await notifyBooking(tx, deps, confirmed, 'booking.confirmed');
     return { row: confirmed };
   });
+  seatsChanged(db);
   if ('wrong' in result) {
     throw new AppError('VALIDATION', 'invalid body.pin: the code does not match', [
       { field: 'body.pin', message: 'the code does not match', code: 'wrong_code' },
@@ -559,7 +563,7 @@ export async function availability(
   // ISO dates compare as text
   const [, first] = [from, window.first].sort();
   const [last] = [to, window.last].sort();
-  const times = first <= last ? await freeTimesOf(db, plan, { from: first, to: last, now }) : new Map();
+  const times = first <= last ? await keptFreeTimes(db, plan, { from: first, to: last, now }) : new Map();
   const days: Availability['days'] = [];
   for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
     days.push({ date, free: (times.get(date) ?? []).filter((t: FreeTime) => t.free > 0).length });
@@ -578,7 +582,7 @@ export async function daySlotsOf(
   const window = bookingWindow(now.getTime(), plan.office.timeZone, plan.settings.horizonDays);
   const inWindow = q.date >= window.first && q.date <= window.last;
   const times = inWindow
-    ? ((await freeTimesOf(db, plan, { from: q.date, to: q.date, now })).get(q.date) ?? [])
+    ? ((await keptFreeTimes(db, plan, { from: q.date, to: q.date, now })).get(q.date) ?? [])
     : [];
   return {
     office: plan.office.code,

@@ -2,6 +2,7 @@ import { addCalendarDays } from '../../../shared/calendar.js';
 import { instantToLocal, localToInstant } from '../../../shared/zoned-time.js';
 import { officesNow } from '../network/network.service.js';
 import { instantOf } from './booking.mappers.js';
+import { seatsChanged } from './booking.plan.js';
 import { type BookingDeps, notifyBooking } from './booking.service.js';
 import { bookingSettingsOf } from './booking.settings.js';
 import * as repo from './bookings.repository.js';
@@ -75,6 +76,7 @@ export async function sweepBookings(
     return sent;
   });
 
+  if (expired > 0) seatsChanged(db);
   await repo.forgetRequestKeysBefore(db, new Date(now.getTime() - 86_400_000).toISOString());
   return { expired, noShows, reminded };
 }
