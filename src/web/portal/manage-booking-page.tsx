@@ -22,6 +22,7 @@ import { BookingCard } from './book-steps/booking-card.js';
 import { fieldIssue, refusal, useMessagesFollowLanguage } from './book-steps/booking-words.js';
 import { ConfirmPin } from './book-steps/confirm-pin.js';
 import { DayTimes } from './book-steps/day-times.js';
+import { fieldProblems, mobileRule } from './book-steps/form-fields.js';
 import { localOf, useBookingFormat } from './book-steps/format.js';
 import { MonthView } from './book-steps/month-view.js';
 import { NearestTimes } from './book-steps/nearest-times.js';
@@ -85,6 +86,7 @@ function LookupForm(props: {
   });
   useMessagesFollowLanguage(form);
   const { errors } = form.formState;
+  const { described, fieldError } = fieldProblems<'code' | 'phone'>(ids, errors);
   return (
     <form
       className="book-form"
@@ -105,17 +107,13 @@ function LookupForm(props: {
           autoCapitalize="characters"
           spellCheck={false}
           aria-invalid={errors.code ? true : undefined}
-          aria-describedby={[`${ids}-code-hint`, errors.code ? `${ids}-code-error` : ''].join(' ').trim()}
+          aria-describedby={described('code', `${ids}-code-hint`)}
           {...form.register('code', {
             validate: (v) =>
               !v.trim() ? t('book.err.required') : parseBookingCode(v) ? true : t('book.err.code'),
           })}
         />
-        {errors.code && (
-          <p className="field-error" id={`${ids}-code-error`}>
-            {errors.code.message}
-          </p>
-        )}
+        {fieldError('code')}
       </div>
       <div className="field">
         <label htmlFor={`${ids}-phone`}>{t('manage.phone')}</label>
@@ -125,17 +123,10 @@ function LookupForm(props: {
           inputMode="tel"
           autoComplete="tel"
           aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={errors.phone ? `${ids}-phone-error` : undefined}
-          {...form.register('phone', {
-            validate: (v) =>
-              !v.trim() ? t('book.err.required') : normalizeMobile(v) ? true : t('book.err.phone'),
-          })}
+          aria-describedby={described('phone')}
+          {...form.register('phone', { validate: mobileRule(t) })}
         />
-        {errors.phone && (
-          <p className="field-error" id={`${ids}-phone-error`}>
-            {errors.phone.message}
-          </p>
-        )}
+        {fieldError('phone')}
       </div>
       <button type="submit" className="button button-primary">
         {t('manage.find')}
