@@ -86,7 +86,7 @@ function LookupForm(props: {
   });
   useMessagesFollowLanguage(form);
   const { errors } = form.formState;
-  const { described, fieldError } = fieldProblems<'code' | 'phone'>(ids, errors);
+  const { aria, fieldError } = fieldProblems<'code' | 'phone'>(ids, errors);
   return (
     <form
       className="book-form"
@@ -106,8 +106,7 @@ function LookupForm(props: {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={described('code', `${ids}-code-hint`)}
+          {...aria('code', `${ids}-code-hint`)}
           {...form.register('code', {
             validate: (v) =>
               !v.trim() ? t('book.err.required') : parseBookingCode(v) ? true : t('book.err.code'),
@@ -122,8 +121,7 @@ function LookupForm(props: {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={described('phone')}
+          {...aria('phone')}
           {...form.register('phone', { validate: mobileRule(t) })}
         />
         {fieldError('phone')}

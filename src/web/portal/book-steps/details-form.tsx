@@ -107,7 +107,7 @@ export function DetailsForm(props: {
     }),
   );
 
-  const { described, fieldError } = fieldProblems<keyof Values>(ids, errors);
+  const { aria, fieldError } = fieldProblems<keyof Values>(ids, errors);
 
   return (
     <form className="book-form" noValidate onSubmit={submit} data-testid="book-form">
@@ -117,8 +117,7 @@ export function DetailsForm(props: {
           id={`${ids}-name`}
           type="text"
           autoComplete="name"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={described('name')}
+          {...aria('name')}
           {...form.register('name', {
             validate: (v) => (v.trim() ? true : t('book.err.required')),
             maxLength: { value: 200, message: t('book.err.tooLong', { maximum: 200 }) },
@@ -136,8 +135,7 @@ export function DetailsForm(props: {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={described('phone', `${ids}-phone-hint`)}
+          {...aria('phone', `${ids}-phone-hint`)}
           {...form.register('phone', {
             validate: mobileRule(t),
           })}
@@ -153,8 +151,7 @@ export function DetailsForm(props: {
           id={`${ids}-email`}
           type="email"
           autoComplete="email"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={described('email', `${ids}-email-hint`)}
+          {...aria('email', `${ids}-email-hint`)}
           {...form.register('email', {
             validate: (v) => (!v.trim() || normalizeEmail(v) ? true : t('book.err.email')),
           })}
@@ -167,8 +164,7 @@ export function DetailsForm(props: {
           <input
             id={`${ids}-personalData`}
             type="checkbox"
-            aria-invalid={errors.personalData ? true : undefined}
-            aria-describedby={described('personalData')}
+            {...aria('personalData')}
             {...form.register('personalData', {
               validate: (v) => (v ? true : t('book.err.consent')),
             })}

@@ -7,12 +7,18 @@ import type { FieldError } from 'react-hook-form';
 import { normalizeMobile } from '../../../shared/contacts.js';
 import type { Translator } from '../../app/i18n/index.js';
 
-/** `described(name, hint?)` for aria-describedby and `fieldError(name)` for the message, of a form's fields. */
+/**
+ * Of a form's fields: `aria(name, hint?)`, the input's aria-invalid and aria-describedby (its hint, then its
+ * problem while it has one), and `fieldError(name)`, the problem's message under it.
+ */
 export function fieldProblems<K extends string>(ids: string, errors: Partial<Record<K, FieldError>>) {
   const errorId = (name: K) => `${ids}-${name}-error`;
   return {
-    described: (name: K, hint?: string) =>
-      [hint, errors[name] ? errorId(name) : undefined].filter(Boolean).join(' ') || undefined,
+    aria: (name: K, hint?: string) => ({
+      'aria-invalid': errors[name] ? true : undefined,
+      'aria-describedby':
+        [hint, errors[name] ? errorId(name) : undefined].filter(Boolean).join(' ') || undefined,
+    }),
     fieldError: (name: K) => {
       const error = errors[name];
       return error ? (
