@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pageQuery } from './admin-common.js';
-import { normalizePhone } from './contacts.js';
+import { staffBookingSchema } from './booking.js';
 import { isoDateSchema } from './network.js';
 import { outboxMessageSchema } from './notifications.admin.js';
 import { channelSchema } from './notifications.js';
+import { phoneInputSchema } from './phone-input.js';
 
 /**
  * Contracts of the call-center console (/api/staff/callcenter): calls, what okno knows of a caller's phone
@@ -42,15 +43,9 @@ export function clockText(seconds: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
 }
 
-/** A Russian phone number in any usual spelling (+7…, 8…, spaces, brackets, dashes): refused with rule `phone`. */
-export const phoneInputSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .refine((value) => normalizePhone(value) !== null, {
-    message: 'expected a Russian phone number: +7 and 10 digits, e.g. +7 912 345-67-89',
-    params: { rule: 'phone' },
-  });
+// the phone of a call, a lookup or a call-back (its own file: the queue's contracts use it too, and the
+// caller's bookings here use the booking contracts, which use the queue's)
+export { phoneInputSchema };
 
 const uuidParam = z.uuid().transform((id) => id.toLowerCase());
 export const callIdParamsSchema = z.object({ id: uuidParam });
@@ -113,17 +108,50 @@ export type CallsQuery = z.infer<typeof callsQuerySchema>;
 export const callsPageSchema = z.object({ items: z.array(callSchema), total: z.number().int() });
 export type CallsPage = z.infer<typeof callsPageSchema>;
 
-export const verifyBodySchema = z.object({
-  /** false withdraws an earlier answer (the caller could not answer after all). */
-  answered: z.boolean(),
-  question: verificationQuestionSchema,
-});
+export const verifyBodySchema = z
+  .object({
+    /** false withdraws an earlier answer (the caller could not answer after all). */
+    answered: z.boolean(),
+    question: verificationQuestionSchema,
+    /**
+     * For `booking_code`: the code the caller read out. The server checks it is the code of one of the
+     * number's bookings (the operator never sees the codes before the verification).
+     */
+    bookingCode: z.string().trim().max(64).optional(),
+  })
+  .refine((b) => !b.answered || b.question !== 'booking_code' || Boolean(b.bookingCode), {
+    path: ['bookingCode'],
+    message: 'the code the caller told is required for this question',
+    params: { rule: 'required' },
+  });
 export type VerifyInput = z.infer<typeof verifyBodySchema>;
 
 export const resendBodySchema = z.object({ channel: channelSchema.optional() });
 
 // ── the caller ──────────────────────────────────────────────────────────────────────────────────────────
-export const lookupQuerySchema = z.object({ phone: phoneInputSchema });
+export const lookupQuerySchema = z.object({
+  phone: phoneInputSchema,
+  /**
+   * The operator's running call with this number: once its caller answered the verification question,
+   * the bookings come in full (and that view is logged as an access to personal data).
+   */
+  call: z.uuid().optional(),
+});
+
+/**
+ * A booking of the caller's number. Masked (the code too: the caller may be asked for it) until the
+ * caller is verified on the operator's call; then in full — code, name, phone, e-mail.
+ */
+export const callerBookingSchema = staffBookingSchema.omit({ notified: true }).extend({
+  officeName: z.string(),
+  /** The office's time zone: the times are shown on its clock. */
+  timeZone: z.string(),
+  /** Null while masked. */
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type CallerBooking = z.infer<typeof callerBookingSchema>;
 
 export const callbackSchema = z.object({
   id: z.string(),
@@ -156,6 +184,10 @@ export const callerLookupSchema = z.object({
   messages: z.array(outboxMessageSchema),
   /** Open call-backs to this number, by due time. */
   callbacks: z.array(callbackSchema),
+  /** The number's bookings: the active ones by time, then the latest others. */
+  bookings: z.array(callerBookingSchema),
+  /** The bookings are shown in full (a verified call of the operator's own; the view was logged). */
+  bookingsFull: z.boolean(),
 });
 export type CallerLookup = z.infer<typeof callerLookupSchema>;
 

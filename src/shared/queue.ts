@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneInputSchema } from './callcenter.js';
+import { phoneInputSchema } from './phone-input.js';
 
 /**
  * Contracts of the electronic queue: tickets (kiosk, staff, the ticket page), windows and the operator's

@@ -55,6 +55,8 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       ['/operator', 200],
       ['/operator/nothing', 404],
       [`/office/${offices[0].code}`, 200],
+      [`/office/${offices[0].code}/bookings`, 200],
+      [`/office/${offices[0].code}/nothing`, 404],
       ['/office', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],

@@ -24,7 +24,8 @@ const fixedPages = [
   // a kiosk in an office's hall: the page itself says when the office is unknown
   /^\/kiosk\/[^/]{1,64}$/,
   /^\/operator$/,
-  /^\/office\/[^/]{1,64}$/,
+  // an office head's screen of an office: its queue, its bookings
+  /^\/office\/[^/]{1,64}(\/bookings)?$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

@@ -62,7 +62,8 @@ export const callcenterApi = {
     post<OutboxMessage>(`${base}/calls/${seg(id)}/resend`, channel ? { channel } : {}).then(
       touched(keys.lookup()),
     ),
-  lookup: (phone: string, signal?: AbortSignal) => get<CallerLookup>(`${base}/lookup`, { phone }, signal),
+  lookup: (phone: string, signal?: AbortSignal, call?: string) =>
+    get<CallerLookup>(`${base}/lookup`, { phone, call }, signal),
   /** The public load of the offices offering a service, with the predicted wait for it now. */
   waits: (service: string, signal?: AbortSignal) => get<OfficeLoad[]>('/api/queue/load', { service }, signal),
   callbacks: (status: CallbackStatus, signal?: AbortSignal) =>

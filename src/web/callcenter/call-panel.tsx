@@ -4,7 +4,7 @@
  * the server's answer came (the call's length then, from the server): a clock set wrong here or there
  * does not shift it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type Call, callOutcomes, callUpdateSchema, clockText, isLongCall } from '../../shared/callcenter.js';
 import { ChoiceField, ErrorSummary, TextField } from '../admin/components/fields.js';
 import { SubmitStatus, useSubmit } from '../admin/components/use-submit.js';
@@ -20,6 +20,7 @@ export function CallPanel({
   loading,
   startPhone,
   onStarted,
+  booked = false,
 }: {
   call: Call | null;
   answeredAt: number;
@@ -28,6 +29,8 @@ export function CallPanel({
   /** A number looked up before the call: it goes on the call. */
   startPhone: string;
   onStarted: (call: Call) => void;
+  /** A visit was booked on this call: its outcome defaults to «Запись». */
+  booked?: boolean;
 }) {
   const { t } = useCallWords();
   const start = useSubmit();
@@ -40,7 +43,7 @@ export function CallPanel({
       ) : call ? (
         <>
           <CallTimer key={call.id} call={call} answeredAt={answeredAt} />
-          <EndCallForm call={call} onEnded={() => setEnded(true)} />
+          <EndCallForm call={call} booked={booked} onEnded={() => setEnded(true)} />
         </>
       ) : (
         <>
@@ -92,11 +95,16 @@ function CallTimer({ call, answeredAt }: { call: Call; answeredAt: number }) {
   );
 }
 
-function EndCallForm({ call, onEnded }: { call: Call; onEnded: () => void }) {
+function EndCallForm({ call, booked, onEnded }: { call: Call; booked: boolean; onEnded: () => void }) {
   const { t, outcome } = useCallWords();
   const form = useZodForm(callUpdateSchema, {
-    defaultValues: { end: true, note: call.note, outcome: undefined },
+    defaultValues: { end: true, note: call.note, outcome: booked ? 'booking' : undefined },
   });
+  const { getValues, setValue } = form;
+  // a visit booked on the call: «Запись» unless the operator already chose an outcome
+  useEffect(() => {
+    if (booked && !getValues('outcome')) setValue('outcome', 'booking');
+  }, [booked, getValues, setValue]);
   const labels: Record<string, string> = { outcome: t('callcenter.outcome'), note: t('callcenter.note') };
   return (
     <form

@@ -28,6 +28,9 @@ export function CallcenterPage() {
       before.callId === null ? { ...before, callId: next.id } : { phone: '', callId: next.id },
     );
   const lookedUp = (phone: string) => setCaller({ phone, callId: call?.id ?? null });
+  // the service opened in the catalog (what «Записать» books), and the call a visit was booked on
+  const [service, setService] = useState<{ code: string; title: string } | null>(null);
+  const [bookedOn, setBookedOn] = useState<string | null>(null);
   return (
     <div className="callcenter">
       <h1>{t('callcenter.title')}</h1>
@@ -39,11 +42,18 @@ export function CallcenterPage() {
             loading={latest.isPending}
             startPhone={startPhone}
             onStarted={started}
+            booked={call !== null && bookedOn === call.id}
           />
-          <CallerPanel call={call} phone={caller.phone} onPhone={lookedUp} />
+          <CallerPanel
+            call={call}
+            phone={caller.phone}
+            onPhone={lookedUp}
+            service={service}
+            onBooked={() => setBookedOn(call?.id ?? null)}
+          />
         </div>
         <div className="cc-column">
-          <CatalogPanel call={call} />
+          <CatalogPanel call={call} onService={setService} />
           <CallbacksPanel call={call} phone={caller.phone} />
         </div>
       </div>

@@ -6,6 +6,7 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { Booking } from '../../shared/booking.js';
 import {
   type Call,
   type CallerLookup,
@@ -18,6 +19,8 @@ import { ApiError } from '../app/api.js';
 import { QueryStatus } from '../app/components.js';
 import { issueMessage, issueOfZod } from '../app/issues.js';
 import { callcenterApi } from './api.js';
+import { BookForCaller } from './book-for-caller.js';
+import { CallerBookings } from './caller-bookings.js';
 import { callcenterQueries } from './queries.js';
 import { useCallWords } from './words.js';
 
@@ -25,16 +28,21 @@ export function CallerPanel({
   call,
   phone,
   onPhone,
+  service,
+  onBooked,
 }: {
   call: Call | null;
   /** The number looked up, as typed. */
   phone: string;
   onPhone: (phone: string) => void;
+  /** The service opened in the catalog panel: what «Записать» books. */
+  service: { code: string; title: string } | null;
+  onBooked: (booking: Booking) => void;
 }) {
   const { t } = useCallWords();
   const [draft, setDraft] = useState(phone);
   const [problem, setProblem] = useState<string | undefined>();
-  const lookup = useQuery(callcenterQueries.lookup(phone));
+  const lookup = useQuery(callcenterQueries.lookup(phone, call));
   const attach = useMutation({
     mutationFn: (args: { id: string; phone: string }) =>
       callcenterApi.updateCall(args.id, { phone: args.phone }),
@@ -85,6 +93,7 @@ export function CallerPanel({
           call={call && call.phone !== null && !attach.isPending ? call : null}
         />
       )}
+      {lookup.data && <BookForCaller key={phone} service={service} phone={phone} onBooked={onBooked} />}
     </section>
   );
 }
@@ -95,6 +104,8 @@ function CallerFound({ found }: { found: CallerLookup }) {
   return (
     <div data-testid="caller-found">
       <h3>{t('callcenter.callerPhone', { phone: found.phone })}</h3>
+
+      <CallerBookings bookings={found.bookings} full={found.bookingsFull} />
 
       <h4>{t('callcenter.messages')}</h4>
       {found.messages.length === 0 ? (
@@ -155,10 +166,19 @@ function CallerVerified({ call }: { call: Call | null }) {
   // what was just ticked, held from the click itself (a mutation's own pending state arrives a tick
   // later, and a controlled checkbox would flick back meanwhile) until the server's answer is in place
   const [ticked, setTicked] = useState<boolean | null>(null);
+  // for «booking_code»: the code the caller read out, checked by the server against the number's bookings
+  const [bookingCode, setBookingCode] = useState('');
   const verify = useMutation({
-    mutationFn: (answered: boolean) => callcenterApi.verify(call?.id ?? '', { answered, question }),
+    mutationFn: (answered: boolean) =>
+      callcenterApi.verify(call?.id ?? '', {
+        answered,
+        question,
+        ...(answered && question === 'booking_code' ? { bookingCode } : {}),
+      }),
     onSettled: () => setTicked(null),
   });
+  const codeRefused =
+    verify.error instanceof ApiError && verify.error.validationDetails.some((d) => d.path === 'bookingCode');
   const contact = useMutation({ mutationFn: (id: string) => callcenterApi.contact(id) });
   const resend = useMutation({ mutationFn: (id: string) => callcenterApi.resend(id) });
   const verified = call?.verifiedAt != null;
@@ -181,6 +201,18 @@ function CallerVerified({ call }: { call: Call | null }) {
         onChange={(value) => setQuestion(value as VerificationQuestion)}
         options={verificationQuestions.map((q) => ({ value: q, label: words.question(q) }))}
       />
+      {question === 'booking_code' && (
+        <TextField
+          form="verify"
+          path="bookingCode"
+          autoComplete="off"
+          label={t('bstaff.cc.toldCode')}
+          hint={t('bstaff.cc.toldCodeHint')}
+          value={bookingCode}
+          onChange={setBookingCode}
+          errors={codeRefused ? { bookingCode: t('bstaff.cc.wrongCode') } : undefined}
+        />
+      )}
       <CheckField
         form="verify"
         path="answered"
@@ -194,7 +226,7 @@ function CallerVerified({ call }: { call: Call | null }) {
       />
       {verify.error && (
         <p className="notice notice-error" role="alert">
-          {t('callcenter.failed')}
+          {codeRefused ? t('bstaff.cc.wrongCode') : t('callcenter.failed')}
         </p>
       )}
       <div className="cc-actions">

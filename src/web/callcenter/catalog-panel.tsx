@@ -22,7 +22,14 @@ import { useCallWords } from './words.js';
 /** How many offices show before «Показать все»: a caller needs the nearest few, read out loud. */
 const firstOffices = 6;
 
-export function CatalogPanel({ call }: { call: Call | null }) {
+export function CatalogPanel({
+  call,
+  onService,
+}: {
+  call: Call | null;
+  /** The service opened (the caller panel's «Записать» books it). */
+  onService?: (service: { code: string; title: string } | null) => void;
+}) {
   const { t } = useCallWords();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
@@ -34,8 +41,9 @@ export function CatalogPanel({ call }: { call: Call | null }) {
     setQ(draft.trim());
     setCode(null);
   };
-  const open = (serviceCode: string) => {
+  const open = (serviceCode: string, title: string) => {
     setCode(serviceCode);
+    onService?.({ code: serviceCode, title });
     // what the caller asked about goes on the call; a failure here must not disturb the answer
     if (call) void callcenterApi.updateCall(call.id, { serviceCode }).catch(() => undefined);
   };
@@ -66,7 +74,7 @@ export function CatalogPanel({ call }: { call: Call | null }) {
                 type="button"
                 className={s.code === code ? 'cc-choice cc-choice-current' : 'cc-choice'}
                 aria-pressed={s.code === code}
-                onClick={() => open(s.code)}
+                onClick={() => open(s.code, s.shortTitle || s.title)}
               >
                 {s.shortTitle || s.title}
               </button>

@@ -19,10 +19,16 @@ export const callcenterQueries = {
       queryFn: ({ signal }) => callcenterApi.calls(params, signal),
       placeholderData: keepPreviousData,
     }),
-  lookup: (phone: string) =>
+  /**
+   * What okno knows of a number; on the operator's running call the bookings come in full once the caller
+   * is verified (the key holds the call and its verification, so answering re-reads it).
+   */
+  lookup: (phone: string, call?: { id: string; verifiedAt: string | null } | null) =>
     queryOptions({
-      queryKey: keys.lookup(phone),
-      queryFn: ({ signal }) => callcenterApi.lookup(phone, signal),
+      queryKey: [...keys.lookup(phone), call?.id ?? null, call?.verifiedAt ?? null] as const,
+      queryFn: ({ signal }) => callcenterApi.lookup(phone, signal, call?.id),
+      // the answer for the number stays on screen while the verified one is read
+      placeholderData: (previous, query) => (query?.queryKey[2] === phone ? previous : undefined),
       enabled: phone !== '',
     }),
   /** Today's predicted wait per office for a service: re-read each minute while shown. */

@@ -16,6 +16,7 @@ import { useQueueLive } from '../operator/live.js';
 import { useOfficeNames, useServerClock } from '../operator/office-data.js';
 import { queueQueries } from '../operator/queries.js';
 import { minutesSince, QueueError, useQueueWords } from '../operator/words.js';
+import { OfficeTabs } from './office-tabs.js';
 
 type Words = ReturnType<typeof useQueueWords>;
 
@@ -51,6 +52,7 @@ export function OfficeQueuePage() {
   return (
     <div className="office-queue" data-testid="office-queue">
       <h1>{t('officeHead.heading', { office: data.office.name })}</h1>
+      <OfficeTabs code={code} />
       <p className="lead" data-testid="office-load">
         {t('officeHead.load', {
           waiting: data.load.waiting,

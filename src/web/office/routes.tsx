@@ -10,6 +10,7 @@ import type { NavItem } from '../app/layout.js';
 import { queueRoles } from '../operator/window-picker.js';
 import { RequireStaff } from '../staff/require-staff.js';
 import { StaffLayout } from '../staff/staff-layout.js';
+import { OfficeBookingsPage } from './office-bookings-page.js';
 import { OfficeQueuePage } from './office-page.js';
 
 const officeNav: NavItem[] = [
@@ -31,6 +32,14 @@ export const officeRoutes = (
       element={
         <RequireStaff roles={queueRoles}>
           <OfficeQueuePage />
+        </RequireStaff>
+      }
+    />
+    <Route
+      path=":code/bookings"
+      element={
+        <RequireStaff roles={queueRoles}>
+          <OfficeBookingsPage />
         </RequireStaff>
       }
     />

@@ -11,11 +11,12 @@ import { type ReactNode, useRef, useState } from 'react';
 import type { OfficeOverview, WindowState } from '../../shared/queue.js';
 import { queueApi } from './api.js';
 import type { HeldWindow } from './console.js';
+import { NextVisitForm } from './next-visit.js';
 import { FinishForm, PauseForm, PostponeForm, RedirectForm } from './ticket-forms.js';
 import { useQueueAction } from './use-queue-action.js';
 import { QueueError, useQueueWords } from './words.js';
 
-type Panel = 'finish' | 'postpone' | 'redirect' | 'pause' | null;
+type Panel = 'finish' | 'postpone' | 'redirect' | 'pause' | 'book' | null;
 
 export function CurrentTicket({
   mine,
@@ -154,6 +155,7 @@ export function CurrentTicket({
             {ticket.status === 'serving' && opener('finish', t('operator.finish'))}
             {opener('postpone', t('operator.postpone'))}
             {opener('redirect', t('operator.redirect'))}
+            {opener('book', t('bstaff.op.open'))}
           </div>
           {ticket.status === 'called' && !noShowReady && (
             <p className="muted small" id="op-no-show-why">
@@ -173,6 +175,7 @@ export function CurrentTicket({
               onDone={(tk, minutes) => done(t('operator.postponed', { number: tk.number, minutes }))}
             />
           )}
+          {panel === 'book' && <NextVisitForm office={office} ticket={ticket} />}
           {panel === 'redirect' && (
             <RedirectForm
               ticket={ticket}

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { parseBookingCode } from '../../../shared/booking-code.js';
 import type {
   Call,
   Callback,
@@ -16,6 +17,8 @@ import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
+import { phoneHasBookingCode } from '../booking/booking.staff.js';
+import { bookingsOfPhone } from '../booking/bookings.of-phone.js';
 import { isServicePublished, serviceTitles } from '../catalog/catalog.service.js';
 import { toOutboxMessageDto } from '../notifications/notifications.mappers.js';
 import { messagesTo, openMessage, resendLatest } from '../notifications/notifications.service.js';
@@ -144,6 +147,12 @@ export async function verifyCall(
     const call = await ownCall(tx, id, operator);
     if (call.endedAt !== null) throw new AppError('CONFLICT', 'the call has ended');
     if (call.phone === null) throw new AppError('CONFLICT', 'the call has no phone to verify');
+    if (input.answered && input.question === 'booking_code') {
+      // the caller read out a code: it must be one of this number's bookings (any status)
+      const code = parseBookingCode(input.bookingCode ?? '');
+      if (code === null || call.phoneHash === null || !(await phoneHasBookingCode(tx, call.phoneHash, code)))
+        throw invalidField('bookingCode', 'not the code of a booking of this number', 'wrong_booking_code');
+    }
     return callRepo.updateCall(
       tx,
       id,
@@ -158,22 +167,61 @@ export async function verifyCall(
 // ── the caller ──────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Everything okno knows of a phone number, masked — not a view of personal data, so not logged. Each
- * section comes from the module that owns it; bookings and cases will add theirs here.
+ * Everything okno knows of a phone number, masked — not a view of personal data, so not logged. With the
+ * operator's own running call on this number whose caller answered the verification question, the
+ * bookings come in full: that read and its `personal_data_view` entry go in one transaction.
  */
-export async function lookupCaller(deps: CallcenterDeps, phoneInput: string): Promise<CallerLookup> {
+export async function lookupCaller(
+  deps: CallcenterDeps,
+  operator: Operator,
+  phoneInput: string,
+  callId?: string,
+): Promise<CallerLookup> {
   const phone = callerPhone(deps.cipher, phoneInput);
   const now = nowOf(deps);
-  const [calls, messages, callbacks] = await Promise.all([
+  const [calls, messages, callbacks, bookings] = await Promise.all([
     callRepo.callsFromPhone(deps.db, phone.hash, shown.calls),
     messagesTo(deps.db, deps.cipher, phone.normalized, shown.messages),
     callbackRepo.openCallbacksTo(deps.db, phone.hash, shown.callbacks),
+    callerBookings(deps, operator, phone.hash, callId),
   ]);
   return {
     phone: phone.masked,
     calls: await callDtos(deps.db, calls, now),
     messages,
     callbacks: callbacks.map((c) => toCallbackDto(c, now)),
+    ...bookings,
+  };
+}
+
+/** The number's bookings: in full (and logged) on the operator's verified call on that number, else masked. */
+async function callerBookings(deps: CallcenterDeps, operator: Operator, phoneHash: string, callId?: string) {
+  if (callId) {
+    const full = await deps.db.transaction(async (tx) => {
+      const call = await callRepo.findCall(tx, callId);
+      if (!call || call.phoneHash !== phoneHash || contactRefusal(call, operator.userId) !== null)
+        return null;
+      const bookings = await bookingsOfPhone(tx, phoneHash, deps.cipher, { full: true });
+      await recordSecurityEvent(tx, {
+        event: 'personal_data_view',
+        result: 'ok',
+        userId: operator.userId,
+        login: operator.login,
+        ...operator.client,
+        details: {
+          what: 'caller_bookings',
+          why: `verified_call:${call.verifiedQuestion}`,
+          ref: call.id,
+          bookings: bookings.length,
+        },
+      });
+      return bookings;
+    });
+    if (full) return { bookings: full, bookingsFull: true };
+  }
+  return {
+    bookings: await bookingsOfPhone(deps.db, phoneHash, deps.cipher, { full: false }),
+    bookingsFull: false,
   };
 }
 

@@ -163,12 +163,14 @@ export const callcenterStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'What okno knows of a phone number, masked (not a view of personal data): earlier calls, messages sent, open call-backs',
+          'What okno knows of a phone number, masked (not a view of personal data): earlier calls, messages sent, open call-backs, bookings; ' +
+          'with call= the operator’s own running call on this number whose caller answered the verification question, the bookings in full (that view is written to the security log)',
         querystring: lookupQuerySchema,
         response: { 200: callerLookupSchema },
       },
     },
-    async (request) => callcenter.lookupCaller(deps(), request.query.phone),
+    async (request) =>
+      callcenter.lookupCaller(deps(), operatorOf(request), request.query.phone, request.query.call),
   );
 
   app.post(

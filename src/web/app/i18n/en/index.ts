@@ -2,6 +2,7 @@
 import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
+import { bookingStaff } from './booking-staff.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -18,4 +19,5 @@ export const en: Messages = {
   ...queue,
   ...kioskBooking,
   ...book,
+  ...bookingStaff,
 };

@@ -4,13 +4,15 @@
  * office load), staff.ts (sign-in and the admin console), kiosk.ts (the queue's kiosk and the admin's page of kiosks),
  * kiosk-booking.ts (check-in by a booking's code and booking another day at the kiosk),
  * queue.ts (the queue's staff screens: the operator's console, the office head's screen), book.ts (the
- * portal's pre-booking: /book and /book/manage).
+ * portal's pre-booking: /book and /book/manage), booking-staff.ts (booking at the call center, the
+ * operator's window and the office head's «Запись»).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
  */
 import { board } from './board.js';
 import { book } from './book.js';
+import { bookingStaff } from './booking-staff.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -27,4 +29,5 @@ export const ru = {
   ...queue,
   ...kioskBooking,
   ...book,
+  ...bookingStaff,
 } as const;
