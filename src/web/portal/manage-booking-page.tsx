@@ -157,6 +157,13 @@ function ManageBooking({ booking, phone }: { booking: Booking; phone: string }) 
     },
   });
 
+  /** From the booking's view to moving or cancelling it: the last outcome's note and refusal are gone. */
+  const begin = (kind: 'reschedule' | 'cancel') => {
+    setDone(null);
+    cancel.reset();
+    setMode({ kind });
+  };
+
   return (
     <div className="book">
       <h1>{t('manage.yourBooking')}</h1>
@@ -178,31 +185,13 @@ function ManageBooking({ booking, phone }: { booking: Booking; phone: string }) 
               {t('book.done.slip')}
             </a>
           </li>
-          <li>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDone(null);
-                setMode({ kind: 'reschedule' });
-              }}
-            >
-              {t('manage.reschedule')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDone(null);
-                cancel.reset();
-                setMode({ kind: 'cancel' });
-              }}
-            >
-              {t('manage.cancel')}
-            </button>
-          </li>
+          {(['reschedule', 'cancel'] as const).map((kind) => (
+            <li key={kind}>
+              <button type="button" className="button" onClick={() => begin(kind)}>
+                {t(`manage.${kind}`)}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {active && mode.kind === 'cancel' && (
