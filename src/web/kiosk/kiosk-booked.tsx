@@ -9,9 +9,8 @@ import type { KioskSetup } from '../../shared/queue.js';
 import type { ApiError } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
 import { wallDate, wallTime } from './booking-input.js';
-import { Actions, useWhen } from './kiosk-booking-screens.js';
-import { Screen, Top } from './kiosk-screens.js';
-import { QrCode } from './qr-code.js';
+import { useWhen } from './kiosk-booking-screens.js';
+import { Actions, Documents, PrintOrDone, QrBox, Screen, Top } from './kiosk-screens.js';
 
 export function TakenScreen(props: {
   setup: KioskSetup;
@@ -135,32 +134,10 @@ export function BookedScreen(props: { setup: KioskSetup; booking: Booking; onDon
             until: wallTime(booking.checkIn.until, booking.office.timeZone),
           })}
         </p>
-        {booking.documents.length > 0 && (
-          <div className="kiosk-documents">
-            <h2>{t('kiosk.documents')}</h2>
-            <ul>
-              {booking.documents.map((d) => (
-                <li key={d.name}>
-                  {d.name}
-                  {!d.required && ` (${t('kiosk.optional')})`}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="kiosk-qr-box">
-          <QrCode text={url} label={t('kioskBook.qr')} />
-          <p className="kiosk-hint">{t('kioskBook.qrHint')}</p>
-        </div>
+        <Documents documents={booking.documents} />
+        <QrBox url={url} label={t('kioskBook.qr')} hint={t('kioskBook.qrHint')} />
       </section>
-      <div className="kiosk-actions kiosk-no-print">
-        <button type="button" className="kiosk-button" onClick={() => window.print()}>
-          {t('kiosk.print')}
-        </button>
-        <button type="button" className="kiosk-button kiosk-button-primary" onClick={props.onDone}>
-          {t('kiosk.done')}
-        </button>
-      </div>
+      <PrintOrDone onDone={props.onDone} />
     </Screen>
   );
 }

@@ -19,7 +19,7 @@ import {
 } from './booking-input.js';
 import { LetterKeyboard, NumericKeypad } from './keyboards.js';
 import { kioskApi } from './kiosk-api.js';
-import { type ChosenService, Screen, Top } from './kiosk-screens.js';
+import { Actions, CategoryList, type ChosenService, Entry, Screen, Top } from './kiosk-screens.js';
 import { formatPhoneDigits } from './service-search.js';
 
 export type Consents = { personalData: boolean; sms: boolean };
@@ -36,20 +36,6 @@ export function useWhen() {
   };
 }
 
-export function Actions(props: { onBack?: () => void; children?: React.ReactNode }) {
-  const { t } = useT();
-  return (
-    <div className="kiosk-actions">
-      {props.onBack && (
-        <button type="button" className="kiosk-button" onClick={props.onBack}>
-          {t('kiosk.back')}
-        </button>
-      )}
-      {props.children}
-    </div>
-  );
-}
-
 export function ServicePickScreen(props: {
   setup: KioskSetup;
   onCategory: (code: string) => void;
@@ -57,7 +43,6 @@ export function ServicePickScreen(props: {
   onHome: () => void;
 }) {
   const { t } = useT();
-  const categories = props.setup.categories.filter((c) => c.services.length > 0);
   return (
     <Screen testId="kiosk-book-service">
       <Top setup={props.setup} title={t('kioskBook.title')} onHome={props.onHome} />
@@ -66,18 +51,7 @@ export function ServicePickScreen(props: {
         {t('kiosk.search')}
       </button>
       <h2>{t('kiosk.categories')}</h2>
-      <div className="kiosk-list">
-        {categories.map((c) => (
-          <button
-            key={c.code}
-            type="button"
-            className="kiosk-button"
-            onClick={() => props.onCategory(c.code)}
-          >
-            {c.title}
-          </button>
-        ))}
-      </div>
+      <CategoryList setup={props.setup} onCategory={props.onCategory} />
     </Screen>
   );
 }
@@ -206,10 +180,9 @@ export function NameScreen(props: {
     <Screen testId="kiosk-book-name">
       <Top setup={props.setup} title={t('kioskBook.name')} onHome={props.onHome} />
       <p className="kiosk-hint">{t('kioskBook.nameHint')}</p>
-      <p className="kiosk-entry">
-        <span className="visually-hidden">{t('kioskBook.nameLabel')}: </span>
-        <output data-testid="kiosk-book-name-value">{capitalized(props.value) || '\u00a0'}</output>
-      </p>
+      <Entry label={t('kioskBook.nameLabel')} testId="kiosk-book-name-value">
+        {capitalized(props.value) || '\u00a0'}
+      </Entry>
       <LetterKeyboard value={props.value} onChange={props.onChange} rows={nameKeyboardRows} maxLength={100} />
       <Actions onBack={props.onBack}>
         <button
@@ -241,10 +214,9 @@ export function PhoneEntryScreen(props: {
     <Screen testId="kiosk-book-phone">
       <Top setup={props.setup} title={t('kioskBook.phone')} onHome={props.onHome} />
       <p className="kiosk-hint">{t('kioskBook.phoneHint')}</p>
-      <p className="kiosk-entry">
-        <span className="visually-hidden">{t('kiosk.phoneLabel')}: </span>
-        <output data-testid="kiosk-book-phone-value">{formatPhoneDigits(props.value)}</output>
-      </p>
+      <Entry label={t('kiosk.phoneLabel')} testId="kiosk-book-phone-value">
+        {formatPhoneDigits(props.value)}
+      </Entry>
       {wrong && (
         <p className="kiosk-problem" role="alert">
           {t('kioskBook.phoneWrong')}

@@ -14,7 +14,7 @@ import { useT } from '../app/i18n/index.js';
 import { codeKeyboardRows, wallTime } from './booking-input.js';
 import { LetterKeyboard } from './keyboards.js';
 import { kioskApi } from './kiosk-api.js';
-import { Screen, TicketScreen, Top } from './kiosk-screens.js';
+import { Actions, Screen, TicketScreen, Top } from './kiosk-screens.js';
 
 type Refusal =
   | { kind: 'early'; comeAt: string | null }
@@ -185,10 +185,7 @@ export function CheckInScreen(props: {
           {t('kioskCheckIn.busy')}
         </p>
       )}
-      <div className="kiosk-actions">
-        <button type="button" className="kiosk-button" onClick={props.onHome}>
-          {t('kiosk.back')}
-        </button>
+      <Actions onBack={props.onHome}>
         <button
           type="button"
           className="kiosk-button kiosk-button-primary"
@@ -197,7 +194,7 @@ export function CheckInScreen(props: {
         >
           {t('kioskCheckIn.submit')}
         </button>
-      </div>
+      </Actions>
     </Screen>
   );
 }

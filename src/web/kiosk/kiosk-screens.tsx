@@ -47,6 +47,89 @@ export function Screen({ children, testId }: { children: ReactNode; testId: stri
   );
 }
 
+/** The row of buttons at a screen's foot, «Назад» first when there is a way back. */
+export function Actions(props: { onBack?: () => void; children?: ReactNode }) {
+  const { t } = useT();
+  return (
+    <div className="kiosk-actions">
+      {props.onBack && (
+        <button type="button" className="kiosk-button" onClick={props.onBack}>
+          {t('kiosk.back')}
+        </button>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+/** What was typed on the screen's keyboard, large, named for a screen reader. */
+export function Entry(props: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <p className="kiosk-entry">
+      <span className="visually-hidden">{props.label}: </span>
+      <output data-testid={props.testId}>{props.children}</output>
+    </p>
+  );
+}
+
+/** The sections of the office that offer a service, a button each. */
+export function CategoryList(props: { setup: KioskSetup; onCategory: (code: string) => void }) {
+  const categories = props.setup.categories.filter((c) => c.services.length > 0);
+  return (
+    <div className="kiosk-list">
+      {categories.map((c) => (
+        <button key={c.code} type="button" className="kiosk-button" onClick={() => props.onCategory(c.code)}>
+          {c.title}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The documents to bring (a ticket's or a booking's), the optional ones said so. */
+export function Documents(props: { documents: { name: string; required: boolean }[]; testId?: string }) {
+  const { t } = useT();
+  if (props.documents.length === 0) return null;
+  return (
+    <div className="kiosk-documents" data-testid={props.testId}>
+      <h2>{t('kiosk.documents')}</h2>
+      <ul>
+        {props.documents.map((d) => (
+          <li key={d.name}>
+            {d.name}
+            {!d.required && ` (${t('kiosk.optional')})`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A QR code to take away on a phone, with its hint. */
+export function QrBox(props: { url: string; label: string; hint: string }) {
+  return (
+    <div className="kiosk-qr-box">
+      <QrCode text={props.url} label={props.label} />
+      <p className="kiosk-hint">{props.hint}</p>
+    </div>
+  );
+}
+
+/** The foot of a ticket or a booking: print it, or done (not printed itself). */
+export function PrintOrDone({ onDone }: { onDone: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="kiosk-actions kiosk-no-print">
+      <button type="button" className="kiosk-button" onClick={() => window.print()}>
+        {t('kiosk.print')}
+      </button>
+      <button type="button" className="kiosk-button kiosk-button-primary" onClick={onDone}>
+        {t('kiosk.done')}
+      </button>
+    </div>
+  );
+}
+
 /** The office's load: people waiting and the band of the predicted wait. */
 function Load({ setup }: { setup: KioskSetup }) {
   const { t, tn } = useT();
@@ -186,22 +269,10 @@ export function CategoriesScreen(props: {
   onBack: () => void;
 }) {
   const { t } = useT();
-  const categories = props.setup.categories.filter((c) => c.services.length > 0);
   return (
     <Screen testId="kiosk-categories">
       <Top setup={props.setup} title={t('kiosk.categories')} onHome={props.onBack} />
-      <div className="kiosk-list">
-        {categories.map((c) => (
-          <button
-            key={c.code}
-            type="button"
-            className="kiosk-button"
-            onClick={() => props.onCategory(c.code)}
-          >
-            {c.title}
-          </button>
-        ))}
-      </div>
+      <CategoryList setup={props.setup} onCategory={props.onCategory} />
     </Screen>
   );
 }
@@ -233,11 +304,7 @@ export function ServicesScreen(props: {
         ))}
         {category?.services.length === 0 && <p>{t('kiosk.noServices')}</p>}
       </div>
-      <div className="kiosk-actions">
-        <button type="button" className="kiosk-button" onClick={props.onBack}>
-          {t('kiosk.back')}
-        </button>
-      </div>
+      <Actions onBack={props.onBack} />
     </Screen>
   );
 }
@@ -255,10 +322,9 @@ export function SearchScreen(props: {
   return (
     <Screen testId="kiosk-search">
       <Top setup={props.setup} title={t('kiosk.search')} onHome={props.onHome} />
-      <p className="kiosk-entry">
-        <span className="visually-hidden">{t('kiosk.searchLabel')}: </span>
-        <output data-testid="kiosk-search-query">{query || '\u00a0'}</output>
-      </p>
+      <Entry label={t('kiosk.searchLabel')} testId="kiosk-search-query">
+        {query || '\u00a0'}
+      </Entry>
       <LetterKeyboard value={query} onChange={setQuery} />
       <div aria-live="polite">
         {query.trim() === '' ? (
@@ -329,10 +395,9 @@ export function PhoneScreen(props: {
     <Screen testId="kiosk-phone">
       <Top setup={props.setup} title={t('kiosk.phone')} onHome={props.onHome} />
       <p className="kiosk-hint">{t('kiosk.phoneHint')}</p>
-      <p className="kiosk-entry">
-        <span className="visually-hidden">{t('kiosk.phoneLabel')}: </span>
-        <output data-testid="kiosk-phone-value">{formatPhoneDigits(props.value)}</output>
-      </p>
+      <Entry label={t('kiosk.phoneLabel')} testId="kiosk-phone-value">
+        {formatPhoneDigits(props.value)}
+      </Entry>
       <NumericKeypad value={props.value} onChange={props.onChange} maxLength={10} />
       {props.busy && (
         <p className="kiosk-hint" role="status">
@@ -389,33 +454,11 @@ export function TicketScreen(props: {
             ? t('kiosk.wait', { minutes: ticket.estimatedWaitMinutes })
             : t('kiosk.waitSoon')}
         </p>
-        {ticket.documents.length > 0 && (
-          <div className="kiosk-documents" data-testid="kiosk-ticket-documents">
-            <h2>{t('kiosk.documents')}</h2>
-            <ul>
-              {ticket.documents.map((d) => (
-                <li key={d.name}>
-                  {d.name}
-                  {!d.required && ` (${t('kiosk.optional')})`}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <div className="kiosk-qr-box">
-          <QrCode text={url} label={t('kiosk.qr')} />
-          <p className="kiosk-hint">{t('kiosk.qrHint')}</p>
-        </div>
+        <Documents documents={ticket.documents} testId="kiosk-ticket-documents" />
+        <QrBox url={url} label={t('kiosk.qr')} hint={t('kiosk.qrHint')} />
         <p className="kiosk-hint">{t('kiosk.watchScreen')}</p>
       </section>
-      <div className="kiosk-actions kiosk-no-print">
-        <button type="button" className="kiosk-button" onClick={() => window.print()}>
-          {t('kiosk.print')}
-        </button>
-        <button type="button" className="kiosk-button kiosk-button-primary" onClick={props.onDone}>
-          {t('kiosk.done')}
-        </button>
-      </div>
+      <PrintOrDone onDone={props.onDone} />
     </Screen>
   );
 }

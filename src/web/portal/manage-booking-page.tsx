@@ -22,6 +22,7 @@ import { BookingCard } from './book-steps/booking-card.js';
 import { fieldIssue, refusal, useMessagesFollowLanguage } from './book-steps/booking-words.js';
 import { ConfirmPin } from './book-steps/confirm-pin.js';
 import { DayTimes } from './book-steps/day-times.js';
+import { fieldProblems, mobileRule } from './book-steps/form-fields.js';
 import { localOf, useBookingFormat } from './book-steps/format.js';
 import { MonthView } from './book-steps/month-view.js';
 import { NearestTimes } from './book-steps/nearest-times.js';
@@ -85,6 +86,7 @@ function LookupForm(props: {
   });
   useMessagesFollowLanguage(form);
   const { errors } = form.formState;
+  const { aria, fieldError } = fieldProblems<'code' | 'phone'>(ids, errors);
   return (
     <form
       className="book-form"
@@ -104,18 +106,13 @@ function LookupForm(props: {
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={[`${ids}-code-hint`, errors.code ? `${ids}-code-error` : ''].join(' ').trim()}
+          {...aria('code', `${ids}-code-hint`)}
           {...form.register('code', {
             validate: (v) =>
               !v.trim() ? t('book.err.required') : parseBookingCode(v) ? true : t('book.err.code'),
           })}
         />
-        {errors.code && (
-          <p className="field-error" id={`${ids}-code-error`}>
-            {errors.code.message}
-          </p>
-        )}
+        {fieldError('code')}
       </div>
       <div className="field">
         <label htmlFor={`${ids}-phone`}>{t('manage.phone')}</label>
@@ -124,18 +121,10 @@ function LookupForm(props: {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={errors.phone ? `${ids}-phone-error` : undefined}
-          {...form.register('phone', {
-            validate: (v) =>
-              !v.trim() ? t('book.err.required') : normalizeMobile(v) ? true : t('book.err.phone'),
-          })}
+          {...aria('phone')}
+          {...form.register('phone', { validate: mobileRule(t) })}
         />
-        {errors.phone && (
-          <p className="field-error" id={`${ids}-phone-error`}>
-            {errors.phone.message}
-          </p>
-        )}
+        {fieldError('phone')}
       </div>
       <button type="submit" className="button button-primary">
         {t('manage.find')}
@@ -168,6 +157,13 @@ function ManageBooking({ booking, phone }: { booking: Booking; phone: string }) 
     },
   });
 
+  /** From the booking's view to moving or cancelling it: the last outcome's note and refusal are gone. */
+  const begin = (kind: 'reschedule' | 'cancel') => {
+    setDone(null);
+    cancel.reset();
+    setMode({ kind });
+  };
+
   return (
     <div className="book">
       <h1>{t('manage.yourBooking')}</h1>
@@ -189,31 +185,13 @@ function ManageBooking({ booking, phone }: { booking: Booking; phone: string }) 
               {t('book.done.slip')}
             </a>
           </li>
-          <li>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDone(null);
-                setMode({ kind: 'reschedule' });
-              }}
-            >
-              {t('manage.reschedule')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setDone(null);
-                cancel.reset();
-                setMode({ kind: 'cancel' });
-              }}
-            >
-              {t('manage.cancel')}
-            </button>
-          </li>
+          {(['reschedule', 'cancel'] as const).map((kind) => (
+            <li key={kind}>
+              <button type="button" className="button" onClick={() => begin(kind)}>
+                {t(`manage.${kind}`)}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {active && mode.kind === 'cancel' && (

@@ -4,42 +4,22 @@
  * first, each with its distance. The location stays in this page's state: never in the address or history.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OfficeKind } from '../../shared/network.js';
 import { QueryStatus, SelectField } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
+import { NearestButton, useNearby } from './nearby.js';
 import { hoursText, OpenBadge } from './office-hours.js';
 import { LoadLine, useLoads } from './office-load.js';
 import { portalQueries } from './queries.js';
 
 const kinds: OfficeKind[] = ['main', 'remote', 'kiosk'];
 
-type Nearby = { state: 'off' } | { state: 'locating' } | { state: 'failed' } | { state: 'on'; near: string };
-
-/** Asks the browser for the person's location (it asks them first); a point «lat,lon» to 4 decimals (~10 m). */
-function locate(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!('geolocation' in navigator)) return reject(new Error('no geolocation'));
-    navigator.geolocation.getCurrentPosition(
-      (position) => resolve(`${position.coords.latitude.toFixed(4)},${position.coords.longitude.toFixed(4)}`),
-      reject,
-      { maximumAge: 5 * 60_000, timeout: 15_000 },
-    );
-  });
-}
-
 export function OfficesPage() {
   const { t, tn, number } = useT();
   useTitle(t('offices.title'), t('meta.offices'));
-  const [nearby, setNearby] = useState<Nearby>({ state: 'off' });
-  const showNearest = () => {
-    setNearby({ state: 'locating' });
-    locate().then(
-      (near) => setNearby({ state: 'on', near }),
-      () => setNearby({ state: 'failed' }),
-    );
-  };
+  const { nearby, point, ask, reset } = useNearby();
   const [params, setParams] = useSearchParams();
   const district = params.get('district') ?? '';
   const kindParam = params.get('kind') ?? '';
@@ -52,7 +32,8 @@ export function OfficesPage() {
       district: district || undefined,
       kind,
       openNow: openNow ? 'true' : undefined,
-      near: nearby.state === 'on' ? nearby.near : undefined,
+      // «lat,lon» to 4 decimals
+      near: point ? `${point.lat.toFixed(4)},${point.lon.toFixed(4)}` : undefined,
     }),
   );
   const districts = useQuery(portalQueries.districts());
@@ -98,24 +79,12 @@ export function OfficesPage() {
         {nearby.state === 'on' ? (
           <>
             <p aria-live="polite">{t('offices.sortedByDistance')}</p>
-            <button type="button" className="button" onClick={() => setNearby({ state: 'off' })}>
+            <button type="button" className="button" onClick={reset}>
               {t('offices.byDistrict')}
             </button>
           </>
         ) : (
-          <>
-            <button
-              type="button"
-              className="button"
-              onClick={showNearest}
-              disabled={nearby.state === 'locating'}
-            >
-              {t(nearby.state === 'locating' ? 'offices.locating' : 'offices.nearest')}
-            </button>
-            <p className="muted small" aria-live="polite">
-              {t(nearby.state === 'failed' ? 'offices.locationFailed' : 'offices.nearestHint')}
-            </p>
-          </>
+          <NearestButton nearby={nearby} onAsk={ask} failed="offices.locationFailed" />
         )}
       </div>
 

@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
-import { type FieldError, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { Booking, BookingCreate, Slot } from '../../../shared/booking.js';
 import { normalizeEmail, normalizeMobile } from '../../../shared/contacts.js';
 import type { ApiError } from '../../app/api.js';
@@ -15,6 +15,7 @@ import { useLang, useT } from '../../app/i18n/index.js';
 import { queryKeys } from '../../app/query-keys.js';
 import { bookingQueries, createBooking, nearestFree, newIdempotencyKey } from '../booking-queries.js';
 import { fieldIssue, refusal, useMessagesFollowLanguage } from './booking-words.js';
+import { fieldProblems, mobileRule } from './form-fields.js';
 import { NearestTimes } from './nearest-times.js';
 
 export type DetailsDraft = Partial<Values>;
@@ -106,15 +107,7 @@ export function DetailsForm(props: {
     }),
   );
 
-  const errorId = (name: keyof Values) => `${ids}-${name}-error`;
-  const described = (name: keyof Values, hint?: string) =>
-    [hint, errors[name] ? errorId(name) : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (name: keyof Values, error: FieldError | undefined) =>
-    error ? (
-      <p className="field-error" id={errorId(name)}>
-        {error.message}
-      </p>
-    ) : null;
+  const { aria, fieldError } = fieldProblems<keyof Values>(ids, errors);
 
   return (
     <form className="book-form" noValidate onSubmit={submit} data-testid="book-form">
@@ -124,14 +117,13 @@ export function DetailsForm(props: {
           id={`${ids}-name`}
           type="text"
           autoComplete="name"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={described('name')}
+          {...aria('name')}
           {...form.register('name', {
             validate: (v) => (v.trim() ? true : t('book.err.required')),
             maxLength: { value: 200, message: t('book.err.tooLong', { maximum: 200 }) },
           })}
         />
-        {fieldError('name', errors.name)}
+        {fieldError('name')}
       </div>
       <div className="field">
         <label htmlFor={`${ids}-phone`}>{t('book.form.phone')}</label>
@@ -143,14 +135,12 @@ export function DetailsForm(props: {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={described('phone', `${ids}-phone-hint`)}
+          {...aria('phone', `${ids}-phone-hint`)}
           {...form.register('phone', {
-            validate: (v) =>
-              !v.trim() ? t('book.err.required') : normalizeMobile(v) ? true : t('book.err.phone'),
+            validate: mobileRule(t),
           })}
         />
-        {fieldError('phone', errors.phone)}
+        {fieldError('phone')}
       </div>
       <div className="field">
         <label htmlFor={`${ids}-email`}>{t('book.form.email')}</label>
@@ -161,13 +151,12 @@ export function DetailsForm(props: {
           id={`${ids}-email`}
           type="email"
           autoComplete="email"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={described('email', `${ids}-email-hint`)}
+          {...aria('email', `${ids}-email-hint`)}
           {...form.register('email', {
             validate: (v) => (!v.trim() || normalizeEmail(v) ? true : t('book.err.email')),
           })}
         />
-        {fieldError('email', errors.email)}
+        {fieldError('email')}
       </div>
       <fieldset className="consents">
         <legend>{t('book.form.consents')}</legend>
@@ -175,15 +164,14 @@ export function DetailsForm(props: {
           <input
             id={`${ids}-personalData`}
             type="checkbox"
-            aria-invalid={errors.personalData ? true : undefined}
-            aria-describedby={described('personalData')}
+            {...aria('personalData')}
             {...form.register('personalData', {
               validate: (v) => (v ? true : t('book.err.consent')),
             })}
           />
           <label htmlFor={`${ids}-personalData`}>{t('book.form.personalData')}</label>
         </div>
-        {fieldError('personalData', errors.personalData)}
+        {fieldError('personalData')}
         <div className="field field-check">
           <input id={`${ids}-sms`} type="checkbox" {...form.register('sms')} />
           <label htmlFor={`${ids}-sms`}>{t('book.form.sms')}</label>
