@@ -48,8 +48,8 @@ export function maskName(name: string): string {
 
 export function toStaffBookingDto(
   row: BookingRow,
-  p: { timeZone: string; serviceTitle: string; cipher: PersonalDataCipher; full?: boolean },
-): StaffBooking & { name?: string; phone?: string } {
+  p: { timeZone: string; serviceTitle: string; cipher: PersonalDataCipher },
+): StaffBooking {
   const name = p.cipher.open(row.name);
   const phone = p.cipher.open(row.phone);
   return {
@@ -65,6 +65,5 @@ export function toStaffBookingDto(
     cancelReason: row.cancelReason,
     cancelledAt: row.cancelledAt ? isoInZone(instantOf(row.cancelledAt), p.timeZone) : null,
     notified: row.cancelNotified,
-    ...(p.full ? { name, phone } : {}),
   };
 }

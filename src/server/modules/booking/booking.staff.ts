@@ -8,7 +8,6 @@ import {
   type StaffBooking,
 } from '../../../shared/booking.js';
 import { addCalendarDays, daysBetween } from '../../../shared/calendar.js';
-import { instantToLocal } from '../../../shared/zoned-time.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
@@ -129,45 +128,8 @@ export async function bookingReport(
   };
 }
 
-/**
- * A caller's bookings for the call center: active first, then the latest; masked, or in full once the caller
- * was verified (the caller of that logs the view). Times in each office's zone.
- */
-export async function bookingsOfPhone(
-  deps: StaffDeps,
-  phoneHash: string,
-  p: { full: boolean; limit?: number },
-): Promise<(StaffBooking & { name?: string; phone?: string })[]> {
-  const rows = await repo.bookingsOfPhoneHash(deps.db, phoneHash, p.limit ?? 20);
-  if (rows.length === 0) return [];
-  const zones = new Map(
-    (await officesNow(deps.db, deps.now, [...new Set(rows.map((r) => r.officeCode))])).map((o) => [
-      o.code,
-      o.timeZone,
-    ]),
-  );
-  const titles = await titlesOf(deps.db, rows);
-  const active = (r: BookingRow) => (r.status === 'booked' || r.status === 'held' ? 0 : 1);
-  return [...rows]
-    .sort(
-      (a, b) =>
-        active(a) - active(b) || (active(a) === 0 ? instantOf(a.startsAt) - instantOf(b.startsAt) : 0),
-    )
-    .map((r) =>
-      toStaffBookingDto(r, {
-        timeZone: zones.get(r.officeCode) ?? 'Europe/Moscow',
-        serviceTitle: titles.get(r.serviceCode) ?? r.serviceCode,
-        cipher: deps.cipher,
-        full: p.full,
-      }),
-    );
-}
-
 /** Whether a caller's phone has a booking of this code (the call center's verification question). */
 export async function phoneHasBookingCode(db: Db, phoneHash: string, code: string): Promise<boolean> {
   const found = await repo.findBookingByCode(db, code);
   return found !== undefined && found.phoneHash === phoneHash;
 }
-
-export const localDateOf = (instant: string, timeZone: string) =>
-  instantToLocal(instantOf(instant), timeZone).date;

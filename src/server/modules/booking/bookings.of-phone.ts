@@ -16,7 +16,7 @@ import { type BookingRow, bookings } from './booking.schema.js';
  * A phone number's bookings for the call center (issue 8): the active ones by time, then the latest few
  * others, with the office's name and zone. Masked unless `full` — the caller answered the verification
  * question on the operator's call, and the caller of this function logs that view; masked means the code
- * too (booking.staff.ts's bookingsOfPhone shows it), since the caller may be asked for it to be verified.
+ * too, since the caller may be asked for it to be verified.
  */
 
 /** How many bookings that are no longer active are shown after the active ones. */

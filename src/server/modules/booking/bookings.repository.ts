@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { activeBookingStatuses, type BookingStatus, type CancelReason } from '../../../shared/booking.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -78,15 +78,6 @@ export async function noShowsOfPhone(db: Db, phoneHash: string, since: string): 
     );
   return found.map((r) => r.at as string);
 }
-
-/** Every booking of a phone, the latest first (the call center's view). */
-export const bookingsOfPhoneHash = (db: Db, phoneHash: string, limit: number) =>
-  db
-    .select()
-    .from(bookings)
-    .where(eq(bookings.phoneHash, phoneHash))
-    .orderBy(desc(bookings.startsAt))
-    .limit(limit);
 
 /** Active bookings of offices from an instant on, of some local dates or all (those a schedule change may remove), locked. */
 export async function activeFromForUpdate(
