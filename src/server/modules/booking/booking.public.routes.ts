@@ -22,7 +22,8 @@ import {
 import { errorBodySchema } from '../../../shared/errors.js';
 import { kioskHeader } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
-import { enrolledKioskId, kioskForOffice } from '../queue/kiosks.service.js';
+import { enrolledKioskId } from '../queue/kiosks.service.js';
+import { issuingRoles, officeIssuer, requestKiosk } from '../queue/office-issuer.js';
 import type { Issuer } from '../queue/tickets.service.js';
 import { actorScope } from '../staff/auth.policy.js';
 import { clientIp } from '../staff/auth.request.js';
@@ -41,8 +42,6 @@ import {
 } from './booking.service.js';
 
 const tags = ['booking'];
-/** Staff of an office who book, check in and act for the person at the window. */
-const officeRoles = ['operator', 'office_head'] as const;
 
 const refusals = {
   400: errorBodySchema.describe(
@@ -89,21 +88,15 @@ export const bookingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   };
 
-  const kioskOf = async (request: FastifyRequest, office: string) => {
-    const token = request.headers[kioskHeader];
-    if (typeof token !== 'string' || token.length === 0 || token.length > 200) return undefined;
-    return kioskForOffice(db(), token, office, clock());
-  };
-
   /** The channel: the office's kiosk, the call center, the office's staff; anyone else books on the portal. */
   async function bookerOf(request: FastifyRequest, office: string): Promise<Booker> {
-    const kiosk = await kioskOf(request, office);
+    const kiosk = await requestKiosk(db(), request, office, clock());
     if (kiosk) return { channel: 'kiosk', kioskId: kiosk.id };
     const actor = request.actor;
     if (actor) {
       if (actor.grants.some((g) => g.role === 'callcenter'))
         return { channel: 'callcenter', userId: actor.userId };
-      if (await scopeCoversOffice(db(), actorScope(request, officeRoles), office))
+      if (await scopeCoversOffice(db(), actorScope(request, issuingRoles), office))
         return { channel: 'operator', userId: actor.userId };
     }
     return { channel: 'portal' };
@@ -283,11 +276,8 @@ export const bookingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   async function checkInIssuer(request: FastifyRequest, office: string): Promise<Issuer> {
-    const kiosk = await kioskOf(request, office);
-    if (kiosk) return { kind: 'kiosk', kioskId: kiosk.id };
-    if (request.actor && (await scopeCoversOffice(db(), actorScope(request, officeRoles), office))) {
-      return { kind: 'staff', userId: request.actor.userId };
-    }
+    const issuer = await officeIssuer(db(), request, office, clock());
+    if (issuer) return issuer;
     throw new AppError(
       'KIOSK_REQUIRED',
       'check-in is done at an enrolled kiosk of this office or by its staff (operator, office head)',

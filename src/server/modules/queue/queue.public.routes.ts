@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../../shared/errors.js';
 import {
   issuedTicketSchema,
-  kioskHeader,
   kioskSetupSchema,
   loadQuerySchema,
   officeLoadSchema,
@@ -13,16 +12,12 @@ import {
   trackParamsSchema,
 } from '../../../shared/queue.js';
 import { AppError } from '../../errors.js';
-import { actorScope } from '../staff/auth.policy.js';
-import { scopeCoversOffice } from '../staff/scope-office.js';
 import { kioskSetup } from './kiosk-setup.js';
-import { kioskForOffice } from './kiosks.service.js';
+import { officeIssuer, requestKiosk } from './office-issuer.js';
 import { officeLoad, officeLoads } from './queue.load.js';
 import { type Issuer, issueTicket, publicTicket } from './tickets.service.js';
 
 const tags = ['queue'];
-/** Roles that may issue a ticket for a visitor at the window (of their own offices). */
-const issuingRoles = ['operator', 'office_head'] as const;
 
 /** The queue for citizens and kiosks: taking a ticket, following it, the load of offices, the kiosk's menu. */
 export const queuePublicRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,17 +31,8 @@ export const queuePublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** An enrolled kiosk of the office (X-Kiosk-Token) or a staff member of the office; else refused. */
   async function issuerOf(request: FastifyRequest, office: string): Promise<Issuer> {
-    const token = request.headers[kioskHeader];
-    if (typeof token === 'string' && token.length > 0 && token.length <= 200) {
-      const kiosk = await kioskForOffice(app.deps.database.db, token, office, clock());
-      if (kiosk) return { kind: 'kiosk', kioskId: kiosk.id };
-    }
-    const actor = request.actor;
-    if (actor) {
-      const scope = actorScope(request, issuingRoles);
-      if (await scopeCoversOffice(app.deps.database.db, scope, office))
-        return { kind: 'staff', userId: actor.userId };
-    }
+    const issuer = await officeIssuer(app.deps.database.db, request, office, clock());
+    if (issuer) return issuer;
     throw new AppError(
       'KIOSK_REQUIRED',
       'tickets are issued by an enrolled kiosk of this office or by its staff (operator, office head)',
@@ -144,10 +130,8 @@ export const queuePublicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const token = request.headers[kioskHeader];
-      if (typeof token === 'string' && token.length > 0 && token.length <= 200) {
-        await kioskForOffice(app.deps.database.db, token, request.params.office, clock());
-      }
+      // a kiosk reading its menu is seen (its last-seen time)
+      await requestKiosk(app.deps.database.db, request, request.params.office, clock());
       return kioskSetup(deps(), request.params.office);
     },
   );
