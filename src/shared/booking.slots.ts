@@ -66,6 +66,15 @@ export function cellsOf(date: string, startMinutes: number, rules: BookingRules,
   );
 }
 
+/** The cells a booking starting at local `startMinutes` of `date` covers, and the instant it ends (wall clock). */
+export function bookingSpan(date: string, startMinutes: number, rules: BookingRules, timeZone: string) {
+  const length = cellsPerBooking(rules) * rules.gridMinutes;
+  return {
+    cells: cellsOf(date, startMinutes, rules, timeZone),
+    end: localToInstant(date, hhmm(startMinutes + length), timeZone),
+  };
+}
+
 /**
  * Whether every cell of a booking starting at local `startMinutes` exists on the wall clock: a spring-forward
  * gap skips some (02:00–02:59 in Berlin on its last Sunday of March), and a time in it is no time to book.

@@ -67,7 +67,7 @@ create table bookings (
   confirm_attempts smallint not null default 0,
   cancelled_at timestamptz,
   cancel_reason text check (cancel_reason in ('citizen', 'staff', 'office_closed')),
-  -- Whether a cancellation for a closed office or day reached the person (a message was queued).
+  -- Whether the cancellation's message was queued (the office head's list of closures shows it).
   cancel_notified boolean not null default false,
   reminded_at timestamptz,
   checked_in_at timestamptz,

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import { type Issuer, issueTicket } from '../queue/tickets.service.js';
 import { instantOf } from './booking.mappers.js';
 import { officePlan } from './booking.plan.js';
-import type { BookingDeps } from './booking.service.js';
+import { type BookingDeps, notActive } from './booking.service.js';
 import { bookingSettingsOf } from './booking.settings.js';
 import * as repo from './bookings.repository.js';
 
@@ -24,9 +24,7 @@ export async function checkIn(
   const found = await repo.findBookingByCode(db, code);
   // a code of another office is as unknown here as a code of no booking
   if (!found || found.officeCode !== officeCode) throw notFound('booking');
-  if (found.status !== 'booked') {
-    throw new AppError('BOOKING_NOT_ACTIVE', `the booking is ${found.status}`, { status: found.status });
-  }
+  if (found.status !== 'booked') throw notActive(found);
   const settings = await bookingSettingsOf(db);
   const start = instantOf(found.startsAt);
   const verdict = checkInVerdict({
@@ -58,10 +56,8 @@ export async function checkIn(
       await repo.appendBookingEvent(tx, { bookingId: row.id, kind: 'checked_in', at, details: { late } });
     return row;
   });
-  if (!claimed) {
-    const now2 = await repo.findBookingById(db, found.id);
-    throw new AppError('BOOKING_NOT_ACTIVE', `the booking is ${now2?.status}`, { status: now2?.status });
-  }
+  // another check-in of the same code was quicker: the booking is no longer booked
+  if (!claimed) throw notActive((await repo.findBookingById(db, found.id)) ?? found);
   try {
     const ticket = await issueTicket(
       deps,

@@ -8,10 +8,9 @@ import type { ScheduleChange } from '../network/schedule-events.js';
 import { instantOf } from './booking.mappers.js';
 import { bookableService, type OfficePlan, planKind, planOf, seatsChanged } from './booking.plan.js';
 import type { BookingRow } from './booking.schema.js';
-import { type BookingDeps, notifyBooking } from './booking.service.js';
+import { type BookingDeps, cancelActive } from './booking.service.js';
 import { bookingSettingsOf } from './booking.settings.js';
 import * as repo from './bookings.repository.js';
-import { releaseSeats } from './seats.repository.js';
 
 /**
  * Closing an office or a day — an exception, a calendar change, other hours, fewer windows, a service no
@@ -56,22 +55,7 @@ export async function cancelRemovedBookings(
   for (const b of active) {
     const plan = await planFor(b);
     if (plan && stillFits(plan, b)) continue;
-    await releaseSeats(tx, b.officeCode, b.cells, ['*', b.serviceCode]);
-    const at = now.toISOString();
-    const row = await repo.updateBooking(tx, b.id, {
-      status: 'cancelled',
-      cancelReason: 'office_closed',
-      cancelledAt: at,
-      holdExpiresAt: null,
-    });
-    const notified = b.status === 'booked' ? await notifyBooking(tx, deps, row, 'booking.cancelled') : false;
-    await repo.updateBooking(tx, b.id, { cancelNotified: notified });
-    await repo.appendBookingEvent(tx, {
-      bookingId: b.id,
-      kind: 'cancelled',
-      at,
-      details: { reason: 'office_closed', notified },
-    });
+    await cancelActive(tx, deps, b, { reason: 'office_closed' });
     cancelled++;
   }
   return cancelled;

@@ -14,7 +14,7 @@ import { AppError, notFound } from '../../errors.js';
 import { serviceForTicket } from '../catalog/services.lookup.js';
 import { type BookableOffice, bookableOffices, officeOffers } from '../network/network.service.js';
 import type { BookingSettingsRow } from './booking.schema.js';
-import { bookingTermsOf } from './booking.settings.js';
+import { bookingSettingsOf, bookingTermsOf } from './booking.settings.js';
 import { type TakenRow, takenBetween } from './seats.repository.js';
 
 /**
@@ -102,7 +102,7 @@ export async function officePlan(
   const cacheKey = p.cacheKey ?? db;
   const load = async () => {
     const service = await bookableService(db, p.serviceCode, cacheKey);
-    const settings = (await bookingTermsOf(db, p.officeCode, p.serviceCode, cacheKey)).settings;
+    const settings = await bookingSettingsOf(db, cacheKey);
     const { offices, calendar } = await bookableOffices(db, {
       codes: [p.officeCode],
       now: p.now,
@@ -114,8 +114,9 @@ export async function officePlan(
     return planOf(db, { office, calendar, service }, cacheKey);
   };
   if (p.fresh) return load();
-  const day = p.now.toISOString().slice(0, 13);
-  return kept(cacheKey, planKind, `${p.officeCode}|${p.serviceCode}|${day}`, planTtlMs, load);
+  // the plan reads exceptions from the office's today on: one plan per hour at most
+  const hour = p.now.toISOString().slice(0, 13);
+  return kept(cacheKey, planKind, `${p.officeCode}|${p.serviceCode}|${hour}`, planTtlMs, load);
 }
 
 /** Seats taken, by cell: the office's and the service's. */

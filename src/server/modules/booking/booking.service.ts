@@ -1,14 +1,16 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import type {
-  Availability,
-  Booking,
-  BookingChannel,
-  BookingOffice,
-  DaySlots,
+import {
+  type Availability,
+  activeBookingStatuses,
+  type Booking,
+  type BookingChannel,
+  type BookingOffice,
+  type CancelReason,
+  type DaySlots,
 } from '../../../shared/booking.js';
 import {
+  bookingSpan,
   bookingWindow,
-  cellsOf,
   type FreeTime,
   locateStart,
   nearestFree,
@@ -79,17 +81,8 @@ export function requireStart(plan: OfficePlan, start: string, now: Date) {
     dayOf: plan.dayOf,
   });
   if (!located.ok) throw startRefused(located.refusal);
-  const cells = cellsOf(located.date, located.minutes, plan.rules, plan.office.timeZone);
-  const end = at + cells.length * plan.rules.gridMinutes * 60_000;
-  return { start: at, end: cellEnd(plan, located.date, located.minutes) ?? end, date: located.date, cells };
-}
-
-/** The wall-clock end of a booking (a DST change inside it keeps the end on the grid's clock). */
-function cellEnd(plan: OfficePlan, date: string, minutes: number): number | undefined {
-  const length = Math.ceil(plan.rules.serviceMinutes / plan.rules.gridMinutes) * plan.rules.gridMinutes;
-  const end = minutes + length;
-  if (end >= 24 * 60) return undefined;
-  return cellsOf(date, end, { ...plan.rules, serviceMinutes: 1 }, plan.office.timeZone)[0];
+  const span = bookingSpan(located.date, located.minutes, plan.rules, plan.office.timeZone);
+  return { start: at, end: span.end, date: located.date, cells: span.cells };
 }
 
 /** The seats a booking claims: one per cell in the office's scope and in its service's. */
@@ -179,8 +172,14 @@ async function freshCode(tx: Db): Promise<string> {
 const confirmPinHash = (bookingId: string, pin: string) =>
   createHash('sha256').update(`${bookingId}:${pin}`).digest('hex');
 
+const onePerService = () =>
+  new AppError('BOOKING_LIMIT', 'this phone already has a booking for this service', {
+    rule: 'one_per_service',
+    max: 1,
+  });
+
 /** The per-person rules, checked under the phone's lock: the no-show block, max active, one per service. */
-async function checkPhoneRules(tx: Db, plan: OfficePlan, phoneHash: string, now: Date, exceptId?: string) {
+async function checkPhoneRules(tx: Db, plan: OfficePlan, phoneHash: string, now: Date) {
   const s = plan.settings;
   const since = new Date(now.getTime() - s.noShowWithinDays * 86_400_000).toISOString();
   const until = phoneBlockedUntil({
@@ -195,13 +194,8 @@ async function checkPhoneRules(tx: Db, plan: OfficePlan, phoneHash: string, now:
       until: isoInZone(until, plan.office.timeZone),
     });
   }
-  const active = (await repo.activeOfPhone(tx, phoneHash)).filter((b) => b.id !== exceptId);
-  if (active.some((b) => b.serviceCode === plan.service.code)) {
-    throw new AppError('BOOKING_LIMIT', 'this phone already has a booking for this service', {
-      rule: 'one_per_service',
-      max: 1,
-    });
-  }
+  const active = await repo.activeOfPhone(tx, phoneHash);
+  if (active.some((b) => b.serviceCode === plan.service.code)) throw onePerService();
   if (active.length >= s.maxActivePerPhone) {
     throw new AppError('BOOKING_LIMIT', `at most ${s.maxActivePerPhone} active bookings per phone`, {
       rule: 'max_active',
@@ -317,12 +311,7 @@ export async function createBooking(
       if (err instanceof SlotFull) throw await slotTaken(db, plan, slot.start, slot.date, now);
       // the unique index of one active booking per service per phone, if a racer got past the lock's check
       const pg = pgErrorOf(err);
-      if (pg.code === '23505' && pg.constraint === 'bookings_one_per_service') {
-        throw new AppError('BOOKING_LIMIT', 'this phone already has a booking for this service', {
-          rule: 'one_per_service',
-          max: 1,
-        });
-      }
+      if (pg.code === '23505' && pg.constraint === 'bookings_one_per_service') throw onePerService();
       throw err;
     });
   seatsChanged(db);
@@ -380,8 +369,41 @@ export async function bookingForHolder(
   return toBookingDto(row, await factsFor(deps.db, row, deps.now), deps.cipher);
 }
 
-const notActive = (row: BookingRow) =>
+export const notActive = (row: Pick<BookingRow, 'status'>) =>
   new AppError('BOOKING_NOT_ACTIVE', `the booking is ${row.status}`, { status: row.status });
+const isActive = (row: BookingRow) => (activeBookingStatuses as readonly string[]).includes(row.status);
+
+/**
+ * Cancels an active booking in the caller's transaction: its seats given back at once, the person told if it
+ * was booked (a hold was never confirmed to them), whether the message went out kept for the office head's
+ * list, and the step recorded.
+ */
+export async function cancelActive(
+  tx: Db,
+  deps: Pick<BookingDeps, 'cipher' | 'outbox' | 'now'>,
+  found: BookingRow,
+  p: { reason: CancelReason; actorId?: string },
+): Promise<BookingRow> {
+  await releaseSeats(tx, found);
+  const at = deps.now.toISOString();
+  const notified =
+    found.status === 'booked' ? await notifyBooking(tx, deps, found, 'booking.cancelled') : false;
+  const cancelled = await repo.updateBooking(tx, found.id, {
+    status: 'cancelled',
+    cancelReason: p.reason,
+    cancelledAt: at,
+    holdExpiresAt: null,
+    cancelNotified: notified,
+  });
+  await repo.appendBookingEvent(tx, {
+    bookingId: found.id,
+    kind: 'cancelled',
+    at,
+    actorId: p.actorId,
+    details: { reason: p.reason, notified },
+  });
+  return cancelled;
+}
 
 /** Cancels a held or booked visit: its seats are free at once; the person is told. */
 export async function cancelBooking(
@@ -393,24 +415,8 @@ export async function cancelBooking(
   const { db, now, cipher } = deps;
   const row = await db.transaction(async (tx) => {
     const found = await holderBooking(tx, cipher, code, phone, true);
-    if (found.status !== 'booked' && found.status !== 'held') throw notActive(found);
-    await releaseSeats(tx, found.officeCode, found.cells, ['*', found.serviceCode]);
-    const at = now.toISOString();
-    const cancelled = await repo.updateBooking(tx, found.id, {
-      status: 'cancelled',
-      cancelReason: actor ? 'staff' : 'citizen',
-      cancelledAt: at,
-      holdExpiresAt: null,
-    });
-    await repo.appendBookingEvent(tx, {
-      bookingId: found.id,
-      kind: 'cancelled',
-      at,
-      actorId: actor?.userId,
-      details: { reason: cancelled.cancelReason },
-    });
-    if (found.status === 'booked') await notifyBooking(tx, deps, cancelled, 'booking.cancelled');
-    return cancelled;
+    if (!isActive(found)) throw notActive(found);
+    return cancelActive(tx, deps, found, { reason: actor ? 'staff' : 'citizen', actorId: actor?.userId });
   });
   seatsChanged(db);
   return toBookingDto(row, await factsFor(db, row, now), cipher);
@@ -438,9 +444,9 @@ export async function rescheduleBooking(
   const outcome = await retryingDeadlocks(() =>
     db.transaction(async (tx) => {
       const found = await holderBooking(tx, cipher, code, input.phone, true);
-      if (found.status !== 'booked' && found.status !== 'held') throw notActive(found);
+      if (!isActive(found)) throw notActive(found);
       if (instantOf(found.startsAt) === slot.start) return { row: found };
-      await releaseSeats(tx, found.officeCode, found.cells, ['*', found.serviceCode]);
+      await releaseSeats(tx, found);
       if (!(await takeSeats(tx, plan.office.code, claimsOf(plan, slot.cells)))) {
         // the old seats come back with the rollback
         throw new SlotFull();
@@ -489,7 +495,7 @@ export async function confirmBooking(
     if (found.confirmHash !== confirmPinHash(found.id, input.pin)) {
       const attempts = found.confirmAttempts + 1;
       if (attempts >= 5) {
-        await releaseSeats(tx, found.officeCode, found.cells, ['*', found.serviceCode]);
+        await releaseSeats(tx, found);
         await repo.updateBooking(tx, found.id, {
           status: 'expired',
           holdExpiresAt: null,

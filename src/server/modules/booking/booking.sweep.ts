@@ -26,7 +26,7 @@ export async function sweepBookings(
   const expired = await db.transaction(async (tx) => {
     const due = await repo.expiredHolds(tx, at, batch);
     for (const b of due) {
-      await releaseSeats(tx, b.officeCode, b.cells, ['*', b.serviceCode]);
+      await releaseSeats(tx, b);
       await repo.updateBooking(tx, b.id, { status: 'expired', holdExpiresAt: null });
       await repo.appendBookingEvent(tx, { bookingId: b.id, kind: 'expired', at });
     }

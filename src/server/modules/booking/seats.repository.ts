@@ -38,13 +38,13 @@ export async function takeSeats(tx: Db, officeCode: string, claims: readonly Sea
   return taken.length === ordered.length;
 }
 
-/** Gives back one seat in each (cell, scope) a booking held. */
+/** Gives back the seats a booking held: one in each of its cells, in the office's scope and its service's. */
 export async function releaseSeats(
   tx: Db,
-  officeCode: string,
-  cells: readonly number[],
-  scopes: readonly string[],
+  booking: { officeCode: string; serviceCode: string; cells: readonly number[] },
 ): Promise<void> {
+  const { officeCode, cells } = booking;
+  const scopes = ['*', booking.serviceCode];
   if (cells.length === 0) return;
   const at = sql.join(
     [...cells].sort((a, b) => a - b).map((c) => sql`${new Date(c).toISOString()}::timestamptz`),
