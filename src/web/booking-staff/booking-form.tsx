@@ -163,9 +163,9 @@ export function BookingForm({
         <div className="notice notice-error" role="alert" data-testid="booking-error">
           <p>{bookingErrorText(w, create.error)}</p>
           {nearest.length > 0 && (
-            <p className="bs-choices">
+            <p className="staff-choices">
               {nearest.map((s) => (
-                <button key={s.start} type="button" className="bs-choice" onClick={() => setSlot(s)}>
+                <button key={s.start} type="button" className="staff-choice" onClick={() => setSlot(s)}>
                   {w.at(s.start)}
                 </button>
               ))}

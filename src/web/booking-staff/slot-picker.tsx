@@ -47,12 +47,12 @@ export function SlotPicker({
       {freeDays.length > 0 && (
         <>
           <h4 id={daysId}>{t('bstaff.day')}</h4>
-          <ul className="bs-choices" aria-labelledby={daysId} data-testid="free-days">
+          <ul className="staff-choices" aria-labelledby={daysId} data-testid="free-days">
             {freeDays.map((d) => (
               <li key={d.date}>
                 <button
                   type="button"
-                  className={d.date === date ? 'bs-choice bs-choice-current' : 'bs-choice'}
+                  className={d.date === date ? 'staff-choice staff-choice-current' : 'staff-choice'}
                   aria-pressed={d.date === date}
                   onClick={() => setChosen(d.date)}
                 >
@@ -99,12 +99,12 @@ function DayTimes(props: {
       <h4 id={props.labelId}>{t('bstaff.timesOf', { day: w.day(props.date) })}</h4>
       <QueryStatus query={slots} />
       {slots.data && free.length === 0 && <p>{t('bstaff.noFreeTimes')}</p>}
-      <ul className="bs-choices bs-times" aria-labelledby={props.labelId} data-testid="free-times">
+      <ul className="staff-choices bs-times" aria-labelledby={props.labelId} data-testid="free-times">
         {free.map((s) => (
           <li key={s.start}>
             <button
               type="button"
-              className={s.start === props.picked ? 'bs-choice bs-choice-current' : 'bs-choice'}
+              className={s.start === props.picked ? 'staff-choice staff-choice-current' : 'staff-choice'}
               aria-pressed={s.start === props.picked}
               onClick={() => props.onPick(s)}
             >

@@ -67,12 +67,12 @@ export function CatalogPanel({
       {q !== '' && <QueryStatus query={found} />}
       {found.data && found.data.items.length === 0 && <p>{t('callcenter.noServices')}</p>}
       {found.data && found.data.items.length > 0 && (
-        <ul className="cc-choices" aria-label={t('callcenter.foundServices')}>
+        <ul className="staff-choices" aria-label={t('callcenter.foundServices')}>
           {found.data.items.map((s) => (
             <li key={s.code}>
               <button
                 type="button"
-                className={s.code === code ? 'cc-choice cc-choice-current' : 'cc-choice'}
+                className={s.code === code ? 'staff-choice staff-choice-current' : 'staff-choice'}
                 aria-pressed={s.code === code}
                 onClick={() => open(s.code, s.shortTitle || s.title)}
               >
