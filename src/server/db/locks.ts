@@ -16,6 +16,8 @@ export const advisoryLocks = {
   calendar: 4207101,
   /** A phone's bookings (with a key: the phone's hash): its per-person rules are checked one booking at a time. */
   bookingPhone: 4207201,
+  /** Creating a year's case-number sequence: instances never race on the DDL. */
+  caseSequences: 4207301,
 } as const;
 
 export type AdvisoryLock = keyof typeof advisoryLocks;

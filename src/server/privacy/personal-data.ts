@@ -23,7 +23,7 @@ export type PersonalDataCipher = {
   /** The clear text; throws on a value sealed under another key or tampered with. */
   open(sealed: string): string;
   /** A stable keyed hash for lookups: the same normal form always gives the same hash. */
-  lookupHash(kind: 'phone' | 'email', normalized: string): string;
+  lookupHash(kind: 'phone' | 'email' | 'name', normalized: string): string;
   /** `<value>.<signature>` for values okno puts in links. */
   sign(value: string): string;
   /** The value of a signed token, or null when its signature is wrong. */

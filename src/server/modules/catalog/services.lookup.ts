@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { categories, services, serviceVersions } from './catalog.schema.js';
+import { agencies, categories, services, serviceVersions } from './catalog.schema.js';
 
 /** What other modules ask the catalog about services: whether published, titles, summaries. */
 
@@ -137,3 +137,32 @@ export const categoryTitles = (db: Db) =>
     .select({ code: categories.code, title: categories.title, titleEn: categories.titleEn })
     .from(categories)
     .orderBy(asc(categories.sort), asc(categories.code));
+
+/**
+ * A service's published card as a case freezes it at acceptance: the version, titles, agency, fee, term,
+ * storage term, documents, results and stages. Undefined for a service with no published card.
+ */
+export async function publishedCardForCase(db: Db, code: string) {
+  const [found] = await db
+    .select({
+      version: serviceVersions.version,
+      title: serviceVersions.title,
+      shortTitle: serviceVersions.shortTitle,
+      agencyCode: serviceVersions.agencyCode,
+      agencyShortName: agencies.shortName,
+      agencyName: agencies.name,
+      applicantKinds: serviceVersions.applicantKinds,
+      feeAmount: serviceVersions.feeAmount,
+      termDays: serviceVersions.termDays,
+      termKind: serviceVersions.termKind,
+      keepResultDays: serviceVersions.keepResultDays,
+      documents: serviceVersions.documents,
+      results: serviceVersions.results,
+      stages: serviceVersions.stages,
+    })
+    .from(services)
+    .innerJoin(serviceVersions, publishedCard)
+    .leftJoin(agencies, eq(agencies.code, serviceVersions.agencyCode))
+    .where(eq(services.code, code));
+  return found;
+}

@@ -26,6 +26,7 @@ import {
   resolveWeek,
 } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
+import { kept } from '../../db/kept.js';
 import { AppError, notFound } from '../../errors.js';
 import { isServicePublished, publishedServiceSummaries } from '../catalog/catalog.service.js';
 import { allOverrides } from './calendar.repository.js';
@@ -376,5 +377,29 @@ export async function bookableOffices(
       exceptions: o.exceptions,
       windows: windows.filter((w) => w.officeCode === o.row.code).map(toWindow),
     })),
+  };
+}
+
+/** The production calendar (every override), kept 10 s per instance: deadlines are counted over it. */
+export const productionCalendar = (db: Db, cacheKey: object = db) =>
+  kept(cacheKey, 'production-calendar', '', 10_000, async () => makeCalendar(await allOverrides(db)));
+
+/** An office as a case names it: card, district, zone (its own, else the region's). */
+export async function officeCard(
+  db: Db,
+  code: string,
+): Promise<
+  | { code: string; name: string; address: string; districtCode: string; timeZone: string; status: string }
+  | undefined
+> {
+  const found = await findOffice(db, code);
+  if (!found) return undefined;
+  return {
+    code: found.code,
+    name: found.name,
+    address: found.address,
+    districtCode: found.districtCode,
+    timeZone: found.zone,
+    status: found.status,
   };
 }

@@ -460,3 +460,50 @@ export async function myWindow(deps: Pick<QueueDeps, 'db' | 'now'>, userId: stri
     ...base,
   };
 }
+
+/**
+ * Finishes the ticket an operator is serving with "application accepted", linked to the case accepted from
+ * it — in the case's own transaction `tx`, so the two commit together. The ticket must be in the operator's
+ * scope, at a window they hold, and being served (or called: the operator may accept at once).
+ */
+export async function finishTicketWithCase(
+  tx: Db,
+  op: Pick<Operator, 'userId' | 'scope'>,
+  p: { ticketId: string; caseId: string; officeCode: string; now: Date },
+): Promise<void> {
+  const ticket = await findTicketInScope(tx, p.ticketId, op.scope, true);
+  if (!ticket || ticket.officeCode !== p.officeCode) throw notFound('ticket');
+  if (ticket.status !== 'serving' && ticket.status !== 'called') {
+    throw invalid(ticket.status, `a ${ticket.status} ticket cannot be finished with an accepted application`);
+  }
+  const windowNumber = ticket.windowNumber as number;
+  const state = await findWindowState(tx, ticket.officeCode, windowNumber);
+  if (state?.operatorId !== op.userId) {
+    throw new AppError(
+      'NO_WINDOW',
+      `ticket ${numberOf(ticket)} is at window ${windowNumber}, which you do not hold`,
+      {
+        window: windowNumber,
+      },
+    );
+  }
+  const at = p.now.toISOString();
+  await updateTicket(tx, ticket.id, {
+    status: 'done',
+    finishedAt: at,
+    startedAt: ticket.startedAt ?? at,
+    outcome: 'application_accepted',
+    caseId: p.caseId,
+  });
+  await appendTicketEvent(tx, {
+    ticketId: ticket.id,
+    officeCode: ticket.officeCode,
+    at,
+    windowNumber,
+    operatorId: op.userId,
+    kind: 'finished',
+    boardSeq: null,
+    details: { outcome: 'application_accepted', case: p.caseId },
+  });
+  await publishQueue(tx, ticket.officeCode, 'change');
+}
