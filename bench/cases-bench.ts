@@ -29,7 +29,7 @@ import { type CaseCard, freezeCard } from '../src/server/modules/cases/case-card
 import { findCases } from '../src/server/modules/cases/case-search.js';
 import { ensureYearSequences, yearSequence } from '../src/server/modules/cases/case-settings.js';
 import { caseStatus } from '../src/server/modules/cases/case-status.js';
-import { caseEventHash, caseGenesis } from '../src/server/modules/cases/case-trail.js';
+import { caseEventHash, caseGenesis, verifyCaseChains } from '../src/server/modules/cases/case-trail.js';
 import {
   acceptCase,
   type CaseDeps,
@@ -758,6 +758,17 @@ export async function casesBench(
     await pool20.close();
   }
 
+  // (e) okno audit verify's walk over every case's trail: the fixture's chains are real ones
+  const verifier = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
+  let chains: Awaited<ReturnType<typeof verifyCaseChains>>;
+  const verifyT0 = performance.now();
+  try {
+    chains = await verifyCaseChains(verifier.db);
+  } finally {
+    await verifier.close();
+  }
+  const verifySeconds = (performance.now() - verifyT0) / 1000;
+
   const load = loadavg()[0];
   lines.push(
     `postgres: cases fixture: ${n.toLocaleString('en')} cases, ${n.toLocaleString('en')} applicants, ${filled.events.toLocaleString('en')} events ` +
@@ -781,6 +792,9 @@ export async function casesBench(
       `${Math.round(eventsPerSecond)} trail events appended/s; ${Math.round(wide.perSecond)} cases/s accepted and moved ` +
       `(${moves} moves; failed: ${failures.size ? [...failures].map(([m, c]) => `${c}× ${m}`).join('; ') : 'none'}); accept+move p50 ${round(wide.p50)} ms, p99 ${round(wide.p99)} ms; server sessions waiting: ${wideWaits}; ` +
       `machine load average ${round(load)} on ${availableParallelism()} cores`,
+    `postgres: cases trails verified (verifyCaseChains, as okno audit verify): ${chains.ok ? 'intact' : `BROKEN at ${chains.number} #${chains.seq}: ${chains.problem}`}, ` +
+      `${chains.cases.toLocaleString('en')} cases, ${chains.events.toLocaleString('en')} events in ${round(verifySeconds)} s ` +
+      `(${Math.round(chains.events / verifySeconds).toLocaleString('en')} events/s)`,
   );
   return {
     lines,
@@ -809,6 +823,7 @@ export async function casesBench(
         eventsPerSecond,
         moves,
       },
+      verify: { ...chains, seconds: verifySeconds },
       loadAverage: load,
     },
   };
