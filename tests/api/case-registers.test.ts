@@ -235,6 +235,19 @@ describeOnBackends(
       expect((await candidates('transfer')).map((c) => c.id)).toEqual([b.id]);
     });
 
+    it('never puts a case on two registers built at once', async () => {
+      now = at('2027-02-16');
+      await accept('Одновременная');
+      const pending = (await candidates('transfer')).map((c) => c.id);
+      const build1 = () =>
+        back.call({ method: 'POST', url: '/api/registers', payload: { office, agency, kind: 'transfer' } });
+      const results = await Promise.all([build1(), build1()]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const made = results.find((r) => r.statusCode === 201)?.json() as Register;
+      expect(made.items.map((i) => i.id)).toEqual(pending);
+      expect(await candidates('transfer')).toEqual([]);
+    });
+
     it('keeps registers to their office’s back office', async () => {
       const forbidden = await other.call({
         method: 'GET',
