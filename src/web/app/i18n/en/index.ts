@@ -3,6 +3,7 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -20,4 +21,5 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
 };
