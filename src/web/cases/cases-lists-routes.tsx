@@ -8,26 +8,39 @@ import './cases-lists.css';
 import { Route } from 'react-router';
 import type { Role } from '../../shared/auth.js';
 import type { NavItem } from '../app/layout.js';
+import { hasRole, useMe } from '../staff/auth.js';
 import { RequireStaff } from '../staff/require-staff.js';
 import { StaffLayout } from '../staff/staff-layout.js';
 import { CasesListsPage } from './cases-lists-page.js';
+import { RegisterItemPage } from './registers-item-page.js';
+import { RegistersPage } from './registers-page.js';
+import { registerRoles } from './registers-words.js';
+import { RequestsPage } from './requests-page.js';
 
 /** Who may open the cases' lists. */
 export const caseListRoles: Role[] = ['operator', 'backoffice', 'office_head', 'callcenter', 'admin'];
 /** Who may change registers and requests (the call center only reads). */
 export const caseWriteRoles: Role[] = ['operator', 'backoffice', 'office_head', 'admin'];
 
-export const caseListsNav: NavItem[] = [
+/** The menu: an item shows when the user holds one of its roles (registers are the back office's). */
+const caseListsNav: (NavItem & { roles?: Role[] })[] = [
   { to: '/cases', label: 'clist.menu', end: true },
+  { to: '/cases/registers', label: 'clist.reg.menu', roles: registerRoles },
+  { to: '/cases/requests', label: 'clist.req.menu', end: true },
   { to: '/admin', label: 'admin.home', end: true },
 ];
+
+function CaseListsLayout() {
+  const { me } = useMe();
+  return <StaffLayout nav={caseListsNav.filter((item) => !item.roles || hasRole(me, ...item.roles))} />;
+}
 
 export const caseListsRoutes = (
   <Route
     path="cases"
     element={
       <RequireStaff>
-        <StaffLayout nav={caseListsNav} />
+        <CaseListsLayout />
       </RequireStaff>
     }
   >
@@ -36,6 +49,30 @@ export const caseListsRoutes = (
       element={
         <RequireStaff roles={caseListRoles}>
           <CasesListsPage />
+        </RequireStaff>
+      }
+    />
+    <Route
+      path="registers"
+      element={
+        <RequireStaff roles={registerRoles}>
+          <RegistersPage />
+        </RequireStaff>
+      }
+    />
+    <Route
+      path="registers/:id"
+      element={
+        <RequireStaff roles={registerRoles}>
+          <RegisterItemPage />
+        </RequireStaff>
+      }
+    />
+    <Route
+      path="requests"
+      element={
+        <RequireStaff roles={caseListRoles}>
+          <RequestsPage />
         </RequireStaff>
       }
     />
