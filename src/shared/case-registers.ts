@@ -69,6 +69,8 @@ export const registerCreateSchema = z.object({
 export type RegisterCreate = z.infer<typeof registerCreateSchema>;
 
 export const registerIdParamsSchema = z.object({ id: z.uuid() });
+/** DELETE /api/registers/{id}/cases/{case}: a case taken off a draft register. */
+export const registerCaseParamsSchema = z.object({ id: z.uuid(), case: z.uuid() });
 
 /** GET /api/registers: newest first, keyset-paginated (`after` is the last page's `next`). */
 export const registerListQuerySchema = z.object({
