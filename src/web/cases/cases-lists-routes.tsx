@@ -14,19 +14,17 @@ import { StaffLayout } from '../staff/staff-layout.js';
 import { CasesListsPage } from './cases-lists-page.js';
 import { RegisterItemPage } from './registers-item-page.js';
 import { RegistersPage } from './registers-page.js';
-import { registerRoles } from './registers-words.js';
+import { registerRoles, requestRoles } from './registers-words.js';
 import { RequestsPage } from './requests-page.js';
 
 /** Who may open the cases' lists. */
 export const caseListRoles: Role[] = ['operator', 'backoffice', 'office_head', 'callcenter', 'admin'];
-/** Who may change registers and requests (the call center only reads). */
-export const caseWriteRoles: Role[] = ['operator', 'backoffice', 'office_head', 'admin'];
 
 /** The menu: an item shows when the user holds one of its roles (registers are the back office's). */
 const caseListsNav: (NavItem & { roles?: Role[] })[] = [
   { to: '/cases', label: 'clist.menu', end: true },
   { to: '/cases/registers', label: 'clist.reg.menu', roles: registerRoles },
-  { to: '/cases/requests', label: 'clist.req.menu', end: true },
+  { to: '/cases/requests', label: 'clist.req.menu', end: true, roles: requestRoles },
   { to: '/admin', label: 'admin.home', end: true },
 ];
 
@@ -71,7 +69,7 @@ export const caseListsRoutes = (
     <Route
       path="requests"
       element={
-        <RequireStaff roles={caseListRoles}>
+        <RequireStaff roles={requestRoles}>
           <RequestsPage />
         </RequireStaff>
       }

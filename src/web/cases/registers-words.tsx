@@ -14,6 +14,8 @@ export const registerStatuses: RegisterStatus[] = ['draft', 'handed_over', 'acce
 export const requestStatuses: RequestStatus[] = ['queued', 'sent', 'answered', 'failed'];
 /** Who builds and moves registers (the API's roles for /api/registers). */
 export const registerRoles: Role[] = ['backoffice', 'office_head', 'admin'];
+/** Who reads and makes interagency requests (the API's roles for /api/requests). */
+export const requestRoles: Role[] = ['operator', 'backoffice', 'office_head', 'admin'];
 
 const kindKeys: Record<RegisterKind, MessageKey> = {
   transfer: 'clist.reg.kind.transfer',

@@ -17,10 +17,7 @@ import { hasRole, useMe } from '../staff/auth.js';
 import { useOfficeNames } from './cases-lists-table.js';
 import { useCaseListWords } from './cases-lists-words.js';
 import { registerQueries, registersApi, requestChanged } from './registers-queries.js';
-import { CaseActionStatus, useRegisterWords } from './registers-words.js';
-
-/** Who may ask an agency (the call center only reads). */
-const requestWriteRoles = ['operator', 'backoffice', 'office_head', 'admin'] as const;
+import { CaseActionStatus, requestRoles, useRegisterWords } from './registers-words.js';
 
 /** A request's state in words: its status, the day it must go out or its answer is due, overdue marks. */
 export function RequestState({ request }: { request: AgencyRequest }) {
@@ -108,10 +105,15 @@ function NewRequestForm({ caseId }: { caseId: string }) {
   );
 }
 
+/** Shown to the roles that may ask agencies; nothing for the others (the call center). */
 export function CaseRequestsPanel({ caseId }: { caseId: string }) {
+  const { me } = useMe();
+  return hasRole(me, ...requestRoles) ? <RequestsOfCase caseId={caseId} /> : null;
+}
+
+function RequestsOfCase({ caseId }: { caseId: string }) {
   const { t } = useT();
   const cw = useCaseListWords();
-  const { me } = useMe();
   const names = useOfficeNames();
   const list = useInfiniteQuery(registerQueries.requests({ case: caseId }));
   const rows = list.data?.pages.flatMap((p) => p.items);
@@ -149,7 +151,7 @@ export function CaseRequestsPanel({ caseId }: { caseId: string }) {
           {t('clist.more')}
         </button>
       )}
-      {hasRole(me, ...requestWriteRoles) && <NewRequestForm caseId={caseId} />}
+      <NewRequestForm caseId={caseId} />
     </section>
   );
 }
