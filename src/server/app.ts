@@ -21,6 +21,7 @@ import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js'
 import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
 import { bookingSlipRoutes } from './modules/booking/booking-slip.routes.js';
 import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
+import { registerCases } from './modules/cases/cases.plugin.js';
 import { registerRoutes } from './modules/cases/registers.routes.js';
 import { requestRoutes } from './modules/cases/requests.routes.js';
 import { registerAgencyRequests } from './modules/cases/requests.worker.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingSlipRoutes);
   await app.register(bookingStaffRoutes);
   registerBooking(app);
+  await registerCases(app);
   await app.register(registerRoutes);
   await app.register(requestRoutes);
   registerAgencyRequests(app);

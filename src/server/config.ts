@@ -93,6 +93,8 @@ const envSchema = z.object({
     .regex(/^https?:\/\/[^/\s]+/, 'must be an http(s) address, e.g. the one `okno dev agency` prints')
     .optional(),
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  CASE_SWEEP: z.enum(['on', 'off']).default('on'),
+  STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -141,6 +143,10 @@ export type Config = {
   caseRequests: boolean;
   /** The agencies' gateway (СМЭВ-like, or `okno dev agency`); none: requests wait and are answered by hand. */
   agencyGatewayUrl: string | undefined;
+  /** Whether this instance sweeps cases each minute: return reminders, next year's numbers (CASE_SWEEP). */
+  caseSweep: boolean;
+  /** Status lookups per minute from one address (an enrolled kiosk: thirty times as many). */
+  statusRateLimitPerMinute: number;
   notifications: NotificationsConfig;
 };
 
@@ -204,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
     caseRequests: e.CASE_REQUESTS === 'on',
     agencyGatewayUrl: e.AGENCY_GATEWAY_URL,
+    caseSweep: e.CASE_SWEEP === 'on',
+    statusRateLimitPerMinute: e.STATUS_RATE_LIMIT_PER_MINUTE,
     notifications: {
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,
@@ -239,6 +247,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bookingRateLimitPerMinute: 100_000,
     // Tests run the requests' worker themselves (runAgencyRequests with a pinned time).
     caseRequests: false,
+    caseSweep: false,
+    statusRateLimitPerMinute: 100_000,
     ...overrides,
   };
 }
