@@ -8,7 +8,8 @@ import { createRoutesFromElements, Route } from 'react-router';
 import { z } from 'zod';
 import { adminRoutes } from './admin/routes.js';
 import { callcenterRoutes } from './callcenter/routes.js';
-import { caseListsRoutes } from './cases/cases-lists-routes.js';
+import { caseRoutes } from './cases/case-routes.js';
+import { caseListsNav, caseListsRoutes } from './cases/cases-lists-routes.js';
 import { officeRoutes } from './office/routes.js';
 import { operatorRoutes } from './operator/routes.js';
 import { StaffAuth } from './staff/auth.js';
@@ -27,7 +28,7 @@ export const staffRouteObjects = createRoutesFromElements(
     {callcenterRoutes}
     {operatorRoutes}
     {officeRoutes}
-    {caseListsRoutes}
+    {caseRoutes({ nav: caseListsNav, children: caseListsRoutes })}
   </Route>,
   [1],
 );

@@ -1,16 +1,15 @@
 /**
- * The cases' lists under /cases, in the staff frame with their own short menu: the work lists and search
- * (/cases), registers (/cases/registers, /cases/registers/:id) and interagency requests (/cases/requests).
- * Operators, the back office, office heads and admins work here; the call center reads (the API refuses
- * its writes, and the pages offer none). The case page (/cases/:id) and acceptance are the case screens'.
+ * The cases' lists under /cases, inside the case screens' tree (case-routes.tsx: `caseRoutes({ nav,
+ * children })` in staff-routes.tsx): the work lists and search (/cases), registers (/cases/registers,
+ * /cases/registers/:id) and interagency requests (/cases/requests), with their menu items. Operators, the
+ * back office, office heads and admins work here; the call center reads the lists (the pages offer it no
+ * writes); registers are the back office's, requests the API's request roles'.
  */
 import './cases-lists.css';
 import { Route } from 'react-router';
 import type { Role } from '../../shared/auth.js';
 import type { NavItem } from '../app/layout.js';
-import { hasRole, useMe } from '../staff/auth.js';
 import { RequireStaff } from '../staff/require-staff.js';
-import { StaffLayout } from '../staff/staff-layout.js';
 import { CasesListsPage } from './cases-lists-page.js';
 import { RegisterItemPage } from './registers-item-page.js';
 import { RegistersPage } from './registers-page.js';
@@ -20,28 +19,15 @@ import { RequestsPage } from './requests-page.js';
 /** Who may open the cases' lists. */
 export const caseListRoles: Role[] = ['operator', 'backoffice', 'office_head', 'callcenter', 'admin'];
 
-/** The menu: an item shows when the user holds one of its roles (registers are the back office's). */
-const caseListsNav: (NavItem & { roles?: Role[] })[] = [
-  { to: '/cases', label: 'clist.menu', end: true },
+/** The menu items of the lists: each shows when the user holds one of its roles. */
+export const caseListsNav: (NavItem & { roles?: Role[] })[] = [
+  { to: '/cases', label: 'clist.menu', end: true, roles: caseListRoles },
   { to: '/cases/registers', label: 'clist.reg.menu', roles: registerRoles },
   { to: '/cases/requests', label: 'clist.req.menu', end: true, roles: requestRoles },
-  { to: '/admin', label: 'admin.home', end: true },
 ];
 
-function CaseListsLayout() {
-  const { me } = useMe();
-  return <StaffLayout nav={caseListsNav.filter((item) => !item.roles || hasRole(me, ...item.roles))} />;
-}
-
 export const caseListsRoutes = (
-  <Route
-    path="cases"
-    element={
-      <RequireStaff>
-        <CaseListsLayout />
-      </RequireStaff>
-    }
-  >
+  <>
     <Route
       index
       element={
@@ -74,5 +60,5 @@ export const caseListsRoutes = (
         </RequireStaff>
       }
     />
-  </Route>
+  </>
 );

@@ -22,7 +22,7 @@ import type {
   RequestPage,
 } from '../../shared/case-registers.js';
 import { request } from '../app/api.js';
-import { caseListKeys } from './cases-lists-queries.js';
+import { queryKeys } from '../app/query-keys.js';
 
 export type RegisterListParams = Omit<Partial<RegisterListQuery>, 'after'>;
 export type RequestListParams = Omit<Partial<RequestListQuery>, 'after'>;
@@ -51,24 +51,17 @@ export const registersApi = {
   createRequest: (body: RequestCreate) => request<AgencyRequest>('POST', '/api/requests', { body }),
 };
 
-export const registerKeys = {
-  all: ['cases', 'registers'] as const,
-  candidates: (params: RegisterCandidatesQuery) => ['cases', 'registers', 'candidates', params] as const,
-  list: (params: RegisterListParams) => ['cases', 'registers', 'list', params] as const,
-  register: (id: string) => ['cases', 'registers', 'one', id] as const,
-  requests: () => ['cases', 'requests'] as const,
-  requestList: (params: RequestListParams) => ['cases', 'requests', params] as const,
-};
+const keys = queryKeys.cases;
 
 export const registerQueries = {
   candidates: (params: RegisterCandidatesQuery) =>
     queryOptions({
-      queryKey: registerKeys.candidates(params),
+      queryKey: keys.registerCandidates(params),
       queryFn: ({ signal }) => registersApi.candidates(params, signal),
     }),
   list: (params: RegisterListParams) =>
     infiniteQueryOptions({
-      queryKey: registerKeys.list(params),
+      queryKey: keys.registerList(params),
       queryFn: ({ pageParam, signal }) => registersApi.registers({ ...params, after: pageParam }, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last: RegisterPage) => last.next ?? undefined,
@@ -76,12 +69,12 @@ export const registerQueries = {
     }),
   register: (id: string) =>
     queryOptions({
-      queryKey: registerKeys.register(id),
+      queryKey: keys.register(id),
       queryFn: ({ signal }) => registersApi.register(id, signal),
     }),
   requests: (params: RequestListParams) =>
     infiniteQueryOptions({
-      queryKey: registerKeys.requestList(params),
+      queryKey: keys.requests(params),
       queryFn: ({ pageParam, signal }) => registersApi.requests({ ...params, after: pageParam }, signal),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last: RequestPage) => last.next ?? undefined,
@@ -91,20 +84,22 @@ export const registerQueries = {
 
 /** A register changed (built, printed, handed over, accepted, a case taken off): its copy and what it touched. */
 export async function registerChanged(client: QueryClient, register?: Register): Promise<void> {
-  if (register) client.setQueryData(registerKeys.register(register.id), register);
+  if (register) client.setQueryData(keys.register(register.id), register);
   await Promise.all([
-    client.invalidateQueries({ queryKey: ['cases', 'registers', 'list'] }),
-    client.invalidateQueries({ queryKey: ['cases', 'registers', 'candidates'] }),
-    // the cases moved along their route (sent, ready, returned)
-    client.invalidateQueries({ queryKey: caseListKeys.lists() }),
-    client.invalidateQueries({ queryKey: ['cases', 'count'] }),
+    client.invalidateQueries({ queryKey: [...keys.registers(), 'list'] }),
+    client.invalidateQueries({ queryKey: [...keys.registers(), 'candidates'] }),
+    // the cases moved along their route (sent, ready, returned): their lists and pages
+    client.invalidateQueries({ queryKey: keys.list() }),
+    client.invalidateQueries({ queryKey: ['cases', 'case'] }),
   ]);
 }
 
 /** A request was made: the lists of requests and the cases (the case is suspended while it waits). */
 export async function requestChanged(client: QueryClient): Promise<void> {
   await Promise.all([
-    client.invalidateQueries({ queryKey: registerKeys.requests() }),
-    client.invalidateQueries({ queryKey: caseListKeys.all }),
+    client.invalidateQueries({ queryKey: keys.requests() }),
+    // the case is suspended while the request waits: its page and the lists
+    client.invalidateQueries({ queryKey: ['cases', 'case'] }),
+    client.invalidateQueries({ queryKey: keys.list() }),
   ]);
 }

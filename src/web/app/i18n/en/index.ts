@@ -4,6 +4,7 @@ import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
 import { caseLists } from './case-lists.js';
+import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...book,
   ...bookingStaff,
   ...caseLists,
+  ...cases,
 };
