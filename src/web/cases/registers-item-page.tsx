@@ -27,6 +27,8 @@ function StepForm(props: {
   button: string;
   done: string;
   send: (value: string) => Promise<Register>;
+  /** Said by the page: the form itself is gone once the register moved on. */
+  onDone: (message: string) => void;
 }) {
   const { t } = useT();
   const client = useQueryClient();
@@ -42,7 +44,10 @@ function StepForm(props: {
     setError(undefined);
     void step.run(
       () => props.send(value.trim()),
-      (register) => void registerChanged(client, register),
+      (register) => {
+        props.onDone(props.done);
+        void registerChanged(client, register);
+      },
       props.done,
     );
   };
@@ -77,6 +82,7 @@ export function RegisterItemPage() {
   const client = useQueryClient();
   const register = useQuery(registerQueries.register(id));
   const remove = useSubmit();
+  const [said, setSaid] = useState<string | null>(null);
   const r = register.data;
   useTitle(r ? t('clist.reg.titleOf', { number: r.number }) : t('clist.reg.title'));
   const back = (
@@ -145,6 +151,10 @@ export function RegisterItemPage() {
         <dd>{tn('clist.reg.printedTimes', r.printed)}</dd>
       </dl>
 
+      {/* always there, so the news is announced when it comes */}
+      <p className={said ? 'notice notice-ok' : 'visually-hidden'} role="status" data-testid="register-said">
+        {said}
+      </p>
       {canAct && r.actions.includes('print') && (
         <p>
           <a
@@ -170,6 +180,7 @@ export function RegisterItemPage() {
           button={t('clist.reg.handover')}
           done={t('clist.reg.handoverDone')}
           send={(courier) => registersApi.handover(r.id, courier)}
+          onDone={setSaid}
         />
       )}
       {canAct && r.actions.includes('accept') && (
@@ -180,6 +191,7 @@ export function RegisterItemPage() {
           button={t('clist.reg.accept')}
           done={t('clist.reg.acceptDone')}
           send={(acceptedBy) => registersApi.accept(r.id, acceptedBy)}
+          onDone={setSaid}
         />
       )}
 

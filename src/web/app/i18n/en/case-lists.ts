@@ -18,7 +18,7 @@ export const caseLists = {
   'clist.number': 'Case number',
   'clist.numberHint': 'E.g. 48-2026-0001234, “№ 48 2026 0001234” or the link of the receipt’s QR code.',
   'clist.applicant': 'Applicant',
-  'clist.applicantHint': 'Surname, organisation name or INN.',
+  'clist.applicantHint': 'Full surname, organisation name or INN.',
   'clist.phone': 'Phone',
   'clist.office': 'Office',
   'clist.allOffices': 'All my offices',

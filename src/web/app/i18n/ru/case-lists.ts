@@ -18,7 +18,7 @@ export const caseLists = {
   'clist.number': 'Номер дела',
   'clist.numberHint': 'Например, 48-2026-0001234, «№ 48 2026 0001234» или ссылка из QR-кода расписки.',
   'clist.applicant': 'Заявитель',
-  'clist.applicantHint': 'Фамилия, название организации или ИНН.',
+  'clist.applicantHint': 'Фамилия полностью, название организации или ИНН.',
   'clist.phone': 'Телефон',
   'clist.office': 'Офис',
   'clist.allOffices': 'Все мои офисы',
