@@ -3,6 +3,7 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
 import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
@@ -21,5 +22,6 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
   ...cases,
 };
