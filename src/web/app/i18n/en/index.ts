@@ -9,6 +9,7 @@ import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
+import { status } from './status.js';
 
 export const en: Messages = {
   ...common,
@@ -20,4 +21,5 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...status,
 };
