@@ -21,6 +21,7 @@ import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js'
 import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
 import { bookingSlipRoutes } from './modules/booking/booking-slip.routes.js';
 import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
+import { registerCases } from './modules/cases/cases.plugin.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
 import { catalogStaffRoutes } from './modules/catalog/catalog.staff.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingSlipRoutes);
   await app.register(bookingStaffRoutes);
   registerBooking(app);
+  await registerCases(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

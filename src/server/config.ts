@@ -88,6 +88,8 @@ const envSchema = z.object({
   QUEUE_DAY_END: z.enum(['on', 'off']).default('on'),
   BOOKING_SWEEP: z.enum(['on', 'off']).default('on'),
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  CASE_SWEEP: z.enum(['on', 'off']).default('on'),
+  STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -132,6 +134,10 @@ export type Config = {
   bookingSweep: boolean;
   /** Booking writes (book, cancel, reschedule, confirm, check-in) and holder reads per minute from one address. */
   bookingRateLimitPerMinute: number;
+  /** Whether this instance sweeps cases each minute: return reminders, next year's numbers (CASE_SWEEP). */
+  caseSweep: boolean;
+  /** Status lookups per minute from one address (an enrolled kiosk: thirty times as many). */
+  statusRateLimitPerMinute: number;
   notifications: NotificationsConfig;
 };
 
@@ -193,6 +199,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     queueDayEnd: e.QUEUE_DAY_END === 'on',
     bookingSweep: e.BOOKING_SWEEP === 'on',
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
+    caseSweep: e.CASE_SWEEP === 'on',
+    statusRateLimitPerMinute: e.STATUS_RATE_LIMIT_PER_MINUTE,
     notifications: {
       smtpUrl: e.SMTP_URL,
       smtpFrom: e.SMTP_FROM,
@@ -226,6 +234,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Tests sweep bookings themselves (sweepBookings with a pinned time); their races book from one address.
     bookingSweep: false,
     bookingRateLimitPerMinute: 100_000,
+    caseSweep: false,
+    statusRateLimitPerMinute: 100_000,
     ...overrides,
   };
 }

@@ -39,6 +39,7 @@ import {
   toWeeklyHours,
   toWindow,
 } from './network.mappers.js';
+import { region } from './network.schema.js';
 import {
   exceptionsOf,
   hoursOf,
@@ -384,12 +385,23 @@ export async function bookableOffices(
 export const productionCalendar = (db: Db, cacheKey: object = db) =>
   kept(cacheKey, 'production-calendar', '', 10_000, async () => makeCalendar(await allOverrides(db)));
 
-/** An office as a case names it: card, district, zone (its own, else the region's). */
-export async function officeCard(
+/** An office as a case names it: card, district, zone (its own, else the region's); kept 10 s per instance. */
+export const officeCard = (db: Db, code: string, cacheKey: object = db) =>
+  kept(cacheKey, 'office-card', code, 10_000, () => loadOfficeCard(db, code));
+
+async function loadOfficeCard(
   db: Db,
   code: string,
 ): Promise<
-  | { code: string; name: string; address: string; districtCode: string; timeZone: string; status: string }
+  | {
+      code: string;
+      name: string;
+      address: string;
+      districtCode: string;
+      timeZone: string;
+      status: string;
+      offersAllServices: boolean;
+    }
   | undefined
 > {
   const found = await findOffice(db, code);
@@ -401,5 +413,13 @@ export async function officeCard(
     districtCode: found.districtCode,
     timeZone: found.zone,
     status: found.status,
+    offersAllServices: found.offersAllServices,
   };
 }
+
+/** The region's time zone, kept 10 s per instance. */
+export const regionTimeZone = (db: Db, cacheKey: object = db) =>
+  kept(cacheKey, 'region-zone', '', 10_000, async () => {
+    const [row] = await db.select({ zone: region.timeZone }).from(region);
+    return row?.zone ?? 'Europe/Moscow';
+  });
