@@ -74,5 +74,8 @@ export const status: Section<typeof ru> = {
   'ccCases.email': 'E-mail',
   'ccCases.due': 'Due',
   'ccCases.office': 'Office',
+  'ccCases.toldPin': 'The PIN the caller read out',
+  'ccCases.toldPinHint': '6 digits from the receipt of any of their cases.',
+  'ccCases.wrongPin': 'This is not the PIN of a case with this phone number.',
   'ccCases.stage': 'Stage',
 };

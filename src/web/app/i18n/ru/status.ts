@@ -75,5 +75,8 @@ export const status = {
   'ccCases.email': 'Эл. почта',
   'ccCases.due': 'Срок',
   'ccCases.office': 'Офис',
+  'ccCases.toldPin': 'PIN-код, который назвал звонящий',
+  'ccCases.toldPinHint': '6 цифр из расписки любого из его дел.',
+  'ccCases.wrongPin': 'Это не PIN-код дела с этим номером телефона.',
   'ccCases.stage': 'Этап',
 } as const;
