@@ -13,10 +13,11 @@ import { timelineOf } from './case-timeline.js';
 export type StatusVariant = 'portal' | 'kiosk' | 'staff';
 
 export function StatusView({ status, variant }: { status: CaseStatus; variant: StatusVariant }) {
-  const { t } = useT();
+  const { t, date } = useT();
   const format = useBookingFormat();
   const zone = status.collect.office.timeZone;
-  const stageDay = (at: string | null) => (at ? format.day(localOf(at, zone).date) : '');
+  // «1 декабря» on the office's clock: «пройден 1 декабря», «сейчас, с 1 декабря»
+  const stageDay = (at: string | null) => (at ? date(localOf(at, zone).date) : '');
   const steps = timelineOf(status);
   const ended = status.final && !status.issued;
   return (
