@@ -3,12 +3,15 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
+import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
+import { status } from './status.js';
 
 export const en: Messages = {
   ...common,
@@ -20,4 +23,7 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
+  ...cases,
+  ...status,
 };
