@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { adminRoutes } from './admin/routes.js';
 import { callcenterRoutes } from './callcenter/routes.js';
 import { caseRoutes } from './cases/case-routes.js';
+import { caseListsNav, caseListsRoutes } from './cases/cases-lists-routes.js';
 import { officeRoutes } from './office/routes.js';
 import { operatorRoutes } from './operator/routes.js';
 import { StaffAuth } from './staff/auth.js';
@@ -27,7 +28,7 @@ export const staffRouteObjects = createRoutesFromElements(
     {callcenterRoutes}
     {operatorRoutes}
     {officeRoutes}
-    {caseRoutes()}
+    {caseRoutes({ nav: caseListsNav, children: caseListsRoutes })}
   </Route>,
   [1],
 );

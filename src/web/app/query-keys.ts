@@ -89,6 +89,11 @@ export const queryKeys = {
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
   },
+  /** A case's status as its holder sees it (number and PIN): the portal's /status and the kiosk. */
+  caseStatus: {
+    all: ['case-status'] as const,
+    lookup: (number: string, pin: string) => ['case-status', number, pin] as const,
+  },
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
@@ -104,6 +109,8 @@ export const queryKeys = {
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
     /** The predicted wait for a service at the offices offering it (the queue's load). */
     waits: (service: string) => ['callcenter', 'waits', service] as const,
+    /** A case found by its number (the status and the masked applicant). */
+    caseByNumber: (number: string) => ['callcenter', 'case', number] as const,
   },
   /**
    * Cases (issue 11), staff screens: a case, its trail, its full applicant (every read is logged: never
@@ -117,6 +124,21 @@ export const queryKeys = {
     /** Search results and work lists (['cases', 'list'] names them all). */
     list: (params?: CaseSearchParams) =>
       params ? (['cases', 'list', params] as const) : (['cases', 'list'] as const),
+    /** The lists' pages read one after another («Показать ещё»: keyset), and a work list's count. */
+    pages: (params: CaseSearchParams) => ['cases', 'list', params, 'pages'] as const,
+    count: (list: string, params: CaseSearchParams) => ['cases', 'list', 'count', list, params] as const,
+    /** Every service of the catalog (code and title) for the search's pick list. */
+    services: () => ['cases', 'services'] as const,
+    /** Registers: candidates, lists, one register (['cases', 'registers'] names them all). */
+    registers: () => ['cases', 'registers'] as const,
+    registerCandidates: (params: Record<string, string>) =>
+      ['cases', 'registers', 'candidates', params] as const,
+    registerList: (params: Record<string, string | number>) =>
+      ['cases', 'registers', 'list', params] as const,
+    register: (id: string) => ['cases', 'registers', 'one', id] as const,
+    /** Interagency requests: of a case, or an office's list (['cases', 'requests'] names them all). */
+    requests: (params?: Record<string, string | number>) =>
+      params ? (['cases', 'requests', params] as const) : (['cases', 'requests'] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

@@ -7,26 +7,36 @@
 import './cases.css';
 import type { ReactNode } from 'react';
 import { Route } from 'react-router';
+import type { Role } from '../../shared/auth.js';
 import type { NavItem } from '../app/layout.js';
+import { hasRole, useMe } from '../staff/auth.js';
 import { RequireStaff } from '../staff/require-staff.js';
 import { StaffLayout } from '../staff/staff-layout.js';
 import { AcceptPage } from './accept-page.js';
 import { CasePage } from './case-page.js';
 import { caseReadRoles, caseWorkRoles } from './case-roles.js';
 
-export const casesNav: NavItem[] = [
-  { to: '/cases/new', label: 'cases.nav.accept', end: true },
+/** A menu item shows when the user holds one of its `roles` (any signed-in staff member without). */
+type CaseNavItem = NavItem & { roles?: Role[] };
+
+export const casesNav: CaseNavItem[] = [
+  { to: '/cases/new', label: 'cases.nav.accept', end: true, roles: caseWorkRoles },
   { to: '/operator', label: 'operator.title', end: true },
   { to: '/admin', label: 'admin.home', end: true },
 ];
 
-export function caseRoutes({ nav = [], children }: { nav?: NavItem[]; children?: ReactNode } = {}) {
+function CasesLayout({ nav }: { nav: CaseNavItem[] }) {
+  const { me } = useMe();
+  return <StaffLayout nav={nav.filter((item) => !item.roles || hasRole(me, ...item.roles))} />;
+}
+
+export function caseRoutes({ nav = [], children }: { nav?: CaseNavItem[]; children?: ReactNode } = {}) {
   return (
     <Route
       path="cases"
       element={
         <RequireStaff>
-          <StaffLayout nav={[...nav, ...casesNav]} />
+          <CasesLayout nav={[...nav, ...casesNav]} />
         </RequireStaff>
       }
     >

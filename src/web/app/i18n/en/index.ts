@@ -3,6 +3,7 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
 import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
@@ -10,6 +11,7 @@ import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
+import { status } from './status.js';
 
 export const en: Messages = {
   ...common,
@@ -21,5 +23,7 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
   ...cases,
+  ...status,
 };
