@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './admin-common.js';
 import { staffBookingSchema } from './booking.js';
+import { caseStatusSchema, maskedApplicantSchema, statusQuerySchema } from './cases.js';
 import { isoDateSchema } from './network.js';
 import { outboxMessageSchema } from './notifications.admin.js';
 import { channelSchema } from './notifications.js';
@@ -118,10 +119,20 @@ export const verifyBodySchema = z
      * number's bookings (the operator never sees the codes before the verification).
      */
     bookingCode: z.string().trim().max(64).optional(),
+    /**
+     * For `case_pin`: the PIN from a receipt the caller read out. The server checks it is the PIN of one of
+     * the number's cases (the operator never sees the PINs).
+     */
+    casePin: z.string().trim().max(40).optional(),
   })
   .refine((b) => !b.answered || b.question !== 'booking_code' || Boolean(b.bookingCode), {
     path: ['bookingCode'],
     message: 'the code the caller told is required for this question',
+    params: { rule: 'required' },
+  })
+  .refine((b) => !b.answered || b.question !== 'case_pin' || Boolean(b.casePin), {
+    path: ['casePin'],
+    message: 'the PIN the caller told is required for this question',
     params: { rule: 'required' },
   });
 export type VerifyInput = z.infer<typeof verifyBodySchema>;
@@ -153,6 +164,47 @@ export const callerBookingSchema = staffBookingSchema.omit({ notified: true }).e
 });
 export type CallerBooking = z.infer<typeof callerBookingSchema>;
 
+/**
+ * A case whose applicant gave the caller's number. Masked — the number but its last four digits, the
+ * applicant as lists show them — until the caller is verified on the operator's call; then the case's
+ * status (the status API's answer) and the applicant's name and contacts (the view is logged, also on
+ * the case's trail).
+ */
+export const callerCaseSchema = z.object({
+  id: z.string(),
+  /** `48-2026-•••1234` while masked. */
+  number: z.string(),
+  service: z.object({ code: z.string(), title: z.string() }),
+  stage: z.object({ code: z.string(), title: z.string() }),
+  final: z.boolean(),
+  acceptedOn: z.string(),
+  dueDate: z.string(),
+  pausedSince: z.string().nullable(),
+  office: z.object({ code: z.string(), name: z.string() }),
+  /** «Иванова М. П.», or the organisation's name. */
+  applicantMasked: z.string(),
+  /** Null while masked. */
+  status: caseStatusSchema.nullable(),
+  applicant: z
+    .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+});
+export type CallerCase = z.infer<typeof callerCaseSchema>;
+
+/** GET /api/staff/callcenter/cases?number= */
+export const callcenterCaseQuerySchema = z.object({ number: statusQuerySchema.shape.number });
+
+/**
+ * A case found by its number for the operator (no PIN: staff are signed in): the status API's answer and
+ * the applicant masked, as every list shows them.
+ */
+export const callcenterCaseSchema = z.object({
+  id: z.string(),
+  status: caseStatusSchema,
+  applicant: maskedApplicantSchema,
+});
+export type CallcenterCase = z.infer<typeof callcenterCaseSchema>;
+
 export const callbackSchema = z.object({
   id: z.string(),
   callId: z.string().nullable(),
@@ -172,8 +224,7 @@ export type Callback = z.infer<typeof callbackSchema>;
 
 /**
  * Everything okno knows of a phone number, masked: nothing here is a view of personal data. Each section
- * is filled by the module that owns it; bookings and cases will add theirs (`bookings`, `cases`) when
- * those modules exist.
+ * is filled by the module that owns it: bookings (`bookings.of-phone.ts`), cases (`cases.of-phone.ts`).
  */
 export const callerLookupSchema = z.object({
   /** Masked. */
@@ -188,6 +239,10 @@ export const callerLookupSchema = z.object({
   bookings: z.array(callerBookingSchema),
   /** The bookings are shown in full (a verified call of the operator's own; the view was logged). */
   bookingsFull: z.boolean(),
+  /** The cases whose applicant gave this number: the open ones, newest first, then the latest closed. */
+  cases: z.array(callerCaseSchema),
+  /** The cases are shown in full (the same verified call; the view was logged, on each case's trail too). */
+  casesFull: z.boolean(),
 });
 export type CallerLookup = z.infer<typeof callerLookupSchema>;
 

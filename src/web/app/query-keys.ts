@@ -89,6 +89,11 @@ export const queryKeys = {
   notifications: {
     unsubscribe: (token: string) => ['notifications', 'unsubscribe', token] as const,
   },
+  /** A case's status as its holder sees it (number and PIN): the portal's /status and the kiosk. */
+  caseStatus: {
+    all: ['case-status'] as const,
+    lookup: (number: string, pin: string) => ['case-status', number, pin] as const,
+  },
   /** The signed-in staff member. */
   staff: {
     session: () => ['staff', 'session'] as const,
@@ -104,6 +109,8 @@ export const queryKeys = {
       status ? (['callcenter', 'callbacks', status] as const) : (['callcenter', 'callbacks'] as const),
     /** The predicted wait for a service at the offices offering it (the queue's load). */
     waits: (service: string) => ['callcenter', 'waits', service] as const,
+    /** A case found by its number (the status and the masked applicant). */
+    caseByNumber: (number: string) => ['callcenter', 'case', number] as const,
   },
   /**
    * Cases (issue 11), staff screens: a case, its trail, its full applicant (every read is logged: never

@@ -9,6 +9,7 @@ import type {
   Callback,
   CallbackCreateInput,
   CallbackStatus,
+  CallcenterCase,
   CallerContact,
   CallerLookup,
   CallsPage,
@@ -64,6 +65,9 @@ export const callcenterApi = {
     ),
   lookup: (phone: string, signal?: AbortSignal, call?: string) =>
     get<CallerLookup>(`${base}/lookup`, { phone, call }, signal),
+  /** A case by its number: its status as the citizen sees it and the applicant masked. */
+  caseByNumber: (number: string, signal?: AbortSignal) =>
+    get<CallcenterCase>(`${base}/cases`, { number }, signal),
   /** The public load of the offices offering a service, with the predicted wait for it now. */
   waits: (service: string, signal?: AbortSignal) => get<OfficeLoad[]>('/api/queue/load', { service }, signal),
   callbacks: (status: CallbackStatus, signal?: AbortSignal) =>

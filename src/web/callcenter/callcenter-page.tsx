@@ -11,6 +11,7 @@ import { useT, useTitle } from '../app/i18n/index.js';
 import { CallLog } from './call-log.js';
 import { CallPanel } from './call-panel.js';
 import { CallbacksPanel } from './callbacks-panel.js';
+import { CaseSearch } from './caller-cases.js';
 import { CallerPanel } from './caller-panel.js';
 import { CatalogPanel } from './catalog-panel.js';
 import { callcenterQueries, myLatestCalls } from './queries.js';
@@ -53,6 +54,7 @@ export function CallcenterPage() {
           />
         </div>
         <div className="cc-column">
+          <CaseSearch />
           <CatalogPanel call={call} onService={setService} />
           <CallbacksPanel call={call} phone={caller.phone} />
         </div>

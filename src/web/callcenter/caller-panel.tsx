@@ -21,6 +21,7 @@ import { issueMessage, issueOfZod } from '../app/issues.js';
 import { callcenterApi } from './api.js';
 import { BookForCaller } from './book-for-caller.js';
 import { CallerBookings } from './caller-bookings.js';
+import { CallerCases } from './caller-cases.js';
 import { callcenterQueries } from './queries.js';
 import { useCallWords } from './words.js';
 
@@ -106,6 +107,7 @@ function CallerFound({ found }: { found: CallerLookup }) {
       <h3>{t('callcenter.callerPhone', { phone: found.phone })}</h3>
 
       <CallerBookings bookings={found.bookings} full={found.bookingsFull} />
+      <CallerCases cases={found.cases} full={found.casesFull} />
 
       <h4>{t('callcenter.messages')}</h4>
       {found.messages.length === 0 ? (
@@ -168,17 +170,22 @@ function CallerVerified({ call }: { call: Call | null }) {
   const [ticked, setTicked] = useState<boolean | null>(null);
   // for «booking_code»: the code the caller read out, checked by the server against the number's bookings
   const [bookingCode, setBookingCode] = useState('');
+  // for «case_pin»: the PIN from a receipt the caller read out, checked against the number's cases
+  const [casePin, setCasePin] = useState('');
   const verify = useMutation({
     mutationFn: (answered: boolean) =>
       callcenterApi.verify(call?.id ?? '', {
         answered,
         question,
         ...(answered && question === 'booking_code' ? { bookingCode } : {}),
+        ...(answered && question === 'case_pin' ? { casePin } : {}),
       }),
     onSettled: () => setTicked(null),
   });
   const codeRefused =
     verify.error instanceof ApiError && verify.error.validationDetails.some((d) => d.path === 'bookingCode');
+  const pinRefused =
+    verify.error instanceof ApiError && verify.error.validationDetails.some((d) => d.path === 'casePin');
   const contact = useMutation({ mutationFn: (id: string) => callcenterApi.contact(id) });
   const resend = useMutation({ mutationFn: (id: string) => callcenterApi.resend(id) });
   const verified = call?.verifiedAt != null;
@@ -213,6 +220,18 @@ function CallerVerified({ call }: { call: Call | null }) {
           errors={codeRefused ? { bookingCode: t('bstaff.cc.wrongCode') } : undefined}
         />
       )}
+      {question === 'case_pin' && (
+        <TextField
+          form="verify"
+          path="casePin"
+          autoComplete="off"
+          label={t('ccCases.toldPin')}
+          hint={t('ccCases.toldPinHint')}
+          value={casePin}
+          onChange={setCasePin}
+          errors={pinRefused ? { casePin: t('ccCases.wrongPin') } : undefined}
+        />
+      )}
       <CheckField
         form="verify"
         path="answered"
@@ -226,7 +245,11 @@ function CallerVerified({ call }: { call: Call | null }) {
       />
       {verify.error && (
         <p className="notice notice-error" role="alert">
-          {codeRefused ? t('bstaff.cc.wrongCode') : t('callcenter.failed')}
+          {codeRefused
+            ? t('bstaff.cc.wrongCode')
+            : pinRefused
+              ? t('ccCases.wrongPin')
+              : t('callcenter.failed')}
         </p>
       )}
       <div className="cc-actions">

@@ -31,6 +31,13 @@ export const callcenterQueries = {
       placeholderData: (previous, query) => (query?.queryKey[2] === phone ? previous : undefined),
       enabled: phone !== '',
     }),
+  /** A case by its number (a 404 is an answer: no such case). */
+  caseByNumber: (number: string) =>
+    queryOptions({
+      queryKey: keys.caseByNumber(number),
+      queryFn: ({ signal }) => callcenterApi.caseByNumber(number, signal),
+      enabled: number !== '',
+    }),
   /** Today's predicted wait per office for a service: re-read each minute while shown. */
   waits: (service: string) =>
     queryOptions({

@@ -14,25 +14,28 @@ import { caseQueries } from './cases-queries.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T/;
-/** Details that only machines need (ids, hashes) or that another column shows already. */
+/** Details only machines need (ids, hashes, versions) or that another column shows already. */
 const hidden = new Set([
   'id',
-  'caseId',
-  'case',
-  'document',
-  'documentId',
   'suspension',
   'request',
   'register',
-  'actor',
-  'office',
   'ticket',
-  'replaces',
-  'pin',
+  'service',
+  'version',
+  'via',
+  'what',
+  'ref',
+  'documentChecked',
+  'scan',
 ]);
 
+type Doc = { name?: unknown; form?: unknown; pages?: unknown };
+const isDoc = (v: unknown): v is Doc => !!v && typeof v === 'object' && 'name' in v;
+
+/** An event's details in words, by its kind; what a kind does not name is shown as it came. */
 export function eventDetails(event: CaseEvent, c: Case, w: CaseWords): string[] {
-  const { t } = w;
+  const { t, tn } = w;
   const d = event.details;
   const stage = stageTitleOf(c);
   const text = (v: unknown): string =>
@@ -42,43 +45,99 @@ export function eventDetails(event: CaseEvent, c: Case, w: CaseWords): string[] 
         : isoInstant.test(v)
           ? w.at(v)
           : v
-      : typeof v === 'number' || typeof v === 'boolean'
+      : typeof v === 'number'
         ? String(v)
         : Array.isArray(v)
           ? v.map(text).join(', ')
           : '';
+  const doc = (v: Doc) =>
+    [
+      String(v.name),
+      v.form === 'original' || v.form === 'copy' ? w.form(v.form) : '',
+      typeof v.pages === 'number' ? `${v.pages} ${t('cases.docs.pages').toLowerCase()}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
   const out: string[] = [];
   const used = new Set<string>();
-  const take = (...keys: string[]) => {
-    for (const k of keys) used.add(k);
-    return keys.map((k) => d[k]);
+  const str = (key: string) => {
+    used.add(key);
+    return typeof d[key] === 'string' ? (d[key] as string) : null;
   };
-  const [from, to] = take('from', 'to');
-  if (event.kind === 'transition' && typeof to === 'string')
-    out.push(t('cases.detail.stage', { from: typeof from === 'string' ? stage(from) : '—', to: stage(to) }));
-  else {
-    used.delete('from');
-    used.delete('to');
+  switch (event.kind) {
+    case 'transition':
+    case 'issued': {
+      const before = str('before');
+      const after = str('after');
+      if (after) out.push(t('cases.detail.stage', { from: before ? stage(before) : '—', to: stage(after) }));
+      const who = str('receivedBy');
+      if (who === 'applicant' || who === 'representative')
+        out.push(t('cases.detail.receivedBy', { who: t(`cases.issue.${who}`) }));
+      const rep = str('representative');
+      if (rep) out.push(rep);
+      used.add('resultOnTime');
+      break;
+    }
+    case 'deadline_changed': {
+      const before = str('before');
+      const after = str('after');
+      const days = d.days;
+      used.add('days');
+      used.add('kind');
+      used.add('reasons');
+      const from = str('from');
+      const to = str('to');
+      if (typeof days === 'number' && from && to)
+        out.push(
+          `${tn(d.kind === 'calendar' ? 'cases.deadline.plusCalendar' : 'cases.deadline.plus', days)}: ${text(d.reasons)} ${w.date(from)}–${w.date(to)}`,
+        );
+      if (before && after) out.push(t('cases.detail.due', { before: w.date(before), after: w.date(after) }));
+      break;
+    }
+    case 'suspended':
+    case 'resumed': {
+      const reason = str('reason');
+      if (reason === 'request' || reason === 'applicant') out.push(t(`cases.susp.reason.${reason}`));
+      const note = str('note');
+      if (note) out.push(note);
+      const from = str('from');
+      const to = str('to');
+      if (from) out.push(to ? t('cases.susp.period', { from: w.date(from), to: w.date(to) }) : w.date(from));
+      break;
+    }
+    case 'document_added':
+    case 'document_replaced':
+      used.add('before');
+      used.add('after');
+      if (isDoc(d.before)) out.push(`${t('cases.docs.replace')}: ${doc(d.before)}`);
+      if (isDoc(d.after)) out.push(t('cases.detail.document', { name: doc(d.after) }));
+      break;
+    case 'scan_viewed': {
+      used.add('document');
+      const name = str('name');
+      if (name) out.push(t('cases.detail.document', { name }));
+      break;
+    }
+    case 'accepted': {
+      const number = str('number');
+      if (number) out.push(t('cases.detail.number', { number }));
+      const channel = str('channel');
+      if (channel === 'window' || channel === 'backoffice' || channel === 'outreach')
+        out.push(w.channel(channel));
+      const due = str('dueDate');
+      if (due) out.push(`${t('cases.page.due').toLowerCase()}: ${w.date(due)}`);
+      used.add('documents');
+      if (Array.isArray(d.documents) && d.documents.length > 0)
+        out.push(`${t('cases.docs.title').toLowerCase()}: ${d.documents.filter(isDoc).map(doc).join('; ')}`);
+      used.add('feePaid');
+      if (d.feePaid === true) out.push(`${t('cases.page.fee').toLowerCase()} ${t('cases.page.feePaid')}`);
+      break;
+    }
   }
-  const [before, after] = take('before', 'after');
-  if (typeof before === 'string' && typeof after === 'string')
-    out.push(t('cases.detail.due', { before: text(before), after: text(after) }));
-  else if (before !== undefined || after !== undefined) {
-    used.delete('before');
-    used.delete('after');
-  }
-  const [name] = take('name');
-  if (typeof name === 'string') out.push(t('cases.detail.document', { name }));
-  const [number] = take('number');
-  if (typeof number === 'string') out.push(t('cases.detail.number', { number }));
-  const [receivedBy] = take('receivedBy');
-  if (receivedBy === 'applicant' || receivedBy === 'representative')
-    out.push(t('cases.detail.receivedBy', { who: t(`cases.issue.${receivedBy}`) }));
-  const [comment] = take('comment');
-  if (typeof comment === 'string' && comment) out.push(t('cases.detail.comment', { text: comment }));
+  const comment = str('comment');
+  if (comment) out.push(t('cases.detail.comment', { text: comment }));
   for (const [key, value] of Object.entries(d)) {
     if (used.has(key) || hidden.has(key) || value === null || value === undefined) continue;
-    if (typeof value === 'object' && !Array.isArray(value)) continue;
     const shown = text(value);
     if (shown) out.push(`${key}: ${shown}`);
   }

@@ -5,7 +5,7 @@
  * office and its load, then a purpose or a service (by category, or searched on the Russian keyboard), an
  * optional priority category, an optional phone for the "your turn is near" SMS, and the ticket; or, for a
  * booking (issue 10), «У меня запись» (check-in by the booking's code, kiosk-check-in.tsx) and «Записаться на
- * другой день» (kiosk-booking.tsx). After
+ * другой день» (kiosk-booking.tsx); a case's status (issue 11, kiosk-status.tsx). After
  * 60 s without a touch (`?idle=` seconds for tests) it goes back to the first screen.
  */
 import './kiosk.css';
@@ -34,6 +34,7 @@ import {
   StartScreen,
   TicketScreen,
 } from './kiosk-screens.js';
+import { KioskStatusScreen } from './kiosk-status.js';
 import { idleMilliseconds, useIdle } from './use-idle.js';
 
 export function KioskPage() {
@@ -137,7 +138,8 @@ type Step =
   | { kind: 'ticket'; ticket: IssuedTicket }
   | { kind: 'refused'; error: ApiError }
   | { kind: 'check-in' }
-  | { kind: 'book' };
+  | { kind: 'book' }
+  | { kind: 'status' };
 
 function KioskFlow(props: { office: string; token: string; onRevoked: () => void }) {
   const { t, lang } = useT();
@@ -217,6 +219,7 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
           onSearch={() => setStep({ kind: 'search' })}
           onCheckIn={() => setStep({ kind: 'check-in' })}
           onBook={() => setStep({ kind: 'book' })}
+          onStatus={() => setStep({ kind: 'status' })}
         />
       );
     case 'categories':
@@ -267,10 +270,12 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
       return <TicketScreen setup={data} ticket={step.ticket} onDone={home} />;
     case 'refused':
       return <RefusalScreen setup={data} error={step.error} onHome={home} />;
-    // what a person enters in these two stays inside them: back at the start (idle too) it is gone
+    // what a person enters in these three stays inside them: back at the start (idle too) it is gone
     case 'check-in':
       return <CheckInScreen setup={data} token={props.token} onRevoked={props.onRevoked} onHome={home} />;
     case 'book':
       return <BookingFlow setup={data} token={props.token} onRevoked={props.onRevoked} onHome={home} />;
+    case 'status':
+      return <KioskStatusScreen setup={data} token={props.token} onHome={home} />;
   }
 }

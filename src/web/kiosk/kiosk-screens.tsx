@@ -185,6 +185,8 @@ export function StartScreen(props: {
   /** The booking's ways in (kiosk-check-in.tsx, kiosk-booking.tsx): check in by a code, book another day. */
   onCheckIn: () => void;
   onBook: () => void;
+  /** A case's status by its number and PIN, or the receipt's QR (kiosk-status.tsx). */
+  onStatus?: () => void;
 }) {
   const { t } = useT();
   const { setup } = props;
@@ -237,6 +239,21 @@ export function StartScreen(props: {
         onCheckIn={props.onCheckIn}
         onBook={props.onBook}
       />
+      {props.onStatus && (
+        <section className="kiosk-booking-choices" aria-labelledby="kiosk-status-choice">
+          <h2 id="kiosk-status-choice" className="kiosk-question">
+            {t('kioskStatus.title')}
+          </h2>
+          <button
+            type="button"
+            className="kiosk-button kiosk-button-big"
+            data-testid="kiosk-status-start"
+            onClick={props.onStatus}
+          >
+            {t('kioskStatus.start')}
+          </button>
+        </section>
+      )}
     </Screen>
   );
 }

@@ -107,6 +107,9 @@ export function HomePage() {
       <p>
         <Link to="/offices" className="button">
           {t('home.findOffice')}
+        </Link>{' '}
+        <Link to="/status" className="button" data-testid="home-status-link">
+          {t('status.cta')}
         </Link>
       </p>
     </>

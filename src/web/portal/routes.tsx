@@ -13,6 +13,7 @@ export const portalNav: NavItem[] = [
   { to: '/services', label: 'nav.services' },
   { to: '/offices', label: 'nav.offices' },
   { to: '/book', label: 'nav.book' },
+  { to: '/status', label: 'nav.status' },
 ];
 
 export const portalRoutes = (
@@ -29,6 +30,8 @@ export const portalRoutes = (
       path="book/manage"
       lazy={() => import('./manage-booking-page.js').then((m) => ({ Component: m.ManageBookingPage }))}
     />
+    {/* a case's status (the receipt's QR code): a chunk of its own */}
+    <Route path="status" lazy={() => import('./status-page.js').then((m) => ({ Component: m.StatusPage }))} />
     {/* a ticket's page (its QR code): a chunk of its own */}
     <Route
       path="t/:track"

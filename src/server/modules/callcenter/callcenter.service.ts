@@ -19,10 +19,12 @@ import { keptContact } from '../../privacy/contacts.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { phoneHasBookingCode } from '../booking/booking.staff.js';
 import { bookingsOfPhone } from '../booking/bookings.of-phone.js';
+import { caseByNumberForStaff, casesOfPhone, phoneHasCasePin } from '../cases/cases.of-phone.js';
 import { isServicePublished, serviceTitles } from '../catalog/catalog.service.js';
 import { toOutboxMessageDto } from '../notifications/notifications.mappers.js';
 import { messagesTo, openMessage, resendLatest } from '../notifications/notifications.service.js';
 import type { OutboxDeps } from '../notifications/outbox.enqueue.js';
+import type { ActorScope } from '../staff/auth.policy.js';
 import type { Client } from '../staff/auth.service.js';
 import { recordSecurityEvent, recordSecurityEventAlone } from '../staff/security-log.js';
 import { contactRefusal } from './call-access.js';
@@ -35,7 +37,14 @@ import * as callRepo from './calls.repository.js';
 
 export type CallcenterDeps = { db: Db; cipher: PersonalDataCipher; now?: () => Date };
 /** The staff member on the phone: their account, whether they are an admin of the region, their client. */
-export type Operator = { userId: string; login: string; admin: boolean; client: Client };
+export type Operator = {
+  userId: string;
+  login: string;
+  /** The name a case's trail records (the login when not given). */
+  name?: string;
+  admin: boolean;
+  client: Client;
+};
 
 /** How many earlier calls, messages and call-backs a lookup and the full view show. */
 const shown = { calls: 20, messages: 20, callbacks: 50, fullMessages: 10 } as const;
@@ -153,6 +162,14 @@ export async function verifyCall(
       if (code === null || call.phoneHash === null || !(await phoneHasBookingCode(tx, call.phoneHash, code)))
         throw invalidField('bookingCode', 'not the code of a booking of this number', 'wrong_booking_code');
     }
+    if (input.answered && input.question === 'case_pin') {
+      // the caller read out a receipt's PIN: it must be the PIN of one of this number's cases
+      if (
+        call.phoneHash === null ||
+        !(await phoneHasCasePin(tx, call.phoneHash, input.casePin ?? '', deps.cipher))
+      )
+        throw invalidField('casePin', 'not the PIN of a case of this number', 'wrong_case_pin');
+    }
     return callRepo.updateCall(
       tx,
       id,
@@ -179,51 +196,67 @@ export async function lookupCaller(
 ): Promise<CallerLookup> {
   const phone = callerPhone(deps.cipher, phoneInput);
   const now = nowOf(deps);
-  const [calls, messages, callbacks, bookings] = await Promise.all([
+  const [calls, messages, callbacks, records] = await Promise.all([
     callRepo.callsFromPhone(deps.db, phone.hash, shown.calls),
     messagesTo(deps.db, deps.cipher, phone.normalized, shown.messages),
     callbackRepo.openCallbacksTo(deps.db, phone.hash, shown.callbacks),
-    callerBookings(deps, operator, phone.hash, callId),
+    callerRecords(deps, operator, phone.hash, callId),
   ]);
   return {
     phone: phone.masked,
     calls: await callDtos(deps.db, calls, now),
     messages,
     callbacks: callbacks.map((c) => toCallbackDto(c, now)),
-    ...bookings,
+    ...records,
   };
 }
 
-/** The number's bookings: in full (and logged) on the operator's verified call on that number, else masked. */
-async function callerBookings(deps: CallcenterDeps, operator: Operator, phoneHash: string, callId?: string) {
+/**
+ * The number's bookings and cases: in full (and logged — the security log, and each case's trail) on the
+ * operator's verified call on that number, else masked.
+ */
+async function callerRecords(deps: CallcenterDeps, operator: Operator, phoneHash: string, callId?: string) {
   if (callId) {
     const full = await deps.db.transaction(async (tx) => {
       const call = await callRepo.findCall(tx, callId);
       if (!call || call.phoneHash !== phoneHash || contactRefusal(call, operator.userId) !== null)
         return null;
+      const who = { userId: operator.userId, login: operator.login, ...operator.client };
+      const why = `verified_call:${call.verifiedQuestion}`;
       const bookings = await bookingsOfPhone(tx, phoneHash, deps.cipher, { full: true });
       await recordSecurityEvent(tx, {
         event: 'personal_data_view',
         result: 'ok',
-        userId: operator.userId,
-        login: operator.login,
-        ...operator.client,
-        details: {
-          what: 'caller_bookings',
-          why: `verified_call:${call.verifiedQuestion}`,
-          ref: call.id,
-          bookings: bookings.length,
-        },
+        ...who,
+        details: { what: 'caller_bookings', why, ref: call.id, bookings: bookings.length },
       });
-      return bookings;
+      const cases = await casesOfPhone(tx, phoneHash, deps.cipher, {
+        full: true,
+        viewer: { userId: operator.userId, name: operator.name ?? operator.login },
+        ref: call.id,
+        now: nowOf(deps),
+      });
+      if (cases.length > 0)
+        await recordSecurityEvent(tx, {
+          event: 'personal_data_view',
+          result: 'ok',
+          ...who,
+          details: { what: 'caller_cases', why, ref: call.id, cases: cases.length },
+        });
+      return { bookings, cases };
     });
-    if (full) return { bookings: full, bookingsFull: true };
+    if (full) return { bookings: full.bookings, bookingsFull: true, cases: full.cases, casesFull: true };
   }
-  return {
-    bookings: await bookingsOfPhone(deps.db, phoneHash, deps.cipher, { full: false }),
-    bookingsFull: false,
-  };
+  const [bookings, cases] = await Promise.all([
+    bookingsOfPhone(deps.db, phoneHash, deps.cipher, { full: false }),
+    casesOfPhone(deps.db, phoneHash, deps.cipher, { full: false }),
+  ]);
+  return { bookings, bookingsFull: false, cases, casesFull: false };
 }
+
+/** A case by its number for the operator: its status and the applicant masked (the call center's scope). */
+export const caseByNumber = (deps: CallcenterDeps, number: string, scope: ActorScope) =>
+  caseByNumberForStaff(deps.db, number, scope);
 
 /**
  * The full view of the caller on a verified call: the phone and the texts of the latest messages to it.

@@ -6,6 +6,8 @@ import {
   callbackIdParamsSchema,
   callbackSchema,
   callbacksQuerySchema,
+  callcenterCaseQuerySchema,
+  callcenterCaseSchema,
   callerContactSchema,
   callerLookupSchema,
   callIdParamsSchema,
@@ -47,6 +49,7 @@ export const callcenterStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       userId: actor.userId,
       login: actor.login,
+      name: actor.fullName,
       admin: actorScope(request, ['admin']) === 'region',
       client: clientOf(request),
     };
@@ -163,14 +166,33 @@ export const callcenterStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'What okno knows of a phone number, masked (not a view of personal data): earlier calls, messages sent, open call-backs, bookings; ' +
-          'with call= the operator’s own running call on this number whose caller answered the verification question, the bookings in full (that view is written to the security log)',
+          'What okno knows of a phone number, masked (not a view of personal data): earlier calls, messages sent, open call-backs, bookings, cases; ' +
+          'with call= the operator’s own running call on this number whose caller answered the verification question, the bookings and cases in full (that view is written to the security log, and on each case’s trail)',
         querystring: lookupQuerySchema,
         response: { 200: callerLookupSchema },
       },
     },
     async (request) =>
       callcenter.lookupCaller(deps(), operatorOf(request), request.query.phone, request.query.call),
+  );
+
+  app.get(
+    `${prefix}/cases`,
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'A case by its number (no PIN: the operator is signed in): the status as the citizen sees it (GET /api/status’s answer) and the applicant masked',
+        querystring: callcenterCaseQuerySchema,
+        response: {
+          200: callcenterCaseSchema,
+          404: errorBodySchema.describe('NOT_FOUND: no case with this number'),
+        },
+      },
+    },
+    async (request) =>
+      callcenter.caseByNumber(deps(), request.query.number, actorScope(request, ['callcenter', 'admin'])),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { runEveryMinute } from '../../every-minute.js';
+import { caseReceiptRoutes } from './case-receipt.routes.js';
 import { ensureYearSequences } from './case-settings.js';
 import { caseStatusRoutes } from './case-status.routes.js';
 import { sweepCases } from './case-sweep.js';
@@ -12,6 +13,7 @@ import { casesRoutes } from './cases.routes.js';
 export async function registerCases(app: FastifyInstance): Promise<void> {
   await app.register(casesRoutes);
   await app.register(caseStatusRoutes);
+  await app.register(caseReceiptRoutes);
   const db = app.deps.database.db;
   const clock = () => app.deps.clock?.() ?? new Date();
   app.addHook('onReady', async () => {

@@ -59,7 +59,12 @@ export const caseActorOf = (request: FastifyRequest): CaseActor => {
 /** Transfer, results and return registers of the back office (its office scope as a WHERE clause). */
 export const registerRoutes: FastifyPluginAsyncZod = async (app) => {
   checkPdfFonts();
-  const deps = () => ({ db: app.deps.database.db, now: app.deps.clock?.() ?? new Date() });
+  const deps = () => ({
+    db: app.deps.database.db,
+    cipher: app.personalData,
+    outbox: () => app.outbox.deps(),
+    now: app.deps.clock?.() ?? new Date(),
+  });
   const scope = (request: FastifyRequest) => actorScope(request, roles);
 
   app.get(

@@ -22,9 +22,9 @@ import { listAgencies } from '../catalog/agencies.service.js';
 import { officeCard, productionCalendar } from '../network/network.service.js';
 import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
-import { type CaseOpsDeps, moveCase } from './case-ops.js';
 import { appendCaseEvents, type CaseActor } from './case-trail.js';
 import type { CaseRegisterRow, CaseRow } from './cases.schema.js';
+import { type CaseDeps, moveCase } from './cases.service.js';
 import {
   countPrint,
   deleteItem,
@@ -48,7 +48,7 @@ import {
  * results register moves them to `ready`, of a return register to `returned`.
  */
 
-export type RegisterDeps = CaseOpsDeps;
+export type RegisterDeps = CaseDeps;
 
 type Office = NonNullable<Awaited<ReturnType<typeof officeCard>>>;
 
@@ -302,7 +302,7 @@ async function walkTo(
   const goal = codes.indexOf(target);
   let current = row;
   for (let at = codes.indexOf(current.stage); at >= 0 && at < goal; at++)
-    current = await moveCase(tx, deps, current, codes[at + 1], actor, { via });
+    current = await moveCase(tx, deps, current, codes[at + 1], actor, { via: 'register', details: via });
   return current;
 }
 
@@ -393,7 +393,8 @@ export async function acceptRegister(
       );
       const locked = { ...row, ...head };
       if (register.kind === 'results') await walkTo(tx, deps, locked, readyStage, actor, via);
-      if (register.kind === 'return') await moveCase(tx, deps, locked, returnedStage, actor, { via });
+      if (register.kind === 'return')
+        await moveCase(tx, deps, locked, returnedStage, actor, { via: 'register', details: via });
     }
     return updateRegister(tx, register.id, { status: 'accepted', acceptedAt: now.toISOString(), acceptedBy });
   });

@@ -29,7 +29,12 @@ const missing = errorBodySchema.describe('No such request (or case) in the user�
 
 /** Interagency requests of cases (СМЭВ-like): ask, follow, and type an answer that came another way. */
 export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = () => ({ db: app.deps.database.db, now: app.deps.clock?.() ?? new Date() });
+  const deps = () => ({
+    db: app.deps.database.db,
+    cipher: app.personalData,
+    outbox: () => app.outbox.deps(),
+    now: app.deps.clock?.() ?? new Date(),
+  });
   const scope = (request: FastifyRequest) => actorScope(request, roles);
 
   app.post(

@@ -16,10 +16,10 @@ import { officeCard, productionCalendar } from '../network/network.service.js';
 import { regionTimeZone } from '../network/service-offices.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
-import { type CaseOpsDeps, endSuspension, lockCaseInScope, suspendCase } from './case-ops.js';
 import { caseSettingsOf } from './case-settings.js';
 import { appendCaseEvents, type CaseActor } from './case-trail.js';
 import type { AgencyRequestRow, CaseRow } from './cases.schema.js';
+import { type CaseDeps, endSuspension, lockCaseInScope, suspendCase } from './cases.service.js';
 import {
   findRequest,
   insertRequest,
@@ -38,7 +38,7 @@ import {
  * date moves by the pause, explained. Every step is on the case's trail in the transaction of the change.
  */
 
-export type RequestDeps = CaseOpsDeps;
+export type RequestDeps = CaseDeps;
 
 const localToday = (now: Date, zone: string) => instantToLocal(now.getTime(), zone).date;
 
@@ -151,7 +151,11 @@ export async function createRequest(
       tx,
       deps,
       { ...row, ...head },
-      { reason: 'request', note: input.subject, requestId: request.id },
+      {
+        reason: 'request',
+        note: `запрос в ${agencies.get(agency)}: ${input.subject}`,
+        requestId: request.id,
+      },
       actor,
     );
     return { request, caseNumber: row.number };

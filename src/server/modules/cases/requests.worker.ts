@@ -6,9 +6,9 @@ import { runEveryMinute } from '../../every-minute.js';
 import { officeCard, productionCalendar } from '../network/network.service.js';
 import { retryDelaySeconds } from '../notifications/retry-backoff.js';
 import { type AgencyAdapter, AgencyError, httpAgencyAdapter } from './agency-adapter.js';
-import { lockCaseInScope } from './case-ops.js';
 import { caseSettingsOf } from './case-settings.js';
 import { appendCaseEvents } from './case-trail.js';
+import { lockCaseInScope } from './cases.service.js';
 import { type ClaimedRequest, claimDue, lockClaimed, updateRequest } from './requests.repository.js';
 import { attachAnswer, endRequestSuspension, type RequestDeps } from './requests.service.js';
 
@@ -208,6 +208,12 @@ export function registerAgencyRequests(app: FastifyInstance): void {
   if (!config.caseRequests || !config.agencyGatewayUrl) return;
   const adapter = httpAgencyAdapter(config.agencyGatewayUrl);
   runEveryMinute(app, 'interagency requests', () =>
-    runAgencyRequests({ db: app.deps.database.db, now: app.deps.clock?.() ?? new Date(), adapter }),
+    runAgencyRequests({
+      db: app.deps.database.db,
+      cipher: app.personalData,
+      outbox: () => app.outbox.deps(),
+      now: app.deps.clock?.() ?? new Date(),
+      adapter,
+    }),
   );
 }

@@ -11,6 +11,7 @@ import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
+import { status } from './status.js';
 
 export const en: Messages = {
   ...common,
@@ -24,4 +25,5 @@ export const en: Messages = {
   ...bookingStaff,
   ...caseLists,
   ...cases,
+  ...status,
 };

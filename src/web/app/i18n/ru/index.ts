@@ -6,7 +6,9 @@
  * queue.ts (the queue's staff screens: the operator's console, the office head's screen), book.ts (the
  * portal's pre-booking: /book and /book/manage), booking-staff.ts (booking at the call center, the
  * operator's window and the office head's «Запись»), cases.ts (acceptance and the case page), case-lists.ts
- * (the cases' work lists, search, registers and requests on /cases).
+ * (the cases' work lists, search, registers and requests on /cases),
+ * status.ts (a case's status: the portal's /status,
+ * the kiosk's status screen, the call center's cases).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
@@ -22,6 +24,7 @@ import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
+import { status } from './status.js';
 
 export const ru = {
   ...common,
@@ -35,4 +38,5 @@ export const ru = {
   ...bookingStaff,
   ...caseLists,
   ...cases,
+  ...status,
 } as const;

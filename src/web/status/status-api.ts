@@ -1,0 +1,31 @@
+/**
+ * GET /api/status?number=&pin= — the one status API every channel reads (types only from src/shared/cases.ts:
+ * a citizen's browser loads no zod). An unknown number and a wrong PIN are the same 404; 429 when a number or
+ * an address failed too often.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { CaseStatus } from '../../shared/cases.js';
+import { type ApiError, request } from '../app/api.js';
+import { isRetryable } from '../app/components.js';
+import { queryKeys } from '../app/query-keys.js';
+
+export const fetchCaseStatus = (
+  number: string,
+  pin: string,
+  options: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+) => request<CaseStatus>('GET', '/api/status', { params: { number, pin }, ...options });
+
+export const caseStatusQuery = (number: string, pin: string) =>
+  queryOptions({
+    queryKey: queryKeys.caseStatus.lookup(number, pin),
+    queryFn: ({ signal }) => fetchCaseStatus(number, pin, { signal }),
+    // a case moves in days, not seconds; a page brought back into view reads it again
+    staleTime: 60_000,
+  });
+
+/** Which words a failed lookup reads as: not found (also a malformed query), too many tries, or try again. */
+export function statusRefusal(error: ApiError): 'not_found' | 'rate_limited' | 'failed' {
+  if (error.status === 429) return 'rate_limited';
+  if (isRetryable(error)) return 'failed';
+  return 'not_found';
+}
