@@ -113,7 +113,7 @@ export function CaseSearchForm(props: { values: SearchValues; onSearch: (values:
 
   return (
     <form
-      className="case-search"
+      className="clist-search"
       aria-label={t('clist.searchTitle')}
       onSubmit={submit}
       noValidate
@@ -209,7 +209,7 @@ export function CaseSearchForm(props: { values: SearchValues; onSearch: (values:
         />
       </div>
       {/* some hundred services: the list opens on demand (and open while one is chosen) */}
-      <details className="case-service-pick" open={draft.service !== '' || undefined}>
+      <details className="clist-service-pick" open={draft.service !== '' || undefined}>
         <summary>
           {t('clist.service')}: {chosenService ?? t('clist.anyService')}
         </summary>
