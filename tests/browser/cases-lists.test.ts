@@ -201,15 +201,23 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await page.getByText('Дел не найдено.').waitFor();
   });
 
-  it('lists the interagency requests of the offices with their state', async () => {
-    const made = await app.app.inject({
-      method: 'POST',
-      url: '/api/requests',
-      headers: backoffice.headers,
-      payload: { case: fresh.id, subject: 'Сведения о зарегистрированных правах на объект' },
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    const page = await openSignedIn(app, '/cases/requests', 'backoffice');
+  it('asks an agency from the case page, then lists the request with its state', async () => {
+    const page = await openSignedIn(app, `/cases/${fresh.id}`, 'backoffice');
+    const panel = page.getByTestId('case-requests');
+    await panel.getByText('Запросов по делу нет.').waitFor();
+    const form = panel.getByRole('form', { name: 'Новый запрос' });
+    await form.getByRole('button', { name: 'Отправить запрос' }).click();
+    await form.getByText('Напишите, что запрашиваем.').waitFor();
+    await form.getByLabel('Что запрашиваем').fill('Сведения о зарегистрированных правах на объект');
+    await form.getByRole('button', { name: 'Отправить запрос' }).click();
+    await form.getByText('Запрос создан, срок дела приостановлен до ответа.').waitFor();
+    const item = panel.locator('li', { hasText: 'Сведения о зарегистрированных правах на объект' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('ППК «Роскадастр»');
+    expect(await item.textContent()).toContain('Ожидает отправки');
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto(`${app.baseUrl}/cases/requests`);
     await page.getByRole('heading', { level: 1, name: 'Межведомственные запросы' }).waitFor();
     const row = page.getByTestId('requests').locator('tbody tr', { hasText: fresh.number });
     await row.waitFor();
@@ -223,5 +231,10 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await page.getByLabel('Только просроченные').check();
     await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
     await page.getByText('Запросов нет.').waitFor();
+    // the case waits for the answer: it is on the suspended list
+    await page.goto(`${app.baseUrl}/cases?list=suspended`);
+    await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(fresh.number),
+    ]);
   });
 });
