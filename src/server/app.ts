@@ -22,6 +22,9 @@ import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
 import { bookingSlipRoutes } from './modules/booking/booking-slip.routes.js';
 import { callcenterStaffRoutes } from './modules/callcenter/callcenter.staff.routes.js';
 import { registerCases } from './modules/cases/cases.plugin.js';
+import { registerRoutes } from './modules/cases/registers.routes.js';
+import { requestRoutes } from './modules/cases/requests.routes.js';
+import { registerAgencyRequests } from './modules/cases/requests.worker.js';
 import { registerCatalogCache } from './modules/catalog/catalog.cache.js';
 import { catalogPublicRoutes } from './modules/catalog/catalog.public.routes.js';
 import { catalogStaffRoutes } from './modules/catalog/catalog.staff.routes.js';
@@ -133,6 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingStaffRoutes);
   registerBooking(app);
   await registerCases(app);
+  await app.register(registerRoutes);
+  await app.register(requestRoutes);
+  registerAgencyRequests(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -35,6 +35,9 @@ Commands:
   dev gateways [--smtp-port 2525] [--sms-port 2526] [--keep-dir DIR] [--quiet]
                         a local SMTP server and SMS gateway (JSON and SMS.ru formats) that print and
                         keep what okno sends, until Ctrl-C; prints the SMTP_URL and SMS_GATEWAY_URL to use
+  dev agency [--port 2527] [--delay-ms 2000] [--failure-rate 0..1] [--seed S] [--quiet]
+                        a simulated agency for interagency requests: answers each after the delay,
+                        fails the given share of sends (503), until Ctrl-C; prints the AGENCY_GATEWAY_URL
   help                  show this text
 
 Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;
@@ -82,7 +85,9 @@ const commands: Record<string, Command> = {
   user: userCommand,
   audit: auditCommand,
   dev: async (config, args) =>
-    (await import('./modules/notifications/dev-gateways.cli.js')).devCommand(config, args),
+    args[0] === 'agency'
+      ? (await import('./modules/cases/dev-agency.cli.js')).devAgencyCommand(config, args)
+      : (await import('./modules/notifications/dev-gateways.cli.js')).devCommand(config, args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -87,6 +87,11 @@ const envSchema = z.object({
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
   QUEUE_DAY_END: z.enum(['on', 'off']).default('on'),
   BOOKING_SWEEP: z.enum(['on', 'off']).default('on'),
+  CASE_REQUESTS: z.enum(['on', 'off']).default('on'),
+  AGENCY_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, 'must be an http(s) address, e.g. the one `okno dev agency` prints')
+    .optional(),
   BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   CASE_SWEEP: z.enum(['on', 'off']).default('on'),
   STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -134,6 +139,10 @@ export type Config = {
   bookingSweep: boolean;
   /** Booking writes (book, cancel, reschedule, confirm, check-in) and holder reads per minute from one address. */
   bookingRateLimitPerMinute: number;
+  /** Whether this instance sends and polls interagency requests each minute (CASE_REQUESTS; every instance may). */
+  caseRequests: boolean;
+  /** The agencies' gateway (СМЭВ-like, or `okno dev agency`); none: requests wait and are answered by hand. */
+  agencyGatewayUrl: string | undefined;
   /** Whether this instance sweeps cases each minute: return reminders, next year's numbers (CASE_SWEEP). */
   caseSweep: boolean;
   /** Status lookups per minute from one address (an enrolled kiosk: thirty times as many). */
@@ -199,6 +208,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     queueDayEnd: e.QUEUE_DAY_END === 'on',
     bookingSweep: e.BOOKING_SWEEP === 'on',
     bookingRateLimitPerMinute: e.BOOKING_RATE_LIMIT_PER_MINUTE,
+    caseRequests: e.CASE_REQUESTS === 'on',
+    agencyGatewayUrl: e.AGENCY_GATEWAY_URL,
     caseSweep: e.CASE_SWEEP === 'on',
     statusRateLimitPerMinute: e.STATUS_RATE_LIMIT_PER_MINUTE,
     notifications: {
@@ -234,6 +245,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Tests sweep bookings themselves (sweepBookings with a pinned time); their races book from one address.
     bookingSweep: false,
     bookingRateLimitPerMinute: 100_000,
+    // Tests run the requests' worker themselves (runAgencyRequests with a pinned time).
+    caseRequests: false,
     caseSweep: false,
     statusRateLimitPerMinute: 100_000,
     ...overrides,

@@ -6,7 +6,7 @@ import { addCalendarDays, addWorkingDays, type Calendar, countWorkingDays, daysB
  * It stands still while the case is suspended — an interagency request pending, or the applicant asked to
  * bring something — and each suspension, once it ends, pushes the date by the days it took: the working
  * days of the pause for a working-day term, its calendar days for a calendar one. Overlapping suspensions
- * count once.
+ * count once. A calendar term's pause moves its N-th day, which is then moved off a day off once.
  */
 
 export type Term = { days: number; kind: 'working' | 'calendar' };
@@ -77,16 +77,18 @@ export function caseDeadline(
 ): Deadline {
   const base = baseDueDate(cal, acceptedOn, term);
   let due = base;
+  // A calendar term's N-th day before it is moved off a day off: a pause moves this day, and only the
+  // result is moved to a working day (else each pause would add the move again).
+  let calendarEnd = addCalendarDays(acceptedOn, term.days);
   let pausedSince: string | null = null;
   const changes: DeadlineChange[] = [];
   for (const pause of mergedPauses(suspensions, today)) {
     if (pause.open) pausedSince = pause.from;
     const days = pauseDays(cal, term.kind, pause.from, pause.to);
     if (days === 0) continue;
+    if (term.kind === 'calendar') calendarEnd = addCalendarDays(calendarEnd, days);
     const after =
-      term.kind === 'working'
-        ? addWorkingDays(cal, due, days)
-        : addWorkingDays(cal, addCalendarDays(due, days), 0);
+      term.kind === 'working' ? addWorkingDays(cal, due, days) : addWorkingDays(cal, calendarEnd, 0);
     changes.push({
       before: due,
       after,

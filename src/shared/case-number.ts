@@ -29,7 +29,7 @@ export function parseCaseNumber(input: string): string | null {
   }
   value = value
     .replace(/^№\s*/, '')
-    .replace(/[\s‐-―−_/]+/g, '-')
+    .replace(/[\s\-‐-―−_/]+/g, '-')
     .replace(/^-|-$/g, '');
   const match = caseNumberPattern.exec(value);
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;

@@ -455,3 +455,23 @@ export const casesRegionFileSchema = z
   .partial()
   .strict();
 export type CasesRegionFile = z.infer<typeof casesRegionFileSchema>;
+
+/** GET /api/cases/work-counts?office=&agency=: the work lists' sizes per office and agency, in the user's scope. */
+export const caseWorkCountsQuerySchema = z.object({ office: code.optional(), agency: code.optional() });
+export const caseWorkCountsSchema = z.object({
+  today: z.string(),
+  items: z.array(
+    z.object({
+      office: z.string(),
+      agency: z.string().nullable(),
+      toSend: z.number().int(),
+      /** Of those to send: not handed over by the working day after acceptance. */
+      sendLate: z.number().int(),
+      overdue: z.number().int(),
+      dueSoon: z.number().int(),
+      toIssue: z.number().int(),
+      suspended: z.number().int(),
+    }),
+  ),
+});
+export type CaseWorkCounts = z.infer<typeof caseWorkCountsSchema>;

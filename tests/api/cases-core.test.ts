@@ -1,4 +1,4 @@
-import type { Case, CaseCreated, CaseEvent, CaseStatus } from '../../src/shared/cases.js';
+import type { Case, CaseCreated, CaseEvent, CasePage, CaseStatus } from '../../src/shared/cases.js';
 import { staffClient } from '../support/admin.js';
 import { describeOnBackends } from '../support/app.js';
 
@@ -159,6 +159,67 @@ describeOnBackends(
         }),
       ]);
       now = noon;
+    });
+
+    it('lists the case as to send, then late to send and overdue, per office and agency', async () => {
+      const created = (
+        await accept({ office, service: 'egrn-extract', applicant: person, documents: [] })
+      ).json() as CaseCreated;
+      const counts = async () =>
+        (
+          await operator.call({
+            method: 'GET',
+            url: `/api/cases/work-counts?office=${office}&agency=roskadastr`,
+          })
+        ).json().items[0];
+      const list = async (name: string) =>
+        (
+          (
+            await operator.call({ method: 'GET', url: `/api/cases?list=${name}&limit=200` })
+          ).json() as CasePage
+        ).items;
+      expect((await list('to_send')).find((c) => c.id === created.id)?.sendLate).toBe(false);
+      const before = await counts();
+      // Monday 7 December: the working day after acceptance (Wednesday 2nd) has passed, and the due date (4th)
+      now = new Date('2026-12-07T09:00:00Z');
+      const late = (await list('to_send')).find((c) => c.id === created.id);
+      expect(late?.sendLate).toBe(true);
+      expect((await list('overdue')).map((c) => c.id)).toContain(created.id);
+      const after = await counts();
+      expect(after.sendLate).toBeGreaterThanOrEqual(1);
+      expect(after.overdue).toBeGreaterThan(before.overdue);
+      now = noon;
+    });
+
+    it('finds cases by surname and phone, never another office’s', async () => {
+      const created = (
+        await accept({
+          office,
+          service: 'egrn-extract',
+          applicant: { ...person, lastName: 'Ёлкина' },
+          documents: [],
+        })
+      ).json() as CaseCreated;
+      const bySurname = (
+        await operator.call({ method: 'GET', url: `/api/cases?applicant=${encodeURIComponent('елкина')}` })
+      ).json() as CasePage;
+      expect(bySurname.items.map((c) => c.id)).toEqual([created.id]);
+      const byPhone = (
+        await operator.call({
+          method: 'GET',
+          url: `/api/cases?phone=${encodeURIComponent('8 910 555 12 34')}&limit=1`,
+        })
+      ).json() as CasePage;
+      expect(byPhone.items).toHaveLength(1);
+      expect(byPhone.next).not.toBeNull();
+      const stranger = await staffClient(ctx().app, ctx().database, [
+        { role: 'backoffice', scope: { kind: 'offices', offices: ['elets-oktyabrskaya'] } },
+      ]);
+      expect((await stranger.call({ method: 'GET', url: `/api/cases/${created.id}` })).statusCode).toBe(404);
+      const none = (
+        await stranger.call({ method: 'GET', url: `/api/cases?number=${created.number}` })
+      ).json() as CasePage;
+      expect(none.items).toEqual([]);
     });
   },
   { clock: () => now },

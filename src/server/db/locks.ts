@@ -18,6 +18,8 @@ export const advisoryLocks = {
   bookingPhone: 4207201,
   /** Creating a year's case-number sequence: instances never race on the DDL. */
   caseSequences: 4207301,
+  /** A register's number (with a key: the office): one office's registers are numbered one at a time. */
+  caseRegisterNumbers: 4207302,
 } as const;
 
 export type AdvisoryLock = keyof typeof advisoryLocks;

@@ -26,6 +26,8 @@ const fixedPages = [
   /^\/operator$/,
   // an office head's screen of an office: its queue, its bookings
   /^\/office\/[^/]{1,64}(\/bookings)?$/,
+  // the case screens: acceptance, a case's page, the work lists (each page asks the server itself)
+  /^\/cases(\/.*)?$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

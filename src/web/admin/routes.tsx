@@ -38,6 +38,11 @@ const adminNav: (NavItem & { roles: Role[]; unless?: Role[] })[] = [
   { to: '/admin/my-offices', label: 'staff.myOffices', roles: notAdmin, unless: ['admin'] },
   { to: '/services', label: 'staff.catalog', roles: notAdmin, unless: ['admin', 'catalog_editor'] },
   { to: '/callcenter', label: 'callcenter.title', roles: ['callcenter'], unless: ['admin'] },
+  {
+    to: '/cases',
+    label: 'clist.menu',
+    roles: ['operator', 'backoffice', 'office_head', 'callcenter', 'admin'],
+  },
   { to: '/admin/services', label: 'admin.services', roles: ['admin', 'catalog_editor'] },
   { to: '/admin/offices', label: 'admin.offices', roles: ['admin'] },
   { to: '/admin/districts', label: 'admin.districts', roles: ['admin'] },

@@ -23,6 +23,15 @@ const rules: Record<string, MessageKey> = {
   reason_required: 'err.rule.reason_required',
   service_or_purpose: 'err.rule.service_or_purpose',
   service_or_window: 'err.rule.service_or_window',
+  // cases (src/shared/cases.ts)
+  inn_checksum: 'err.rule.inn_checksum',
+  ogrn_checksum: 'err.rule.ogrn_checksum',
+  snils_checksum: 'err.rule.snils_checksum',
+  passport_series: 'err.rule.passport_series',
+  passport_number: 'err.rule.passport_number',
+  russian_phone: 'err.rule.phone',
+  email: 'err.email',
+  applicant_kind: 'err.rule.applicant_kind',
 };
 
 const services: Record<string, MessageKey> = {

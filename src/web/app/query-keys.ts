@@ -9,6 +9,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CallbackStatus, CallsQuery } from '../../shared/callcenter.js';
+import type { CaseSearchQuery } from '../../shared/cases.js';
 import type { adminServicesQuerySchema } from '../../shared/catalog.admin.js';
 import type { servicesQuerySchema } from '../../shared/catalog.js';
 import type { ChangeEntity } from '../../shared/history.js';
@@ -25,6 +26,7 @@ export type SecurityLogParams = Partial<z.infer<typeof securityLogQuerySchema>>;
 export type OutboxParams = Partial<z.infer<typeof outboxQuerySchema>>;
 export type OutboxFiguresParams = Partial<z.infer<typeof figuresQuerySchema>>;
 export type CallsParams = Partial<CallsQuery>;
+export type CaseSearchParams = Partial<Record<keyof CaseSearchQuery, string | number>>;
 
 export const queryKeys = {
   /** The public catalog (portal). */
@@ -109,6 +111,34 @@ export const queryKeys = {
     waits: (service: string) => ['callcenter', 'waits', service] as const,
     /** A case found by its number (the status and the masked applicant). */
     caseByNumber: (number: string) => ['callcenter', 'case', number] as const,
+  },
+  /**
+   * Cases (issue 11), staff screens: a case, its trail, its full applicant (every read is logged: never
+   * refetched on its own), the search and work lists. Everything under ['cases'] is dropped at sign-out.
+   */
+  cases: {
+    all: ['cases'] as const,
+    case: (id: string) => ['cases', 'case', id] as const,
+    events: (id: string) => ['cases', 'case', id, 'events'] as const,
+    applicant: (id: string) => ['cases', 'case', id, 'applicant'] as const,
+    /** Search results and work lists (['cases', 'list'] names them all). */
+    list: (params?: CaseSearchParams) =>
+      params ? (['cases', 'list', params] as const) : (['cases', 'list'] as const),
+    /** The lists' pages read one after another («Показать ещё»: keyset), and a work list's count. */
+    pages: (params: CaseSearchParams) => ['cases', 'list', params, 'pages'] as const,
+    count: (list: string, params: CaseSearchParams) => ['cases', 'list', 'count', list, params] as const,
+    /** Every service of the catalog (code and title) for the search's pick list. */
+    services: () => ['cases', 'services'] as const,
+    /** Registers: candidates, lists, one register (['cases', 'registers'] names them all). */
+    registers: () => ['cases', 'registers'] as const,
+    registerCandidates: (params: Record<string, string>) =>
+      ['cases', 'registers', 'candidates', params] as const,
+    registerList: (params: Record<string, string | number>) =>
+      ['cases', 'registers', 'list', params] as const,
+    register: (id: string) => ['cases', 'registers', 'one', id] as const,
+    /** Interagency requests: of a case, or an office's list (['cases', 'requests'] names them all). */
+    requests: (params?: Record<string, string | number>) =>
+      params ? (['cases', 'requests', params] as const) : (['cases', 'requests'] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

@@ -2,13 +2,15 @@
  * The ticket at the operator's window, big, with the actions its state allows: nobody at the window —
  * «Вызвать следующего», «Перерыв», «Закрыть окно» (on a break: «Продолжить»); called — «Повторный вызов»,
  * «Не явился» (once called often enough; until then the button says why not), «Начать приём»; called or
- * served — «Отложить», «Перенаправить»; served — «Завершить» with the outcome. The forms open under the
+ * served — «Отложить», «Перенаправить»; served — «Принять заявление» (acceptance at /cases/new with this ticket), «Завершить» with the outcome. The forms open under the
  * buttons (ticket-forms.tsx). What happened is said in a live region («Вызван талон А-005», «Очередь
  * пуста») and the focus goes back to the panel's heading, so a keyboard or screen-reader user is where
  * the next action is. A refusal is said in words (words.tsx).
  */
 import { type ReactNode, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { OfficeOverview, WindowState } from '../../shared/queue.js';
+import { caseLinks } from '../cases/cases-api.js';
 import { queueApi } from './api.js';
 import type { HeldWindow } from './console.js';
 import { NextVisitForm } from './next-visit.js';
@@ -151,6 +153,19 @@ export function CurrentTicket({
                   {t('operator.noShow')}
                 </button>
               </>
+            )}
+            {ticket.status === 'serving' && (
+              <Link
+                to={caseLinks.accept({
+                  ticket: ticket.id,
+                  office: office.code,
+                  service: ticket.service?.code,
+                })}
+                className="button button-primary"
+                data-testid="op-accept-case"
+              >
+                {t('cases.op.accept')}
+              </Link>
             )}
             {ticket.status === 'serving' && opener('finish', t('operator.finish'))}
             {opener('postpone', t('operator.postpone'))}

@@ -68,6 +68,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
         client.removeQueries({ queryKey: queryKeys.admin.all });
         client.removeQueries({ queryKey: queryKeys.callcenter.all });
         client.removeQueries({ queryKey: queryKeys.queue.all });
+        client.removeQueries({ queryKey: queryKeys.cases.all });
       }
       client.setQueryData(queryKeys.staff.session(), next);
     },
@@ -79,6 +80,7 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       client.removeQueries({ queryKey: queryKeys.admin.all });
       client.removeQueries({ queryKey: queryKeys.callcenter.all });
       client.removeQueries({ queryKey: queryKeys.queue.all });
+      client.removeQueries({ queryKey: queryKeys.cases.all });
       accept(next);
       return next.user;
     },

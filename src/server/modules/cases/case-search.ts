@@ -1,5 +1,5 @@
 import { addWorkingDays } from '../../../shared/calendar.js';
-import type { CasePage, CaseSearchQuery } from '../../../shared/cases.js';
+import type { CasePage, CaseSearchQuery, CaseWorkCounts } from '../../../shared/cases.js';
 import { nowInTimeZone } from '../../../shared/office-hours.js';
 import type { Db } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/keyset.js';
@@ -9,7 +9,7 @@ import { productionCalendar, regionTimeZone } from '../network/network.service.j
 import type { ActorScope } from '../staff/auth.policy.js';
 import { normalName } from './case-applicant.js';
 import { toCaseListItem } from './cases.mappers.js';
-import { searchCases } from './cases.repository.js';
+import { searchCases, workCounts } from './cases.repository.js';
 
 /**
  * Search and work lists of cases for staff, newest first, keyset-paginated, narrowed to the scope by the
@@ -25,8 +25,7 @@ export async function findCases(
   const { db, cipher, now } = deps;
   const cursor = q.after === undefined ? undefined : decodeCursor(q.after);
   if (q.after !== undefined && !cursor) throw badRequest('invalid querystring.after: not a page cursor');
-  const calendar = await productionCalendar(db);
-  const today = nowInTimeZone(await regionTimeZone(db), now).date;
+  const days = await listDays(db, now);
   const applicant = q.applicant?.trim();
   const inn = applicant && /^\d{10}(\d{2})?$/.test(applicant) ? applicant : undefined;
   const search = {
@@ -35,15 +34,34 @@ export async function findCases(
     phoneHash: q.phone ? cipher.lookupHash('phone', q.phone) : undefined,
     nameHash: applicant && !inn ? cipher.lookupHash('name', normalName(applicant)) : undefined,
     inn,
-    today,
-    soon: addWorkingDays(calendar, today, 2),
-    sendLateBefore: addWorkingDays(calendar, today, -1),
+    ...days,
   };
   const found = await searchCases(db, scope, search, q.limit);
   const page = found.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toCaseListItem(r, { today, sendLateBefore: search.sendLateBefore })),
+    items: page.map((r) => toCaseListItem(r, days)),
     next: found.length > q.limit && last ? encodeCursor({ key: last.row.acceptedAt, id: last.row.id }) : null,
   };
+}
+
+/** The dates the work lists are drawn by: today (the region's), two working days ahead, the sending rule's. */
+async function listDays(db: Db, now: Date) {
+  const calendar = await productionCalendar(db);
+  const today = nowInTimeZone(await regionTimeZone(db), now).date;
+  return {
+    today,
+    soon: addWorkingDays(calendar, today, 2),
+    // accepted before the previous working day: the next working day after acceptance has passed
+    sendLateBefore: addWorkingDays(calendar, today, -1),
+  };
+}
+
+export async function caseWorkCounts(
+  deps: { db: Db; now: Date },
+  scope: ActorScope,
+  q: { office?: string; agency?: string },
+): Promise<CaseWorkCounts> {
+  const days = await listDays(deps.db, deps.now);
+  return { today: days.today, items: await workCounts(deps.db, scope, { ...q, ...days }) };
 }

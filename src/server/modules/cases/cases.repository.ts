@@ -176,3 +176,35 @@ export async function searchCases(db: Db, scope: ActorScope, q: CaseSearch, limi
     .orderBy(desc(cases.acceptedAt), desc(cases.id))
     .limit(limit + 1);
 }
+
+/** The work lists' sizes per office and agency among the open cases of the scope (one pass over open cases). */
+export async function workCounts(
+  db: Db,
+  scope: ActorScope,
+  q: { office?: string; agency?: string; today: string; soon: string; sendLateBefore: string },
+) {
+  const open = sql`${cases.resultAt} is null and not ${cases.final} and ${cases.pausedSince} is null`;
+  const count = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
+  return db
+    .select({
+      office: cases.officeCode,
+      agency: cases.agencyCode,
+      toSend: count(sql`${cases.stage} = 'accepted'`),
+      sendLate: count(sql`${cases.stage} = 'accepted' and ${cases.acceptedOn} < ${q.sendLateBefore}`),
+      overdue: count(sql`${open} and ${cases.dueDate} < ${q.today}`),
+      dueSoon: count(sql`${open} and ${cases.dueDate} between ${q.today} and ${q.soon}`),
+      toIssue: count(sql`${cases.stage} = 'ready'`),
+      suspended: count(sql`${cases.pausedSince} is not null`),
+    })
+    .from(cases)
+    .where(
+      and(
+        caseScope(scope),
+        sql`not ${cases.final}`,
+        q.office ? eq(cases.officeCode, q.office) : undefined,
+        q.agency ? eq(cases.agencyCode, q.agency) : undefined,
+      ),
+    )
+    .groupBy(cases.officeCode, cases.agencyCode)
+    .orderBy(asc(cases.officeCode), asc(cases.agencyCode));
+}

@@ -14,6 +14,8 @@ import {
   caseSearchQuerySchema,
   caseSuspendSchema,
   caseTransitionSchema,
+  caseWorkCountsQuerySchema,
+  caseWorkCountsSchema,
   fullApplicantSchema,
   suspensionParamsSchema,
 } from '../../../shared/cases.js';
@@ -21,7 +23,7 @@ import { errorBodySchema } from '../../../shared/errors.js';
 import { notFound } from '../../errors.js';
 import { actorScope } from '../staff/auth.policy.js';
 import { clientOf } from '../staff/auth.request.js';
-import { findCases } from './case-search.js';
+import { caseWorkCounts, findCases } from './case-search.js';
 import { caseEventsOf } from './case-trail.js';
 import { toCaseEventDto } from './cases.mappers.js';
 import { findCaseInScope } from './cases.repository.js';
@@ -119,6 +121,21 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => findCases(deps(), actorScope(request, caseReadRoles), request.query),
+  );
+
+  app.get(
+    '/api/cases/work-counts',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The work lists’ sizes per office and agency: to send (and late to send), overdue, due within 2 working days, results to issue, suspended',
+        querystring: caseWorkCountsQuerySchema,
+        response: { 200: caseWorkCountsSchema, 400: errorBodySchema },
+      },
+    },
+    async (request) => caseWorkCounts(deps(), actorScope(request, caseReadRoles), request.query),
   );
 
   app.get(

@@ -3,6 +3,7 @@ import { type Grant, type Role, roles, type Scope } from '../../../shared/auth.j
 import type { Config } from '../../config.js';
 import { migrate } from '../../db/migrate.js';
 import { openConfiguredDatabase } from '../../db/open.js';
+import { verifyCaseChains } from '../cases/case-trail.js';
 import { createAccount } from './accounts.create.js';
 import { securityLogHead, verifySecurityLog } from './security-log.js';
 
@@ -104,8 +105,9 @@ export async function userCommand(config: Config, args: string[]): Promise<void>
 }
 
 /**
- * `okno audit verify [--anchor HASH]`: walks the security log's hash chain; a broken link, or a chain that
- * no longer reaches the anchor, fails the command. `okno audit anchor` prints the current head's hash
+ * `okno audit verify [--anchor HASH]`: walks the security log's hash chain, then every case's trail; a
+ * broken link (the case number and the event's number), or a chain that no longer reaches the anchor,
+ * fails the command. `okno audit anchor` prints the current head's hash
  * (keep it outside the database: with it, a cut-off tail or a rewritten chain shows).
  */
 export async function auditCommand(config: Config, args: string[]): Promise<void> {
@@ -136,6 +138,12 @@ export async function auditCommand(config: Config, args: string[]): Promise<void
     console.log(
       `security log intact: ${result.entries} entries${values.anchor ? ', the anchor is in the chain' : ''}`,
     );
+    const trails = await verifyCaseChains(database.db);
+    if (!trails.ok)
+      throw new Error(
+        `case ${trails.number} trail broken at event #${trails.seq}: ${trails.problem} (${trails.cases} cases, ${trails.events} events intact before it)`,
+      );
+    console.log(`case trails intact: ${trails.cases} cases, ${trails.events} events`);
   } finally {
     await database.close();
   }

@@ -3,6 +3,8 @@ import type { Messages } from '../messages.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
+import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -21,5 +23,7 @@ export const en: Messages = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
+  ...cases,
   ...status,
 };

@@ -5,7 +5,9 @@
  * kiosk-booking.ts (check-in by a booking's code and booking another day at the kiosk),
  * queue.ts (the queue's staff screens: the operator's console, the office head's screen), book.ts (the
  * portal's pre-booking: /book and /book/manage), booking-staff.ts (booking at the call center, the
- * operator's window and the office head's «Запись»), status.ts (a case's status: the portal's /status,
+ * operator's window and the office head's «Запись»), cases.ts (acceptance and the case page), case-lists.ts
+ * (the cases' work lists, search, registers and requests on /cases),
+ * status.ts (a case's status: the portal's /status,
  * the kiosk's status screen, the call center's cases).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
@@ -14,6 +16,8 @@
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
+import { caseLists } from './case-lists.js';
+import { cases } from './cases.js';
 import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
@@ -32,5 +36,7 @@ export const ru = {
   ...kioskBooking,
   ...book,
   ...bookingStaff,
+  ...caseLists,
+  ...cases,
   ...status,
 } as const;
