@@ -26,16 +26,12 @@ import { type Database, openDatabase, rows, sql } from '../src/server/db/client.
 import { migrate } from '../src/server/db/migrate.js';
 import { normalName } from '../src/server/modules/cases/case-applicant.js';
 import { type CaseCard, freezeCard } from '../src/server/modules/cases/case-card.js';
+import { transitionCase } from '../src/server/modules/cases/case-moves.js';
 import { findCases } from '../src/server/modules/cases/case-search.js';
 import { ensureYearSequences, yearSequence } from '../src/server/modules/cases/case-settings.js';
 import { caseStatus } from '../src/server/modules/cases/case-status.js';
 import { caseEventHash, caseGenesis, verifyCaseChains } from '../src/server/modules/cases/case-trail.js';
-import {
-  acceptCase,
-  type CaseDeps,
-  type CaseStaff,
-  transitionCase,
-} from '../src/server/modules/cases/cases.service.js';
+import { acceptCase, type CaseDeps, type CaseStaff } from '../src/server/modules/cases/cases.service.js';
 import { publishedCardForCase } from '../src/server/modules/catalog/services.lookup.js';
 import {
   officeCard,

@@ -23,22 +23,15 @@ import { errorBodySchema } from '../../../shared/errors.js';
 import { notFound } from '../../errors.js';
 import { actorScope } from '../staff/auth.policy.js';
 import { clientOf } from '../staff/auth.request.js';
+import { addDocument, openScan } from './case-documents.js';
+import { issueResult, transitionCase } from './case-moves.js';
+import { viewApplicant } from './case-personal-data.js';
 import { caseWorkCounts, findCases } from './case-search.js';
+import { resumeCase, suspendForApplicant } from './case-suspensions.js';
 import { caseEventsOf } from './case-trail.js';
 import { toCaseEventDto } from './cases.mappers.js';
 import { findCaseInScope } from './cases.repository.js';
-import {
-  acceptCase,
-  addDocument,
-  type CaseStaff,
-  caseDto,
-  issueResult,
-  openScan,
-  resumeCase,
-  suspendForApplicant,
-  transitionCase,
-  viewApplicant,
-} from './cases.service.js';
+import { acceptCase, type CaseStaff, caseDto } from './cases.service.js';
 
 const tags = ['cases'];
 

@@ -22,9 +22,10 @@ import { listAgencies } from '../catalog/agencies.service.js';
 import { officeCard, productionCalendar } from '../network/network.service.js';
 import { type ActorScope, actorScopeCovers } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
+import { moveCase } from './case-moves.js';
 import { appendCaseEvents, type CaseActor } from './case-trail.js';
 import type { CaseRegisterRow, CaseRow } from './cases.schema.js';
-import { type CaseDeps, moveCase } from './cases.service.js';
+import type { CaseDeps } from './cases.service.js';
 import {
   countPrint,
   deleteItem,

@@ -17,9 +17,10 @@ import { regionTimeZone } from '../network/service-offices.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
 import { caseSettingsOf } from './case-settings.js';
+import { endSuspension, suspendCase } from './case-suspensions.js';
 import { appendCaseEvents, type CaseActor } from './case-trail.js';
 import type { AgencyRequestRow, CaseRow } from './cases.schema.js';
-import { type CaseDeps, endSuspension, lockCaseInScope, suspendCase } from './cases.service.js';
+import { type CaseDeps, lockCaseInScope } from './cases.service.js';
 import {
   findRequest,
   insertRequest,
