@@ -1,6 +1,11 @@
 import type { CaseCreated } from '../../src/shared/cases.js';
 import { type SignedIn, signIn } from '../support/auth.js';
-import { type BrowserApp, expectNoSeriousA11yViolations, startBrowserApp } from '../support/browser.js';
+import {
+  type BrowserApp,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  startBrowserApp,
+} from '../support/browser.js';
 import { openSignedIn } from './admin-helpers.js';
 
 const office = 'lip-kosmonavtov';
@@ -18,6 +23,9 @@ const weekLater = Date.parse('2026-12-08T09:00:00Z');
 let pinned = firstDay;
 const startedAt = Date.now();
 const clock = () => new Date(pinned + (Date.now() - startedAt));
+
+/** Waits for what the page shows, longer than vitest's 1 s: the staff chunk and a sign-in take seconds. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 
 const person = (lastName: string, phone: string) => ({
   kind: 'person',
@@ -78,7 +86,7 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await form.getByLabel('Номер дела').fill(`№ ${late.number.replaceAll('-', ' ')}`);
     await form.getByRole('button', { name: 'Найти' }).click();
     await page.waitForURL((url) => url.searchParams.get('number') === late.number);
-    await expect.poll(() => results(page).locator('tbody tr').count()).toBe(1);
+    await poll(() => results(page).locator('tbody tr').count()).toBe(1);
     const row = results(page).locator('tbody tr').first();
     expect(await row.getByRole('link').getAttribute('href')).toBe(`/cases/${late.id}`);
     expect(await row.textContent()).toContain('Журавлёва А. И.');
@@ -97,31 +105,32 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await form.getByLabel('Заявитель').fill('Белозёрова');
     await form.getByRole('button', { name: 'Найти' }).click();
     await page.waitForURL((url) => url.searchParams.get('applicant') === 'Белозёрова');
-    await expect
-      .poll(() => results(page).locator('tbody tr').allTextContents())
-      .toEqual([expect.stringContaining(fresh.number)]);
+    await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(fresh.number),
+    ]);
     // the search is in the address: a reload shows the same
     await page.reload();
-    await expect
-      .poll(() => results(page).locator('tbody tr').allTextContents())
-      .toEqual([expect.stringContaining(fresh.number)]);
+    await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(fresh.number),
+    ]);
     expect(await page.getByTestId('case-search').getByLabel('Заявитель').inputValue()).toBe('Белозёрова');
 
     // the overdue list: the case accepted a week ago, not today's
     await page.getByTestId('case-search').getByRole('button', { name: 'Сбросить' }).click();
     await page.getByTestId('case-tab-overdue').click();
     await page.waitForURL((url) => url.searchParams.get('list') === 'overdue');
-    await expect.poll(() => page.getByTestId('case-tab-overdue').getAttribute('aria-current')).toBe('page');
-    await expect
-      .poll(() => results(page).locator('tbody tr').allTextContents())
-      .toEqual([expect.stringContaining(late.number)]);
+    await poll(() => page.getByTestId('case-tab-overdue').getAttribute('aria-current')).toBe('page');
+    await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(late.number),
+    ]);
     expect(await page.getByTestId('case-tab-overdue').textContent()).toBe('Просрочены 1');
     expect(await page.getByTestId('case-tab-to_send').textContent()).toBe('К отправке 2');
     await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'cases-overdue');
 
     // to send: both, the late one marked
     await page.getByTestId('case-tab-to_send').click();
-    await expect.poll(() => results(page).locator('tbody tr').count()).toBe(2);
+    await poll(() => results(page).locator('tbody tr').count()).toBe(2);
     const sendRows = await results(page).locator('tbody tr').allTextContents();
     expect(sendRows.find((r) => r.includes(late.number))).toContain('не передано в срок');
     expect(sendRows.find((r) => r.includes(fresh.number))).not.toContain('не передано в срок');
@@ -135,7 +144,7 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await build.getByLabel('Ведомство').selectOption({ label: agencyName });
     expect(await build.getByLabel('Вид реестра').inputValue()).toBe('transfer');
     const candidates = build.getByTestId('register-candidates');
-    await expect.poll(() => candidates.locator('tbody tr').count()).toBe(2);
+    await poll(() => candidates.locator('tbody tr').count()).toBe(2);
     expect(await build.getByTestId('candidate-count').textContent()).toBe(
       '2 дела для реестра · 1 с просроченной передачей',
     );
@@ -143,6 +152,7 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     expect(rows.find((r) => r.includes(late.number))).toContain('передача просрочена');
     expect(rows.find((r) => r.includes(fresh.number))).not.toContain('передача просрочена');
     await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'cases-register-build');
 
     await build.getByRole('button', { name: 'Сформировать реестр (2 дела)' }).click();
     await page.waitForURL(/\/cases\/registers\/[0-9a-f-]{36}$/);
@@ -150,7 +160,7 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await page.getByRole('heading', { level: 1, name: /^Реестр / }).waitFor();
     expect(await page.getByTestId('register-status').textContent()).toBe('Сформирован');
     const items = page.getByTestId('register-items');
-    await expect.poll(() => items.locator('tbody tr').count()).toBe(2);
+    await poll(() => items.locator('tbody tr').count()).toBe(2);
     const lateRow = items.locator('tbody tr', { hasText: late.number });
     expect(await lateRow.textContent()).toContain('передача просрочена');
     await expectNoSeriousA11yViolations(page);
@@ -169,24 +179,62 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await page.getByLabel('Курьер (ФИО или служба доставки)').fill('Сидоров П. П.');
     await page.getByRole('button', { name: 'Передан курьеру' }).click();
     await page.getByTestId('register-said').getByText('Передача курьеру отмечена.').waitFor();
-    await expect.poll(() => page.getByTestId('register-status').textContent()).toBe('Передан курьеру');
+    await poll(() => page.getByTestId('register-status').textContent()).toBe('Передан курьеру');
     expect(await page.getByTestId('register-courier').textContent()).toContain('курьер Сидоров П. П.');
     // both cases went to the agency: nothing is left to send
-    await expect.poll(() => items.locator('tbody tr', { hasText: 'Передача в ведомство' }).count()).toBe(2);
+    await poll(() => items.locator('tbody tr', { hasText: 'Передача в ведомство' }).count()).toBe(2);
 
     // accepted by the agency
     await page.getByLabel('Кто принял (ФИО, должность)').fill('Петрова Е. В., специалист');
     await page.getByRole('button', { name: 'Принят ведомством' }).click();
     await page.getByTestId('register-said').getByText('Приёмка отмечена.').waitFor();
-    await expect.poll(() => page.getByTestId('register-status').textContent()).toBe('Принят');
+    await poll(() => page.getByTestId('register-status').textContent()).toBe('Принят');
     expect(await page.getByTestId('register-accepted').textContent()).toContain('Петрова Е. В., специалист');
     await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'cases-register');
 
     // the register is listed with its status; the lists have nothing to send now
     await page.getByRole('link', { name: 'Реестры', exact: true }).first().click();
     const listed = page.getByTestId('registers').locator('tbody tr').first();
-    await expect.poll(() => listed.textContent()).toContain('Принят');
+    await poll(() => listed.textContent()).toContain('Принят');
     await page.goto(`${app.baseUrl}/cases?list=to_send`);
     await page.getByText('Дел не найдено.').waitFor();
+  });
+
+  it('asks an agency from the case page, then lists the request with its state', async () => {
+    const page = await openSignedIn(app, `/cases/${fresh.id}`, 'backoffice');
+    const panel = page.getByTestId('case-requests');
+    await panel.getByText('Запросов по делу нет.').waitFor();
+    const form = panel.getByRole('form', { name: 'Новый запрос' });
+    await form.getByRole('button', { name: 'Отправить запрос' }).click();
+    await form.getByText('Напишите, что запрашиваем.').waitFor();
+    await form.getByLabel('Что запрашиваем').fill('Сведения о зарегистрированных правах на объект');
+    await form.getByRole('button', { name: 'Отправить запрос' }).click();
+    await form.getByText('Запрос создан, срок дела приостановлен до ответа.').waitFor();
+    const item = panel.locator('li', { hasText: 'Сведения о зарегистрированных правах на объект' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('ППК «Роскадастр»');
+    expect(await item.textContent()).toContain('Ожидает отправки');
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto(`${app.baseUrl}/cases/requests`);
+    await page.getByRole('heading', { level: 1, name: 'Межведомственные запросы' }).waitFor();
+    const row = page.getByTestId('requests').locator('tbody tr', { hasText: fresh.number });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Сведения о зарегистрированных правах на объект');
+    expect(await row.textContent()).toContain('Ожидает отправки');
+    expect(await row.getByRole('link', { name: fresh.number }).getAttribute('href')).toBe(
+      `/cases/${fresh.id}`,
+    );
+    await expectNoSeriousA11yViolations(page);
+    // only the overdue ones: this one is not (it may go out until the next working day)
+    await page.getByLabel('Только просроченные').check();
+    await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
+    await page.getByText('Запросов нет.').waitFor();
+    // the case waits for the answer: it is on the suspended list
+    await page.goto(`${app.baseUrl}/cases?list=suspended`);
+    await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(fresh.number),
+    ]);
   });
 });

@@ -2,7 +2,8 @@
  * The case page at /cases/:id: the header (number, service, office, stage, the due date with the days
  * left, overdue or paused), the route as a timeline with the allowed moves and the issue of the result
  * (case-route-panel.tsx), the deadline's explanations and suspensions (case-deadline.tsx), the documents
- * (case-documents.tsx), the applicant masked with «Показать полностью» (case-applicant.tsx) and the trail
+ * (case-documents.tsx), the applicant masked with «Показать полностью» (case-applicant.tsx), interagency
+ * requests (requests-panel.tsx) and the trail
  * (case-trail.tsx). Everything is the cached case (`caseQueries.case`), replaced by each change's answer;
  * times on the office's clock.
  */
@@ -20,6 +21,7 @@ import { CaseTrail } from './case-trail.js';
 import { type CaseWords, useCaseWords } from './case-words.js';
 import { caseLinks } from './cases-api.js';
 import { caseQueries } from './cases-queries.js';
+import { CaseRequestsPanel } from './requests-panel.js';
 
 export function CasePage() {
   const { t } = useT();
@@ -50,6 +52,7 @@ export function CasePage() {
         </div>
         <div className="case-side">
           <CaseApplicant c={c} w={w} />
+          <CaseRequestsPanel caseId={c.id} />
         </div>
       </div>
       <CaseTrail c={c} w={w} />

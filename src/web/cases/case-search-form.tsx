@@ -76,6 +76,9 @@ export function CaseSearchForm(props: { values: SearchValues; onSearch: (values:
     () => (services.data ?? []).map((s) => ({ value: s.code, label: s.title })),
     [services.data],
   );
+  const chosenService = draft.service
+    ? (services.data?.find((s) => s.code === draft.service)?.title ?? draft.service)
+    : null;
   const set = (key: SearchField) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const messages = {
     number: t('clist.err.number'),
@@ -110,7 +113,7 @@ export function CaseSearchForm(props: { values: SearchValues; onSearch: (values:
 
   return (
     <form
-      className="case-search"
+      className="clist-search"
       aria-label={t('clist.searchTitle')}
       onSubmit={submit}
       noValidate
@@ -205,17 +208,23 @@ export function CaseSearchForm(props: { values: SearchValues; onSearch: (values:
           errors={errors}
         />
       </div>
-      <PickList
-        form={form}
-        path="service"
-        label={t('clist.service')}
-        options={serviceOptions}
-        value={draft.service ? [draft.service] : []}
-        // one service at a time: the newest pick replaces the previous one
-        onChange={(codes) => set('service')(codes.at(-1) ?? '')}
-        shown={10}
-        loading={services.isPending}
-      />
+      {/* some hundred services: the list opens on demand (and open while one is chosen) */}
+      <details className="clist-service-pick" open={draft.service !== '' || undefined}>
+        <summary>
+          {t('clist.service')}: {chosenService ?? t('clist.anyService')}
+        </summary>
+        <PickList
+          form={form}
+          path="service"
+          label={t('clist.service')}
+          options={serviceOptions}
+          value={draft.service ? [draft.service] : []}
+          // one service at a time: the newest pick replaces the previous one
+          onChange={(codes) => set('service')(codes.at(-1) ?? '')}
+          shown={10}
+          loading={services.isPending}
+        />
+      </details>
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {t('clist.find')}

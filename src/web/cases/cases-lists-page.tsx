@@ -57,7 +57,7 @@ function ListTab(props: { list: CaseWorkList | null; current: CaseWorkList | nul
       {figure !== null && (
         <>
           {' '}
-          <span className="case-tab-count">{figure}</span>
+          <span className="clist-tab-count">{figure}</span>
         </>
       )}
     </Link>
@@ -89,7 +89,7 @@ export function CasesListsPage() {
   return (
     <>
       <h1>{t('clist.title')}</h1>
-      <nav aria-label={t('clist.tabs')} className="case-tabs">
+      <nav aria-label={t('clist.tabs')} className="clist-tabs">
         {[null, ...workLists].map((item) => (
           <ListTab key={item ?? 'all'} list={item} current={list} href={hrefOf(item)} />
         ))}

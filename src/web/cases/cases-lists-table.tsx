@@ -52,8 +52,8 @@ export function CaseResults({ params, label }: { params: CaseListParams; label: 
   const list = useInfiniteQuery(caseListQueries.list(params));
   const rows = list.data?.pages.flatMap((p) => p.items);
   return (
-    <section aria-labelledby="case-results-title" className="case-results">
-      <h2 id="case-results-title">{label}</h2>
+    <section aria-labelledby="clist-results-title" className="clist-results">
+      <h2 id="clist-results-title">{label}</h2>
       <QueryStatus query={list} />
       {rows && (
         <>
@@ -78,8 +78,8 @@ export function CaseResults({ params, label }: { params: CaseListParams; label: 
                   {rows.map((item) => {
                     const office = offices.get(item.office);
                     return (
-                      <tr key={item.id} className={item.overdue ? 'case-row-overdue' : undefined}>
-                        <th scope="row" className="case-number">
+                      <tr key={item.id} className={item.overdue ? 'clist-row-overdue' : undefined}>
+                        <th scope="row" className="clist-number">
                           <Link to={`/cases/${item.id}`}>{item.number}</Link>
                         </th>
                         <td>{item.service.title}</td>

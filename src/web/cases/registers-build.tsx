@@ -65,7 +65,7 @@ export function RegisterBuild() {
   };
 
   return (
-    <section aria-labelledby="register-build-title" className="case-panel" data-testid="register-build">
+    <section aria-labelledby="register-build-title" className="clist-panel" data-testid="register-build">
       <h2 id="register-build-title">{t('clist.reg.build')}</h2>
       <div className="filters-row">
         <ChoiceField
@@ -126,7 +126,7 @@ export function RegisterBuild() {
                 </thead>
                 <tbody>
                   {items.map((c) => (
-                    <tr key={c.id} className={c.late ? 'case-row-overdue' : undefined}>
+                    <tr key={c.id} className={c.late ? 'clist-row-overdue' : undefined}>
                       <td>
                         <input
                           type="checkbox"
@@ -142,7 +142,7 @@ export function RegisterBuild() {
                           }
                         />
                       </td>
-                      <th scope="row" className="case-number">
+                      <th scope="row" className="clist-number">
                         {c.number}
                       </th>
                       <td>{c.service.title}</td>

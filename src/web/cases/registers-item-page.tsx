@@ -52,7 +52,7 @@ function StepForm(props: {
     );
   };
   return (
-    <form className="case-panel" aria-label={props.button} onSubmit={submit} noValidate>
+    <form className="clist-panel" aria-label={props.button} onSubmit={submit} noValidate>
       <TextField
         form={`register-${props.path}`}
         path={props.path}
@@ -113,7 +113,7 @@ export function RegisterItemPage() {
     <>
       {back}
       <h1>{t('clist.reg.titleOf', { number: r.number })}</h1>
-      <dl className="case-facts" data-testid="register-facts">
+      <dl className="clist-facts" data-testid="register-facts">
         <dt>{t('clist.reg.kind')}</dt>
         <dd>{w.kind(r.kind)}</dd>
         <dt>{t('clist.office')}</dt>
@@ -220,8 +220,8 @@ export function RegisterItemPage() {
           </thead>
           <tbody>
             {r.items.map((c) => (
-              <tr key={c.id} className={c.late ? 'case-row-overdue' : undefined}>
-                <th scope="row" className="case-number">
+              <tr key={c.id} className={c.late ? 'clist-row-overdue' : undefined}>
+                <th scope="row" className="clist-number">
                   <Link to={`/cases/${c.id}`}>{c.number}</Link>
                 </th>
                 <td>{c.service.title}</td>

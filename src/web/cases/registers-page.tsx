@@ -108,7 +108,7 @@ export function RegistersPage() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row" className="case-number">
+                    <th scope="row" className="clist-number">
                       <Link to={`/cases/registers/${r.id}`}>{r.number}</Link>
                     </th>
                     <td>{w.kind(r.kind)}</td>

@@ -92,8 +92,8 @@ export function RequestsPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className={r.overdue ? 'case-row-overdue' : undefined}>
-                  <th scope="row" className="case-number">
+                <tr key={r.id} className={r.overdue ? 'clist-row-overdue' : undefined}>
+                  <th scope="row" className="clist-number">
                     <Link to={`/cases/${r.case.id}`}>{r.case.number}</Link>
                   </th>
                   <td>{r.agency.shortName}</td>

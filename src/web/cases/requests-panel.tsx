@@ -118,12 +118,12 @@ function RequestsOfCase({ caseId }: { caseId: string }) {
   const list = useInfiniteQuery(registerQueries.requests({ case: caseId }));
   const rows = list.data?.pages.flatMap((p) => p.items);
   return (
-    <section aria-labelledby="case-requests-title" className="case-panel" data-testid="case-requests">
-      <h2 id="case-requests-title">{t('clist.req.ofCase')}</h2>
+    <section aria-labelledby="clist-requests-title" className="clist-panel" data-testid="case-requests">
+      <h2 id="clist-requests-title">{t('clist.req.ofCase')}</h2>
       <QueryStatus query={list} />
       {rows && rows.length === 0 && <p className="muted">{t('clist.req.none')}</p>}
       {rows && rows.length > 0 && (
-        <ul className="case-requests">
+        <ul className="clist-requests">
           {rows.map((r) => (
             <li key={r.id}>
               <p>
@@ -133,7 +133,7 @@ function RequestsOfCase({ caseId }: { caseId: string }) {
                 <RequestState request={r} />
               </p>
               {r.answer && (
-                <blockquote className="case-answer">
+                <blockquote className="clist-answer">
                   <p className="small muted">
                     {t('clist.req.answer')}
                     {r.answeredAt && `, ${cw.at(r.answeredAt, names.get(r.office)?.timeZone)}`}

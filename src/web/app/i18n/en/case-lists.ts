@@ -27,6 +27,7 @@ export const caseLists = {
   'clist.service': 'Service',
   'clist.from': 'Accepted from',
   'clist.to': 'Accepted to',
+  'clist.anyService': 'any',
   'clist.find': 'Find',
   'clist.reset': 'Reset',
   'clist.err.number': 'A case number reads like 48-2026-0001234.',

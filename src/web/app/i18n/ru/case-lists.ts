@@ -27,6 +27,7 @@ export const caseLists = {
   'clist.service': 'Услуга',
   'clist.from': 'Принято с',
   'clist.to': 'Принято по',
+  'clist.anyService': 'любая',
   'clist.find': 'Найти',
   'clist.reset': 'Сбросить',
   'clist.err.number': 'Номер дела выглядит так: 48-2026-0001234.',
