@@ -39,6 +39,8 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       ['/book', 200],
       ['/book/manage', 200],
       ['/book/other', 404],
+      ['/status', 200],
+      ['/status/other', 404],
       ['/staff/login', 200],
       ['/admin/offices', 200],
       ['/callcenter', 200],

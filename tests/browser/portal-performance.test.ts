@@ -19,6 +19,7 @@ describe('portal pages load fast and clean', () => {
       '/services',
       `/services/${services.items[0].code}`,
       '/book',
+      '/status',
       '/offices',
       `/offices/${offices[0].code}`,
     ];

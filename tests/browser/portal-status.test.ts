@@ -124,6 +124,24 @@ describe('a case’s status on the portal', { timeout: 180_000 }, () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  it('says when to try again once a number has had too many wrong attempts', async () => {
+    const number = '48-2026-8888888';
+    for (let i = 0; i < 10; i++) {
+      const res = await app.app.inject({ method: 'GET', url: `/api/status?number=${number}&pin=000000` });
+      expect(res.statusCode).toBe(404);
+    }
+    const page = await app.newPage({ viewport: phone });
+    await page.goto(`${app.baseUrl}/status`);
+    await page.getByLabel('Номер дела').fill(number);
+    await page.getByLabel('PIN-код').fill('111111');
+    await page.getByRole('button', { name: 'Узнать статус' }).click();
+    const notice = page.getByTestId('status-refusal');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      'Слишком много неверных попыток для этого номера. Попробуйте через 60 минут.',
+    );
+  });
+
   it('says what is wrong with a malformed number or PIN before asking the server', async () => {
     const page = await app.newPage({ viewport: phone });
     await page.goto(`${app.baseUrl}/status`);

@@ -13,6 +13,8 @@ const fixedPages = [
   /^\/offices$/,
   // pre-booking and a booking's page (the slip's QR code): the page asks for the code and phone itself
   /^\/book(\/manage)?$/,
+  // a case's status (the receipt's QR code): the page asks for the number and PIN itself
+  /^\/status$/,
   /^\/staff(\/(login|password))?$/,
   /^\/admin(\/.*)?$/,
   // an e-mail's unsubscribe link: the page itself says whether its token is valid

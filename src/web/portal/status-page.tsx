@@ -13,7 +13,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { parseCaseNumber, parsePin } from '../../shared/case-number.js';
 import { Loading } from '../app/components.js';
 import { useT, useTitle } from '../app/i18n/index.js';
-import { caseStatusQuery, statusRefusal } from '../status/status-api.js';
+import { caseStatusQuery, retryAfterMinutes, statusRefusal } from '../status/status-api.js';
 import { StatusView } from '../status/status-view.js';
 
 type StatusState = { pin?: string } | null;
@@ -21,7 +21,7 @@ type StatusState = { pin?: string } | null;
 const statusPath = (number: string) => `/status?number=${encodeURIComponent(number)}`;
 
 export function StatusPage() {
-  const { t } = useT();
+  const { t, tn } = useT();
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -52,6 +52,15 @@ export function StatusPage() {
     );
   if (number && pin && found.isPending) return <Loading space="space-page" />;
   const refusal = found.error ? statusRefusal(found.error) : null;
+  const minutes = found.error ? retryAfterMinutes(found.error) : null;
+  const refusalText =
+    refusal === 'not_found'
+      ? t('status.notFound')
+      : refusal === 'rate_limited'
+        ? minutes
+          ? tn('status.rateLimitedFor', minutes)
+          : t('status.rateLimited')
+        : t('status.failed');
   return (
     <div className="status-page">
       <h1>{t('status.title')}</h1>
@@ -59,15 +68,7 @@ export function StatusPage() {
       <div aria-live="polite">
         {refusal && (
           <div className="notice notice-error" role="alert" data-testid="status-refusal">
-            <p>
-              {t(
-                refusal === 'not_found'
-                  ? 'status.notFound'
-                  : refusal === 'rate_limited'
-                    ? 'status.rateLimited'
-                    : 'status.failed',
-              )}
-            </p>
+            <p>{refusalText}</p>
             {refusal === 'failed' && (
               <button type="button" className="button" onClick={() => void found.refetch()}>
                 {t('status.retry')}

@@ -23,6 +23,12 @@ export const caseStatusQuery = (number: string, pin: string) =>
     staleTime: 60_000,
   });
 
+/** The minutes a number's lookups are refused for, when the server said (its per-number failure limit). */
+export function retryAfterMinutes(error: ApiError): number | null {
+  const minutes = (error.details as { retryAfterMinutes?: unknown } | undefined)?.retryAfterMinutes;
+  return typeof minutes === 'number' && minutes > 0 ? minutes : null;
+}
+
 /** Which words a failed lookup reads as: not found (also a malformed query), too many tries, or try again. */
 export function statusRefusal(error: ApiError): 'not_found' | 'rate_limited' | 'failed' {
   if (error.status === 429) return 'rate_limited';

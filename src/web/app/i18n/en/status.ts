@@ -22,6 +22,10 @@ export const status: Section<typeof ru> = {
   'status.err.pin': 'The PIN is 6 digits.',
   'status.notFound': 'No case found, or the PIN is wrong. Check the case number and the PIN on your receipt.',
   'status.rateLimited': 'Too many attempts in a row. Please try again later.',
+  'status.rateLimitedFor': {
+    one: 'Too many wrong attempts for this number. Try again in {n} minute.',
+    other: 'Too many wrong attempts for this number. Try again in {n} minutes.',
+  },
   'status.failed': 'Could not reach the server. Check your connection and try again.',
   'status.retry': 'Try again',
   'status.other': 'Check another case',
