@@ -28,6 +28,7 @@ const hidden = new Set([
   'ref',
   'documentChecked',
   'scan',
+  'locale',
 ]);
 
 type Doc = { name?: unknown; form?: unknown; pages?: unknown };
