@@ -26,10 +26,10 @@ export function CaseApplicant({ c, w }: { c: Case; w: CaseWords }) {
     [t('cases.applicant.inn'), a.inn],
   ];
   return (
-    <section aria-labelledby="case-applicant" className="case-panel" data-testid="case-applicant">
+    <section aria-labelledby="case-applicant" className="case-box" data-testid="case-applicant">
       <h2 id="case-applicant">{t('cases.applicant.title')}</h2>
       {!(shown && full.data) && (
-        <dl className="case-facts case-facts-narrow" data-testid="case-applicant-masked">
+        <dl className="case-info case-info-narrow" data-testid="case-applicant-masked">
           {rows.flatMap(([label, value]) =>
             value
               ? [
@@ -107,7 +107,7 @@ function FullData({ a, w }: { a: FullApplicant; w: CaseWords }) {
       <p className="notice notice-warn" role="status">
         {t('cases.applicant.full')}
       </p>
-      <dl className="case-facts case-facts-narrow" data-testid="case-applicant-full">
+      <dl className="case-info case-info-narrow" data-testid="case-applicant-full">
         {rows.flatMap(([label, value]) =>
           value
             ? [

@@ -19,7 +19,7 @@ export function CaseDeadline({ c, w }: { c: Case; w: CaseWords }) {
     onSuccess: () => setSaid(t('cases.susp.ended')),
   });
   return (
-    <section aria-labelledby="case-deadline" className="case-panel" data-testid="case-deadline">
+    <section aria-labelledby="case-deadline" className="case-box" data-testid="case-deadline">
       <h2 id="case-deadline">{t('cases.deadline.title')}</h2>
       <p>{t('cases.deadline.base', { term: w.term(c.term), date: w.date(c.baseDueDate) })}</p>
       {c.deadlineChanges.length === 0 ? (

@@ -33,7 +33,7 @@ export function CaseDocuments({ c, w }: { c: Case; w: CaseWords }) {
   const [said, setSaid] = useState('');
   const replacing = editing ? c.documents.find((d) => d.id === editing) : undefined;
   return (
-    <section aria-labelledby="case-docs" className="case-panel" data-testid="case-documents">
+    <section aria-labelledby="case-docs" className="case-box" data-testid="case-documents">
       <h2 id="case-docs">{t('cases.docs.title')}</h2>
       <p role="status" className={said ? 'notice notice-ok' : undefined}>
         {said}

@@ -1,9 +1,9 @@
 /**
  * The case page at /cases/:id: the header (number, service, office, stage, the due date with the days
  * left, overdue or paused), the route as a timeline with the allowed moves and the issue of the result
- * (case-route-panel.tsx), the deadline's explanations and suspensions (case-deadline.tsx), the documents
- * (case-documents.tsx), the applicant masked with «Показать полностью» (case-applicant.tsx), interagency
- * requests (requests-panel.tsx) and the trail
+ * (case-route-panel.tsx), the deadline's explanations and suspensions (case-deadline.tsx), the case's
+ * interagency requests (requests-panel.tsx, the registers' screens), the documents
+ * (case-documents.tsx), the applicant masked with «Показать полностью» (case-applicant.tsx) and the trail
  * (case-trail.tsx). Everything is the cached case (`caseQueries.case`), replaced by each change's answer;
  * times on the office's clock.
  */
@@ -48,6 +48,9 @@ export function CasePage() {
         <div className="case-main">
           <CaseRoutePanel c={c} w={w} />
           <CaseDeadline c={c} w={w} />
+          <div className="case-box case-box-requests">
+            <CaseRequestsPanel caseId={c.id} />
+          </div>
           <CaseDocuments c={c} w={w} />
         </div>
         <div className="case-side">
@@ -69,7 +72,7 @@ function CaseHeader({ c, w }: { c: Case; w: CaseWords }) {
         {t('cases.page.title', { number: c.number })}
       </h1>
       <p className="lead">{c.service.title}</p>
-      <dl className="case-facts">
+      <dl className="case-info">
         <div>
           <dt>{t('cases.page.stage')}</dt>
           <dd data-testid="case-stage">

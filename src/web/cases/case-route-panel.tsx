@@ -25,7 +25,7 @@ export function CaseRoutePanel({ c, w }: { c: Case; w: CaseWords }) {
   const { t } = w;
   const current = c.stages.findIndex((s) => s.code === c.stage.code);
   return (
-    <section aria-labelledby="case-route" className="case-panel">
+    <section aria-labelledby="case-route" className="case-box">
       <h2 id="case-route">{t('cases.route.title')}</h2>
       <ol className="case-timeline" data-testid="case-timeline">
         {c.stages.map((stage, i) => {

@@ -28,6 +28,7 @@ const hidden = new Set([
   'ref',
   'documentChecked',
   'scan',
+  'locale',
 ]);
 
 type Doc = { name?: unknown; form?: unknown; pages?: unknown };
@@ -150,7 +151,7 @@ export function CaseTrail({ c, w }: { c: Case; w: CaseWords }) {
   const { t } = w;
   const events = useQuery(caseQueries.events(c.id));
   return (
-    <section aria-labelledby="case-trail" className="case-panel case-trail" data-testid="case-trail">
+    <section aria-labelledby="case-trail" className="case-box case-trail" data-testid="case-trail">
       <h2 id="case-trail">{t('cases.trail.title')}</h2>
       <QueryStatus query={events} />
       {events.data && events.data.length === 0 && <p className="muted">{t('cases.trail.empty')}</p>}
