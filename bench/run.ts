@@ -12,12 +12,14 @@ import { migrate } from '../src/server/db/migrate.js';
 import { freePort, startPostgres } from '../tests/support/postgres-server.js';
 import { authBench } from './auth-bench.js';
 import { bookingBench } from './booking-bench.js';
+import { casesBench } from './cases-bench.js';
 import { type LoadResult, load, searchQueries } from './load.js';
 import { outboxBench } from './outbox-bench.js';
 import { queueBench } from './queue-bench.js';
 import { timedStart } from './start.js';
 
-const seconds = Number(process.argv[2] ?? 10);
+// `npm run bench [-- seconds] [-- --cases N]`: the seconds are the first argument when it is a number.
+const seconds = Number.isFinite(Number(process.argv[2])) ? Number(process.argv[2]) : 10;
 const noLimits = { RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000000' };
 const report: Record<string, unknown> = { at: new Date().toISOString(), seconds };
 const rows: string[] = [];
@@ -77,6 +79,12 @@ try {
   const booking = await bookingBench(server, seconds);
   rows.push(...booking.lines);
   report.postgresBooking = booking.report;
+
+  // Cases: a region-year of cases (--cases N, default 1,000,000), status lookups beside pgbench -S, search,
+  // acceptances, and 140 offices accepting at once; in process, on a database of its own.
+  const cases = await casesBench(server, seconds);
+  rows.push(...cases.lines);
+  report.postgresCases = cases.report;
 
   // The outbox, in process: on the bench's PostgreSQL database and on an in-memory PGlite.
   for (const [kind, options] of [

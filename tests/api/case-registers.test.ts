@@ -1,3 +1,4 @@
+import { verifyCaseChains } from '../../src/server/modules/cases/case-trail.js';
 import type { Register, RegisterCandidates, RegisterPage } from '../../src/shared/case-registers.js';
 import type { Case, CaseCreated, CaseEvent } from '../../src/shared/cases.js';
 import { staffClient } from '../support/admin.js';
@@ -268,6 +269,12 @@ describeOnBackends(
       expect(build2.statusCode).toBe(403);
       const byOperator = await operator.call({ method: 'GET', url: '/api/registers' });
       expect(byOperator.statusCode).toBe(403);
+    });
+
+    it('leaves every case’s chain of events intact', async () => {
+      const result = await verifyCaseChains(ctx().database.db);
+      // 5 cases: 10 + 14 events for the two that went the whole way, 2 + 4 + 2 for the others
+      expect(result).toEqual({ ok: true, cases: 5, events: 32 });
     });
   },
   { clock: () => now },

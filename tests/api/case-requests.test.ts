@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AgencyAdapter,
   AgencyError,
@@ -26,6 +27,8 @@ describeOnBackends(
     let agency: AgencyProcess;
     beforeAll(async () => {
       agency = await startAgencyProcess(['--delay-ms', '0', '--seed', '7']);
+      // two attempts per request, so the test sees them used up
+      await ctx().database.db.execute(sql`update case_settings set request_attempt_limit = 2`);
       operator = await staffClient(ctx().app, ctx().database, [
         { role: 'operator', scope: { kind: 'offices', offices: [office] } },
       ]);
@@ -198,6 +201,29 @@ describeOnBackends(
         kind: 'request_answered',
         details: { via: 'manual', answer: 'Ответ получен почтой: переходов прав не было' },
       });
+    });
+
+    it('gives up after the attempt limit and lets the deadline run again', async () => {
+      now = noon;
+      const down: AgencyAdapter = {
+        name: 'test',
+        send: () => Promise.reject(new AgencyError('HTTP 503: the agency is temporarily unavailable', true)),
+        poll: () => Promise.resolve({ status: 'pending' }),
+      };
+      const created = await accept();
+      const request = await ask(created.id, 'Сведения о зарегистрированных правах');
+      expect(await run(down)).toMatchObject({ retried: 1, failed: 0 });
+      now = later(60 * 60_000);
+      expect(await run(down)).toMatchObject({ retried: 0, failed: 1 });
+      const failed = await get(request.id);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 2, nextAttemptAt: null });
+      expect(failed.lastError).toBe('attempts used up: HTTP 503: the agency is temporarily unavailable');
+      expect((await caseOf(created.id)).pausedSince).toBeNull();
+      const trail = (await eventsOf(created.id)).filter((e) => e.kind === 'request_failed');
+      expect(trail.map((e) => [e.details.attempt, e.details.final])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
     });
 
     it('flags a request not sent by its day, and one not answered by its due day', async () => {

@@ -63,7 +63,7 @@ describe('portal home page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(
       await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents(),
-    ).toEqual(['Home', 'Services', 'Offices', 'Book']);
+    ).toEqual(['Home', 'Services', 'Offices', 'Book', 'Case status']);
     await page.reload();
     await page.locator('h1', { hasText: 'Public services close to home' }).waitFor();
     expect(await page.getByRole('button', { name: 'EN' }).getAttribute('aria-pressed')).toBe('true');

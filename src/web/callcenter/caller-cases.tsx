@@ -37,7 +37,8 @@ export function CallerCases({ cases, full }: { cases: CallerCase[]; full: boolea
           <ul className="cc-list">
             {cases.map((c) => (
               <li key={c.id} data-testid="caller-case">
-                <strong data-testid="caller-case-number">№ {c.number}</strong> · {c.service.title}
+                <strong data-testid="caller-case-number">{t('ccCases.number', { number: c.number })}</strong>{' '}
+                · {c.service.title}
                 <span className="block">
                   {t('ccCases.stage')}: <strong>{c.stage.title}</strong>
                   {!c.final && ` · ${t('ccCases.due')}: ${format.day(c.dueDate)}`}

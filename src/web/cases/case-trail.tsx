@@ -54,7 +54,7 @@ export function eventDetails(event: CaseEvent, c: Case, w: CaseWords): string[] 
     [
       String(v.name),
       v.form === 'original' || v.form === 'copy' ? w.form(v.form) : '',
-      typeof v.pages === 'number' ? `${v.pages} ${t('cases.docs.pages').toLowerCase()}` : '',
+      typeof v.pages === 'number' ? tn('cases.detail.pages', v.pages) : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -75,6 +75,8 @@ export function eventDetails(event: CaseEvent, c: Case, w: CaseWords): string[] 
         out.push(t('cases.detail.receivedBy', { who: t(`cases.issue.${who}`) }));
       const rep = str('representative');
       if (rep) out.push(rep);
+      const until = str('storageUntil');
+      if (until) out.push(`${t('cases.page.storageUntil').toLowerCase()}: ${w.date(until)}`);
       used.add('resultOnTime');
       break;
     }
@@ -109,7 +111,7 @@ export function eventDetails(event: CaseEvent, c: Case, w: CaseWords): string[] 
     case 'document_replaced':
       used.add('before');
       used.add('after');
-      if (isDoc(d.before)) out.push(`${t('cases.docs.replace')}: ${doc(d.before)}`);
+      if (isDoc(d.before)) out.push(t('cases.detail.replaced', { name: doc(d.before) }));
       if (isDoc(d.after)) out.push(t('cases.detail.document', { name: doc(d.after) }));
       break;
     case 'scan_viewed': {

@@ -77,5 +77,6 @@ export const status: Section<typeof ru> = {
   'ccCases.toldPin': 'The PIN the caller read out',
   'ccCases.toldPinHint': '6 digits from the receipt of any of their cases.',
   'ccCases.wrongPin': 'This is not the PIN of a case with this phone number.',
+  'ccCases.number': 'No. {number}',
   'ccCases.stage': 'Stage',
 };

@@ -78,5 +78,6 @@ export const status = {
   'ccCases.toldPin': 'PIN-код, который назвал звонящий',
   'ccCases.toldPinHint': '6 цифр из расписки любого из его дел.',
   'ccCases.wrongPin': 'Это не PIN-код дела с этим номером телефона.',
+  'ccCases.number': '№ {number}',
   'ccCases.stage': 'Этап',
 } as const;
