@@ -215,6 +215,22 @@ describeOnBackends(
       expect(returned.stage.code).toBe('returned');
       expect(returned.final).toBe(true);
       expect((await candidates('return')).map((c) => c.id)).toEqual([fridayCase.id]);
+
+      // collected after the courier took the register: the result stays issued
+      const late = await build('return');
+      await act(late.id, 'handover', { courier: 'Курьер Петров' });
+      const issued = await back.call({
+        method: 'POST',
+        url: `/api/cases/${fridayCase.id}/issue`,
+        payload: { documentChecked: true, receivedBy: 'applicant' },
+      });
+      expect(issued.statusCode, issued.body).toBe(200);
+      await act(late.id, 'accept', { acceptedBy: 'Роскадастр' });
+      expect((await caseOf(fridayCase.id)).stage.code).toBe('issued');
+      expect((await eventsOf(fridayCase.id)).at(-1)).toMatchObject({
+        kind: 'register_accepted',
+        details: { returned: false, stage: 'issued' },
+      });
     });
 
     it('refuses a case that is not a candidate, and takes a case off a draft register', async () => {
@@ -249,6 +265,30 @@ describeOnBackends(
       expect(await candidates('transfer')).toEqual([]);
     });
 
+    it('refuses to hand over a package refused meanwhile, naming it', async () => {
+      now = at('2027-02-17');
+      const c = await accept('Отказная');
+      const draft = await build('transfer', [c.id]);
+      const refused = await back.call({
+        method: 'POST',
+        url: `/api/cases/${c.id}/transitions`,
+        payload: { to: 'refused', comment: 'Заявитель отозвал заявление' },
+      });
+      expect(refused.statusCode, refused.body).toBe(200);
+      const res = await back.call({
+        method: 'POST',
+        url: `/api/registers/${draft.id}/handover`,
+        payload: { courier: 'Курьер Петров' },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        details: { number: c.number, stage: 'refused' },
+      });
+      const removed = await back.call({ method: 'DELETE', url: `/api/registers/${draft.id}/cases/${c.id}` });
+      expect(removed.statusCode, removed.body).toBe(200);
+    });
+
     it('keeps registers to their office’s back office', async () => {
       const forbidden = await other.call({
         method: 'GET',
@@ -273,8 +313,8 @@ describeOnBackends(
 
     it('leaves every case’s chain of events intact', async () => {
       const result = await verifyCaseChains(ctx().database.db);
-      // 5 cases: 10 + 14 events for the two that went the whole way, 2 + 4 + 2 for the others
-      expect(result).toEqual({ ok: true, cases: 5, events: 32 });
+      // 6 cases: 14 + 14 events for the two that went the whole way, 2 + 4 + 2 + 4 for the others
+      expect(result).toEqual({ ok: true, cases: 6, events: 40 });
     });
   },
   { clock: () => now },

@@ -326,6 +326,14 @@ export async function handOverRegister(
       tx,
       items.map((i) => i.row.id),
     )) {
+      // a package refused or already past `sent` meanwhile must not travel: take it off the draft first
+      const codes = row.card.stages.map((s) => s.code);
+      if (register.kind === 'transfer' && (row.final || codes.indexOf(row.stage) > codes.indexOf(sentStage)))
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `case ${row.number} is at ${row.stage}: take it off the register before the handover`,
+          { case: row.id, number: row.number, stage: row.stage, allowed: [] },
+        );
       const late = lateOf(register.kind, cal, row, today);
       if (register.kind === 'transfer') await setItemLate(tx, register.id, row.id, late);
       const head = await appendCaseEvents(
@@ -378,6 +386,8 @@ export async function acceptRegister(
       tx,
       items.map((i) => i.row.id),
     )) {
+      // a result collected after the register was handed over stays issued: the trail says it did not go back
+      const returning = register.kind === 'return' && row.stage === readyStage;
       const head = await appendCaseEvents(
         tx,
         row,
@@ -386,14 +396,19 @@ export async function acceptRegister(
             kind: 'register_accepted',
             actor,
             office: register.officeCode,
-            details: { ...via, kind: register.kind, acceptedBy },
+            details: {
+              ...via,
+              kind: register.kind,
+              acceptedBy,
+              ...(register.kind === 'return' && !returning ? { returned: false, stage: row.stage } : {}),
+            },
           },
         ],
         now,
       );
       const locked = { ...row, ...head };
       if (register.kind === 'results') await walkTo(tx, deps, locked, readyStage, actor, via);
-      if (register.kind === 'return')
+      if (returning)
         await moveCase(tx, deps, locked, returnedStage, actor, { via: 'register', details: via });
     }
     return updateRegister(tx, register.id, { status: 'accepted', acceptedAt: now.toISOString(), acceptedBy });
