@@ -236,5 +236,22 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     await poll(() => results(page).locator('tbody tr').allTextContents()).toEqual([
       expect.stringContaining(fresh.number),
     ]);
+
+    // the answer came on paper: typed in, the case runs again
+    await page.goto(`${app.baseUrl}/cases/${fresh.id}`);
+    const asked = page
+      .getByTestId('case-requests')
+      .locator('li', { hasText: 'Сведения о зарегистрированных правах на объект' });
+    await asked.getByText('Внести ответ').click();
+    await asked
+      .getByLabel('Текст ответа ведомства')
+      .fill('Права зарегистрированы 12.03.2019, № 48:20:0000000:1-48/001/2019-1');
+    await asked.getByRole('button', { name: 'Сохранить ответ' }).click();
+    await poll(() => asked.textContent()).toContain('Получен ответ');
+    expect(await asked.textContent()).toContain('№ 48:20:0000000:1-48/001/2019-1');
+    expect(await asked.getByText('Внести ответ').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.goto(`${app.baseUrl}/cases?list=suspended`);
+    await page.getByText('Дел не найдено.').waitFor();
   });
 });

@@ -7,57 +7,18 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { parseCaseNumber } from '../../shared/case-number.js';
 import { sortedBy } from '../../shared/collation.js';
-import { normalizePhone } from '../../shared/contacts.js';
 import { ChoiceField, ErrorSummary, TextField } from '../admin/components/fields.js';
 import { PickList } from '../admin/components/pick-list.js';
 import { useT } from '../app/i18n/index.js';
 import { portalQueries } from '../portal/queries.js';
 import { useMe } from '../staff/auth.js';
 import { officesInScope } from '../staff/scope.js';
+import { checkSearch, type SearchField, type SearchValues, searchFields } from './case-search-values.js';
 import { caseListQueries } from './cases-lists-queries.js';
 import { stageCodes, useCaseListWords } from './cases-lists-words.js';
 
-/** The search's fields as the query string holds them. */
-export const searchFields = [
-  'number',
-  'applicant',
-  'phone',
-  'office',
-  'agency',
-  'stage',
-  'service',
-  'from',
-  'to',
-] as const;
-export type SearchField = (typeof searchFields)[number];
-export type SearchValues = Record<SearchField, string>;
-
 const form = 'case-search';
-
-/** The problems of a draft, by field; the values the list should read once there are none. */
-export function checkSearch(draft: SearchValues): {
-  errors: Partial<Record<SearchField, 'number' | 'applicant' | 'phone' | 'dates'>>;
-  values: SearchValues;
-} {
-  const errors: Partial<Record<SearchField, 'number' | 'applicant' | 'phone' | 'dates'>> = {};
-  const values = { ...draft };
-  for (const key of searchFields) values[key] = draft[key].trim();
-  if (values.number) {
-    const number = parseCaseNumber(values.number);
-    if (number) values.number = number;
-    else errors.number = 'number';
-  }
-  if (values.applicant && values.applicant.length < 2) errors.applicant = 'applicant';
-  if (values.phone) {
-    const phone = normalizePhone(values.phone);
-    if (phone) values.phone = phone;
-    else errors.phone = 'phone';
-  }
-  if (values.from && values.to && values.from > values.to) errors.to = 'dates';
-  return { errors, values };
-}
 
 export function CaseSearchForm(props: { values: SearchValues; onSearch: (values: SearchValues) => void }) {
   const { t } = useT();

@@ -49,6 +49,9 @@ export const registersApi = {
   requests: (params: RequestListParams & { after?: string }, signal?: AbortSignal) =>
     request<RequestPage>('GET', '/api/requests', { params, signal }),
   createRequest: (body: RequestCreate) => request<AgencyRequest>('POST', '/api/requests', { body }),
+  /** An answer that came on paper or by e-mail: the case's suspension ends and its due date moves. */
+  answerRequest: (id: string, text: string) =>
+    request<AgencyRequest>('POST', `/api/requests/${segment(id)}/answer`, { body: { text } }),
 };
 
 const keys = queryKeys.cases;

@@ -41,6 +41,53 @@ export function RequestState({ request }: { request: AgencyRequest }) {
   );
 }
 
+/** «Внести ответ»: the answer typed from a paper or an e-mail (an agency without an adapter). */
+function ManualAnswer({ request }: { request: AgencyRequest }) {
+  const { t } = useT();
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const answer = useSubmit();
+  const path = `answer-${request.id}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(t('clist.req.answerRequired'));
+      return;
+    }
+    setError(undefined);
+    void answer.run(
+      () => registersApi.answerRequest(request.id, text.trim()),
+      () => void requestChanged(client),
+      t('clist.req.answered'),
+    );
+  };
+  return (
+    <details className="clist-manual-answer">
+      <summary>{t('clist.req.manualAnswer')}</summary>
+      <form onSubmit={submit} noValidate aria-label={t('clist.req.manualAnswer')}>
+        <TextField
+          form="request-answer"
+          path={path}
+          label={t('clist.req.answerText')}
+          multiline
+          rows={3}
+          value={text}
+          onChange={setText}
+          errors={error ? { [path]: error } : undefined}
+          required
+        />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={answer.busy}>
+            {t('clist.req.saveAnswer')}
+          </button>
+        </div>
+        <CaseActionStatus state={answer} />
+      </form>
+    </details>
+  );
+}
+
 function NewRequestForm({ caseId }: { caseId: string }) {
   const { t } = useT();
   const client = useQueryClient();
@@ -142,6 +189,7 @@ function RequestsOfCase({ caseId }: { caseId: string }) {
                   <p>{r.answer.text}</p>
                 </blockquote>
               )}
+              {r.status !== 'answered' && <ManualAnswer request={r} />}
             </li>
           ))}
         </ul>
