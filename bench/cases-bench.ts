@@ -654,6 +654,7 @@ export async function casesBench(
     // as the cases plugin does at start: a year's sequence made inside an acceptance would want a second
     // connection from a pool its 16 callers already hold
     await ensureYearSequences(pool16.db, [year, year + 1]);
+    console.error('cases bench: status lookups, then search…');
     const lookup = () => caseStatus({ db: pool16.db, cipher, now: benchNow }, fixtureNumber(someCase()), pin);
     await loadFor(2, 16, lookup); // warm-up
     ({ result: status, waits: statusWaits } = await waitsDuring(url, () => loadFor(seconds, 16, lookup)));
@@ -689,6 +690,7 @@ export async function casesBench(
       documents: [{ name: 'Заявление', form: 'original', pages: 1 }],
       feePaid: true,
     });
+    console.error('cases bench: acceptances…');
     const acceptAt = (i: number) =>
       acceptCase(deps(pool16), staff, application(mains[i % mains.length], fill.cards[0].code, i));
     await loadFor(1, 16, acceptAt); // warm-up
@@ -696,6 +698,7 @@ export async function casesBench(
   } finally {
     await pool16.close();
   }
+  console.error('cases bench: pgbench -S…');
   const tps = await pgbenchSelectTps(server, seconds);
 
   // (d) 140 offices at once on a pool of 20: accept, then move the case one stage
@@ -707,6 +710,7 @@ export async function casesBench(
   /** Acceptances that failed under the load, by message (a pool's wait for a connection runs out at 5 s). */
   const failures = new Map<string, number>();
   try {
+    console.error('cases bench: 140 offices at once…');
     await ensureYearSequences(pool20.db, [year, year + 1]);
     for (const code of fill.offices) {
       const office = await officeCard(pool20.db, code);
@@ -755,6 +759,7 @@ export async function casesBench(
   }
 
   // (e) okno audit verify's walk over every case's trail: the fixture's chains are real ones
+  console.error('cases bench: verifying every trail…');
   const verifier = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
   let chains: Awaited<ReturnType<typeof verifyCaseChains>>;
   const verifyT0 = performance.now();

@@ -91,7 +91,7 @@ describeOnBackends(
       });
 
     describe('the trail of a full route', () => {
-      it('records every operation in order, each chained to the one before, and verifies', async () => {
+      it('records every operation in order (accept, documents, views, print, moves, issue), chained, and verifies', async () => {
         const created = await accept(a, officeA);
         const added = await a.call({
           method: 'POST',
@@ -132,6 +132,11 @@ describeOnBackends(
         expect(full.statusCode, full.body).toBe(200);
         expect((full.json() as FullApplicant).identityDocument?.number).toBe('654321');
 
+        const receipt = await a.call({ method: 'GET', url: `/api/cases/${created.id}/receipt.pdf` });
+        expect(receipt.statusCode, receipt.body.slice(0, 200)).toBe(200);
+        expect(receipt.headers['content-type']).toMatch(/^application\/pdf/);
+        expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
         for (const to of ['sent', 'review', 'ready']) {
           const moved = await move(a, created.id, to, `этап ${to}`);
           expect(moved.statusCode, moved.body).toBe(200);
@@ -157,12 +162,13 @@ describeOnBackends(
           'document_replaced',
           'scan_viewed',
           'personal_data_viewed',
+          'receipt_printed',
           'transition',
           'transition',
           'transition',
           'issued',
         ]);
-        expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
         // who and where on every event; before and after on the moves
         for (const e of events) {
