@@ -55,7 +55,6 @@ export function CasePage() {
         </div>
         <div className="case-side">
           <CaseApplicant c={c} w={w} />
-          <CaseRequestsPanel caseId={c.id} />
         </div>
       </div>
       <CaseTrail c={c} w={w} />
