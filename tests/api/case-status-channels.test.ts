@@ -156,7 +156,7 @@ describeOnBackends(
       expect(only.number).toBe(`48-2026-•••${created.number.slice(-4)}`);
       expect(only).toMatchObject({
         id: created.id,
-        applicantMasked: 'Кузнецова Е. И.',
+        applicantMasked: 'К*** Е. И.',
         stage: { code: 'accepted' },
         status: null,
         applicant: null,

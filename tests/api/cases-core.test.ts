@@ -109,6 +109,18 @@ describeOnBackends(
       for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
     });
 
+    it('numbers the first case of a year no instance prepared, inside its own transaction', async () => {
+      // the app made 2026's and 2027's sequences at start; 2028's does not exist yet
+      now = new Date('2028-03-01T09:00:00Z');
+      const results = await Promise.all(
+        [0, 1, 2].map(() => accept({ office, service: 'egrn-extract', applicant: person, documents: [] })),
+      );
+      now = noon;
+      for (const r of results) expect(r.statusCode, r.body).toBe(201);
+      const numbers = results.map((r) => (r.json() as CaseCreated).number).sort();
+      expect(numbers).toEqual(['48-2028-0000001', '48-2028-0000002', '48-2028-0000003']);
+    });
+
     it('gives a wrong PIN and an unknown number the same 404', async () => {
       const created = (
         await accept({ office, service: 'egrn-extract', applicant: person, documents: [] })

@@ -2,7 +2,9 @@ import { testConfig } from '../../src/server/config.js';
 import { rows, sql } from '../../src/server/db/client.js';
 import { issueTicket } from '../../src/server/modules/queue/tickets.service.js';
 import type { Availability, Booking, DaySlots } from '../../src/shared/booking.js';
+import type { CaseCreated } from '../../src/shared/cases.js';
 import type { ServiceCard } from '../../src/shared/catalog.js';
+import { staffClient } from '../support/admin.js';
 import {
   type BrowserApp,
   expectNoSeriousA11yViolations,
@@ -13,9 +15,9 @@ import { type GatewayProcess, startGatewayProcess } from '../support/gateways.js
 import { openSignedIn } from './admin-helpers.js';
 
 /**
- * Issue 8's scenario at the call center, with issue 10's bookings: the operator finds a caller by phone
- * (their booking masked), verifies them by the code of that booking (then it shows in full), books them a
- * visit to another service, and the confirmation e-mail reaches the SMTP server. Then the office head's
+ * Issue 8's scenario at the call center, with issue 10's bookings and issue 11's cases: the operator finds a
+ * caller by phone (their case and booking masked), verifies them by the code of that booking (then both show
+ * in full), books them a visit to another service, and the confirmation e-mail reaches the SMTP server. Then the office head's
  * «Запись» tab lists a booking made through the API, masked.
  */
 describe('booking at the call center and the office head’s «Запись»', { timeout: 180_000 }, () => {
@@ -72,12 +74,28 @@ describe('booking at the call center and the office head’s «Запись»', 
     return { booking, date, plain, printed: `${plain.slice(0, 4)}-${plain.slice(4)}` };
   }
 
-  it('finds a caller by phone, verifies them by their booking’s code, books a visit, and the confirmation e-mail arrives', async () => {
+  it('finds a caller’s case and booking by phone, verifies them by their booking’s code, books a visit, and the confirmation e-mail arrives', async () => {
     const earlier = await bookThroughApi({
       service: 'egrn-extract',
       name: 'Ольга Смирнова',
       phone: '+79123450702',
     });
+    // the caller's application, accepted at the window last week
+    const backoffice = await staffClient(app.app, app.database, [
+      { role: 'backoffice', scope: { kind: 'offices', offices: [office] } },
+    ]);
+    const accepted = await backoffice.call({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        office,
+        service: 'egrn-extract',
+        applicant: { kind: 'person', lastName: 'Смирнова', firstName: 'Ольга', phone: '+79123450702' },
+        documents: [{ name: 'Заявление', form: 'original', pages: 1 }],
+      },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const theCase = accepted.json() as CaseCreated;
     const card = await app.api<ServiceCard>('/api/services/passport-rf-replace');
     const title = card.shortTitle || card.title;
 
@@ -99,6 +117,12 @@ describe('booking at the call center and the office head’s «Запись»', 
     expect(await row.getByTestId('caller-booking-code').textContent()).toBe(
       `****-**${earlier.plain.slice(-2)}`,
     );
+    // the caller's case, masked: the number but its last four digits, the stage
+    const caseRow = caller.getByTestId('caller-cases').getByTestId('caller-case').first();
+    expect(await caseRow.getByTestId('caller-case-number').textContent()).toBe(
+      `№ 48-2026-•••${theCase.number.slice(-4)}`,
+    );
+    expect(await caller.textContent()).not.toContain(theCase.number);
 
     // a wrong code is refused by the server; the right one (as the caller says it) verifies
     await caller.getByLabel('Контрольный вопрос', { exact: true }).selectOption('booking_code');
@@ -114,6 +138,7 @@ describe('booking at the call center and the office head’s «Запись»', 
     await expect.poll(() => answered.isChecked()).toBe(true);
     await bookings.getByTestId('bookings-full').waitFor();
     await row.getByText('Ольга Смирнова · +79123450702').waitFor();
+    await caseRow.getByTestId('caller-case-number').getByText(`№ ${theCase.number}`).waitFor();
     await row
       .getByTestId('caller-booking-code')
       .getByText(`${earlier.plain.slice(0, 4)}-${earlier.booking.code.slice(4)}`)

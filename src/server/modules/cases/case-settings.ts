@@ -44,9 +44,24 @@ export async function ensureYearSequences(db: Db, years: readonly number[]): Pro
   for (const year of missing) known.add(year);
 }
 
-/** The next number of the year's sequence: never waits for another transaction (gaps on rollback). */
+/**
+ * The next number of the year's sequence: never waits for another transaction (gaps on rollback). A year
+ * whose sequence this instance has not seen yet (made at start and each minute ahead of time, so this is
+ * rare) is looked up, and made if missing, inside the caller's own transaction — never on a second pooled
+ * connection, which a full pool of acceptances would wait for forever.
+ */
 export async function nextCaseSequence(tx: Db, db: Db, year: number): Promise<number> {
-  await ensureYearSequences(db, [year]);
-  const [row] = await rows<{ n: number }>(tx, sql.raw(`select nextval('${yearSequence(year)}') as n`));
+  const name = yearSequence(year);
+  const known = made.get(db) ?? new Set<number>();
+  made.set(db, known);
+  if (!known.has(year)) {
+    const [found] = await rows<{ name: string | null }>(tx, sql`select to_regclass(${name})::text as name`);
+    if (found?.name) known.add(year);
+    else {
+      await lockForTransaction(tx, 'caseSequences');
+      await tx.execute(sql.raw(`create sequence if not exists ${name}`));
+    }
+  }
+  const [row] = await rows<{ n: number }>(tx, sql.raw(`select nextval('${name}') as n`));
   return row.n;
 }

@@ -95,7 +95,7 @@ export async function casesOfPhone(
       dueDate: c.dueDate,
       pausedSince: c.pausedSince,
       office: { code: c.officeCode, name: office?.name ?? c.officeCode },
-      applicantMasked: a.displayName,
+      applicantMasked: a.kind === 'person' ? hiddenSurname(a.displayName) : a.displayName,
       status: null,
       applicant: null,
     };
@@ -175,4 +175,13 @@ export async function caseByNumberForStaff(
     status: statusOf(found.c, offices.get(found.c.officeCode)),
     applicant: toMaskedApplicant(found.a),
   };
+}
+
+/**
+ * «С*** Д. А.»: before the caller is verified the call center sees no surname (a booking hides it the same
+ * way); the initials are enough to tell two cases of one phone apart.
+ */
+export function hiddenSurname(displayName: string): string {
+  const [surname, ...initials] = displayName.split(' ');
+  return [`${surname[0] ?? ''}***`, ...initials].join(' ');
 }
