@@ -270,21 +270,23 @@ export const caseListItemSchema = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
+/** A case number as typed, read out or scanned (spaces, «№», the status link), in its normal form. */
+export const caseNumberSchema = z
+  .string()
+  .max(300)
+  .transform((v, ctx) => {
+    const parsed = parseCaseNumber(v);
+    if (parsed) return parsed;
+    ctx.addIssue({ code: 'custom', ...rule('expected a case number like 48-2026-0001234', 'case_number') });
+    return z.NEVER;
+  });
+
 export const caseWorkListSchema = z.enum(['to_send', 'overdue', 'due_soon', 'to_issue', 'suspended', 'open']);
 export type CaseWorkList = z.infer<typeof caseWorkListSchema>;
 
 /** GET /api/cases: search and work lists, newest first, keyset-paginated (`after` is the last page's `next`). */
 export const caseSearchQuerySchema = z.object({
-  number: z
-    .string()
-    .max(300)
-    .transform((v, ctx) => {
-      const parsed = parseCaseNumber(v);
-      if (parsed) return parsed;
-      ctx.addIssue({ code: 'custom', ...rule('expected a case number like 48-2026-0001234', 'case_number') });
-      return z.NEVER;
-    })
-    .optional(),
+  number: caseNumberSchema.optional(),
   /** The applicant's surname (a person) or the organisation's name or ИНН. */
   applicant: z.string().trim().min(2).max(300).optional(),
   phone: casePhoneSchema.optional(),
@@ -396,15 +398,7 @@ export type CaseEvent = z.infer<typeof caseEventSchema>;
 // ── what citizens see ───────────────────────────────────────────────────────────────────────────────────
 
 export const statusQuerySchema = z.object({
-  number: z
-    .string()
-    .max(300)
-    .transform((v, ctx) => {
-      const parsed = parseCaseNumber(v);
-      if (parsed) return parsed;
-      ctx.addIssue({ code: 'custom', ...rule('expected a case number like 48-2026-0001234', 'case_number') });
-      return z.NEVER;
-    }),
+  number: caseNumberSchema,
   pin: z
     .string()
     .max(40)
