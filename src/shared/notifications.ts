@@ -16,6 +16,8 @@ export const notificationEventSchema = z.enum([
   'case.stage',
   'case.result_ready',
   'case.return_soon',
+  'visit.rating',
+  'case.rating',
   'channel.test',
 ]);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
@@ -60,6 +62,6 @@ export type MessageContext = {
   ahead?: number;
   caseNumber?: string;
   stage?: { title: string; citizenText: string };
-  /** A page for the person: the booking's, the ticket's, the case's status. */
+  /** A page for the person: the booking's, the ticket's, the case's status, the rating form (/rate/{token}). */
   link?: string;
 };

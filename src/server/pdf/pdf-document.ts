@@ -31,7 +31,8 @@ export type PdfBlock =
   /** A paragraph. */
   | { kind: 'text'; text: string }
   /** A QR code of `data` drawn as vector squares, with a caption (and smaller detail) beside it. */
-  | { kind: 'qr'; data: string; caption: string; detail?: string };
+  /** `small`: a second, lesser code (the receipt's «Оцените качество»), 70 % of the layout's size. */
+  | { kind: 'qr'; data: string; caption: string; detail?: string; small?: boolean };
 
 export type PdfDocumentSpec = {
   page: PdfPageSize;
@@ -272,7 +273,7 @@ class PageWriter {
     const { doc, layout } = this;
     const matrix = qrMatrix(block.data);
     const modules = matrix.length + 2 * qrQuietModules;
-    const size = layout.qrSize;
+    const size = block.small ? Math.round(layout.qrSize * 0.7) : layout.qrSize;
     const unit = size / modules;
     const textX = this.left + size + layout.gap;
     const textWidth = this.width - size - layout.gap;

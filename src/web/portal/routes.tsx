@@ -37,5 +37,10 @@ export const portalRoutes = (
       path="t/:track"
       lazy={() => import('../ticket/ticket-page.js').then((m) => ({ Component: m.TicketPage }))}
     />
+    {/* rating a visit or a case (the SMS's and e-mail's link, the receipt's QR): a chunk of its own */}
+    <Route
+      path="rate/:token"
+      lazy={() => import('../rating/rate-page.js').then((m) => ({ Component: m.RatePage }))}
+    />
   </>
 );

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { messageContextFor } from '../notifications/message-context.js';
 import { enqueueNotification, type OutboxDeps } from '../notifications/outbox.enqueue.js';
+import { notifyCaseRating } from '../quality/rating-notify.js';
 import { applicantContacts } from './case-applicant.js';
 import type { CaseApplicantRow, CaseRow } from './cases.schema.js';
 
@@ -12,7 +13,8 @@ type NotifyDeps = { cipher: PersonalDataCipher; outbox: () => OutboxDeps };
  * Tells the applicant about a stage the case reached, in the change's transaction (through the outbox):
  * `case.result_ready` when the result is at the office; `case.stage` for the card's stages marked `notify`
  * and for a refusal. SMS only with consent to SMS, e-mail only with consent to e-mail; no PIN, nothing
- * personal but the name. Returns whether a message was queued.
+ * personal but the name. The result issued asks the applicant to rate the service (`case.rating`, issue 12).
+ * Returns whether a message was queued.
  */
 export async function notifyStage(
   tx: Db,
@@ -21,7 +23,18 @@ export async function notifyStage(
   applicant: CaseApplicantRow,
   stage: string,
 ): Promise<boolean> {
-  if (stage === issuedStage) return false;
+  if (stage === issuedStage) {
+    if (!applicant.phoneHash && !applicant.maskedEmail) return false;
+    const contacts = applicantContacts(applicant, deps.cipher);
+    const queued = await notifyCaseRating(tx, deps, row, {
+      phone: contacts.phone,
+      email: contacts.consentEmail ? contacts.email : null,
+      name: contacts.name,
+      locale: contacts.locale,
+      smsConsent: contacts.consentSms,
+    });
+    return queued.length > 0;
+  }
   const words = stageWords(row.card.stages, stage);
   if (!words) return false;
   const event = stage === readyStage ? 'case.result_ready' : words.notify ? 'case.stage' : null;

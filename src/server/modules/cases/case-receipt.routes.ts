@@ -6,6 +6,8 @@ import { notFound } from '../../errors.js';
 import { receiptOf, renderCaseReceipt, statusUrlOf } from '../../pdf/case-receipt.js';
 import { checkPdfFonts } from '../../pdf/pdf-fonts.js';
 import { officeCard } from '../network/network.service.js';
+import { ratingUrl } from '../quality/rating-notify.js';
+import { caseRatingToken } from '../quality/rating-token.js';
 import { actorScope } from '../staff/auth.policy.js';
 import { appendCaseEvents } from './case-trail.js';
 import { caseWorkRoles } from './cases.routes.js';
@@ -63,7 +65,12 @@ export const caseReceiptRoutes: FastifyPluginAsyncZod = async (app) => {
         const pin = app.personalData.open(locked.pin);
         const rendered = await renderCaseReceipt(
           receiptOf(dto, pin, { name: office.name, address: office.address, timeZone: office.timeZone }),
-          { statusUrl: statusUrlOf(base, locked.number, pin), locale, generatedAt: now },
+          {
+            statusUrl: statusUrlOf(base, locked.number, pin),
+            ratingUrl: ratingUrl(base, caseRatingToken(app.personalData, locked.id), 'qr'),
+            locale,
+            generatedAt: now,
+          },
         );
         await appendCaseEvents(
           tx,

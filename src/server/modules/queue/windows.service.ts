@@ -5,6 +5,7 @@ import { serviceForTicket } from '../catalog/services.lookup.js';
 import { officeOffers, officesNow } from '../network/network.service.js';
 import { messageContextFor } from '../notifications/message-context.js';
 import { enqueueNotification } from '../notifications/outbox.enqueue.js';
+import { notifyVisitRating } from '../quality/rating-notify.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { staffNames } from '../staff/staff-names.js';
 import { callOrder, pickNext } from './call-order.js';
@@ -422,6 +423,9 @@ export async function actOnTicket(
     await appendTicketEvent(tx, { ...event, kind, boardSeq, details });
     if (updated.status === 'waiting' || updated.status === 'no_show')
       await notifyTurnNear(tx, deps, officeCode, settings);
+    // the visit is over: its phone is asked to rate it (issue 12)
+    if (updated.status === 'done')
+      await notifyVisitRating(tx, deps, { ...updated, number: numberOf(updated), locale: updated.locale });
     await publishQueue(tx, officeCode, boardSeq === null ? 'change' : 'call', boardSeq ?? undefined);
     return updated;
   });

@@ -20,6 +20,9 @@ export const requiredContext = {
   'case.stage': ['caseNumber', 'stage'],
   'case.result_ready': ['caseNumber', 'office'],
   'case.return_soon': ['caseNumber', 'office', 'at'],
+  // a rating's message is its link: without one there is nothing to send
+  'visit.rating': ['ticketNumber', 'office', 'link'],
+  'case.rating': ['caseNumber', 'office', 'link'],
   'channel.test': [],
 } as const satisfies Record<NotificationEvent, readonly (keyof MessageContext)[]>;
 

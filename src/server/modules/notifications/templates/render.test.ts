@@ -98,6 +98,11 @@ function facts(event: NotificationEvent, channel: 'sms' | 'email', ctx: MessageC
       return [ctx.caseNumber!];
     case 'case.return_soon':
       return [ctx.caseNumber!, formatDate(ctx.at!, ctx.timeZone, ctx.locale, style)];
+    case 'visit.rating':
+      // the SMS is the link: the ticket's number is kept only if it fits with it
+      return channel === 'sms' ? [] : [ctx.ticketNumber!];
+    case 'case.rating':
+      return channel === 'sms' ? [] : [ctx.caseNumber!];
     case 'channel.test':
       return [];
   }

@@ -2,7 +2,7 @@ import type { ContextOf } from './context.js';
 import { formatDate, formatDateTime } from './dates.js';
 import type { EmailBlock } from './email.js';
 import { optional, shorten } from './fit-sms.js';
-import { emailLink, greet, priority, smsLink, subjectTitle, type Texts } from './texts.js';
+import { emailLink, greet, priority, ratingLink, smsLink, subjectTitle, type Texts } from './texts.js';
 
 type Booking = ContextOf<'booking.confirmed'>;
 
@@ -47,6 +47,21 @@ const smsPhone = (phone: string | null | undefined) =>
 
 const ahead = (n: number | undefined): string =>
   n === undefined ? '' : n === 0 ? ', no one ahead of you' : `, ${n} ahead of you`;
+
+/** What a rating's e-mail asks: the five official criteria, in a minute. */
+const ratingAsk: EmailBlock = {
+  title: 'Please rate five things, it takes a minute:',
+  list: [
+    'the time it took to provide the service',
+    'the waiting time in the queue',
+    'the courtesy and competence of the staff',
+    'the comfort of the premises',
+    'how easy it was to find information about the service',
+  ],
+};
+const ratingNote: EmailBlock = {
+  paragraph: ['If something went wrong, say so in the comment: the head of the office will answer you.'],
+};
 
 /** The English texts of every message: the same events and facts as the Russian ones (`texts.ru.ts`). */
 export const en: Texts = {
@@ -237,6 +252,48 @@ export const en: Texts = {
           collectAt(c.office),
           bringId,
           ...emailLink(c.link, 'Your case'),
+        ],
+      }),
+    },
+    'visit.rating': {
+      // the link is the message: kept before anything else that may give way (ratingLink)
+      sms: (c) => [
+        greet(c.name, (n) => `${n}, please rate`, 'Please rate'),
+        ' your visit to the MFC',
+        optional(` (ticket ${c.ticketNumber})`, '', priority.link),
+        ratingLink(c.link),
+      ],
+      email: (c) => ({
+        subject: `Rate your visit to the MFC: ticket ${c.ticketNumber}`,
+        blocks: [
+          {
+            paragraph: [
+              `Thank you for coming to ${c.office.name} (ticket ${c.ticketNumber}). How did it go?`,
+            ],
+          },
+          ratingAsk,
+          ...emailLink(c.link, 'Rate the visit'),
+          ratingNote,
+        ],
+      }),
+    },
+    'case.rating': {
+      sms: (c) => [
+        optional(`Case No. ${c.caseNumber} is complete. `, '', priority.link),
+        'Please rate the quality of service at the MFC',
+        ratingLink(c.link),
+      ],
+      email: (c) => ({
+        subject: `Rate the quality of service: case No. ${c.caseNumber}`,
+        blocks: [
+          {
+            paragraph: [
+              `Your case No. ${c.caseNumber} is complete${c.service ? ` (${c.service.title})` : ''}. How did it go?`,
+            ],
+          },
+          ratingAsk,
+          ...emailLink(c.link, 'Rate'),
+          ratingNote,
         ],
       }),
     },

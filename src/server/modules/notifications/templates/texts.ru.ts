@@ -2,7 +2,7 @@ import type { ContextOf } from './context.js';
 import { formatDate, formatDateTime } from './dates.js';
 import type { EmailBlock } from './email.js';
 import { optional, shorten } from './fit-sms.js';
-import { emailLink, greet, priority, smsLink, subjectTitle, type Texts } from './texts.js';
+import { emailLink, greet, priority, ratingLink, smsLink, subjectTitle, type Texts } from './texts.js';
 
 type Booking = ContextOf<'booking.confirmed'>;
 
@@ -48,6 +48,21 @@ const smsPhone = (phone: string | null | undefined) =>
 
 const ahead = (n: number | undefined): string =>
   n === undefined ? '' : n === 0 ? ', перед вами никого нет' : `, перед вами ${n}`;
+
+/** What a rating's e-mail asks: the five official criteria, in a minute. */
+const ratingAsk: EmailBlock = {
+  title: 'Оцените, пожалуйста, по пяти критериям — это займёт минуту:',
+  list: [
+    'время предоставления услуги',
+    'время ожидания в очереди',
+    'вежливость и компетентность сотрудника',
+    'комфортность помещения',
+    'доступность информации об услуге',
+  ],
+};
+const ratingNote: EmailBlock = {
+  paragraph: ['Если что-то было плохо, напишите об этом в комментарии: руководитель офиса ответит вам.'],
+};
 
 /** The Russian texts of every message: Russian is okno's default language. */
 export const ru: Texts = {
@@ -236,6 +251,46 @@ export const ru: Texts = {
           collectAt(c.office),
           bringId,
           ...emailLink(c.link, 'Ход дела'),
+        ],
+      }),
+    },
+    'visit.rating': {
+      // the link is the message: kept before anything else that may give way (ratingLink)
+      sms: (c) => [
+        greet(c.name, (n) => `${n}, оцените`, 'Оцените'),
+        ' визит в МФЦ',
+        optional(` (талон ${c.ticketNumber})`, '', priority.link),
+        ratingLink(c.link),
+      ],
+      email: (c) => ({
+        subject: `Оцените визит в МФЦ: талон ${c.ticketNumber}`,
+        blocks: [
+          {
+            paragraph: [`Спасибо, что пришли в ${c.office.name} (талон ${c.ticketNumber}). Как всё прошло?`],
+          },
+          ratingAsk,
+          ...emailLink(c.link, 'Оценить визит'),
+          ratingNote,
+        ],
+      }),
+    },
+    'case.rating': {
+      sms: (c) => [
+        optional(`Дело № ${c.caseNumber} завершено. `, '', priority.link),
+        'Оцените качество обслуживания в МФЦ',
+        ratingLink(c.link),
+      ],
+      email: (c) => ({
+        subject: `Оцените качество обслуживания: дело № ${c.caseNumber}`,
+        blocks: [
+          {
+            paragraph: [
+              `Ваше дело № ${c.caseNumber} завершено${c.service ? ` (${c.service.title})` : ''}. Как всё прошло?`,
+            ],
+          },
+          ratingAsk,
+          ...emailLink(c.link, 'Оценить'),
+          ratingNote,
         ],
       }),
     },

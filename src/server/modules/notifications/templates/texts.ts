@@ -39,6 +39,13 @@ export const priority = { link: 2, phone: 1 } as const;
 export const smsLink = (link: string | undefined): SmsPiece =>
   link ? optional(` ${link}`, '', priority.link) : '';
 
+/**
+ * A rating's link at the end of its SMS (`visit.rating`, `case.rating`): the message is the link, so it is
+ * kept before every other optional piece; a rating link (about 90 characters) always fits two parts, and a
+ * text without it still ends a sentence.
+ */
+export const ratingLink = (link: string): SmsPiece => optional(`: ${link}`, '.', priority.link + 1);
+
 /** The link block of an e-mail, if there is a link. */
 export const emailLink = (link: string | undefined, label: string): EmailBlock[] =>
   link ? [{ link, label }] : [];

@@ -361,6 +361,8 @@ export const staff: Section<typeof ru> = {
   'notif.event.case.stage': 'New stage of a case',
   'notif.event.case.result_ready': 'Result ready',
   'notif.event.case.return_soon': 'Result goes back to the agency soon',
+  'notif.event.visit.rating': 'Rate the visit',
+  'notif.event.case.rating': 'Rate the case',
   'notif.event.channel.test': 'Channel test',
   'notif.channel.sms': 'SMS',
   'notif.channel.email': 'E-mail',

@@ -364,6 +364,8 @@ export const staff = {
   'notif.event.case.stage': 'Новый этап дела',
   'notif.event.case.result_ready': 'Результат готов',
   'notif.event.case.return_soon': 'Результат скоро вернут в ведомство',
+  'notif.event.visit.rating': 'Оценка визита',
+  'notif.event.case.rating': 'Оценка услуги по делу',
   'notif.event.channel.test': 'Проверка канала',
   'notif.channel.sms': 'SMS',
   'notif.channel.email': 'Эл. почта',
