@@ -5,7 +5,8 @@
  * office and its load, then a purpose or a service (by category, or searched on the Russian keyboard), an
  * optional priority category, an optional phone for the "your turn is near" SMS, and the ticket; or, for a
  * booking (issue 10), «У меня запись» (check-in by the booking's code, kiosk-check-in.tsx) and «Записаться на
- * другой день» (kiosk-booking.tsx); a case's status (issue 11, kiosk-status.tsx). After
+ * другой день» (kiosk-booking.tsx); a case's status (issue 11, kiosk-status.tsx); «Оценить качество
+ * обслуживания» by the ticket's QR (issue 12, kiosk-rating.tsx). After
  * 60 s without a touch (`?idle=` seconds for tests) it goes back to the first screen.
  */
 import './kiosk.css';
@@ -23,6 +24,7 @@ import { kioskApi } from './kiosk-api.js';
 import { BookingFlow } from './kiosk-booking.js';
 import { CheckInScreen } from './kiosk-check-in.js';
 import { KioskLanguage } from './kiosk-language.js';
+import { KioskRatingScreen } from './kiosk-rating.js';
 import {
   CategoriesScreen,
   type Choice,
@@ -139,7 +141,8 @@ type Step =
   | { kind: 'refused'; error: ApiError }
   | { kind: 'check-in' }
   | { kind: 'book' }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  | { kind: 'rate' };
 
 function KioskFlow(props: { office: string; token: string; onRevoked: () => void }) {
   const { t, lang } = useT();
@@ -220,6 +223,7 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
           onCheckIn={() => setStep({ kind: 'check-in' })}
           onBook={() => setStep({ kind: 'book' })}
           onStatus={() => setStep({ kind: 'status' })}
+          onRate={() => setStep({ kind: 'rate' })}
         />
       );
     case 'categories':
@@ -277,5 +281,7 @@ function KioskFlow(props: { office: string; token: string; onRevoked: () => void
       return <BookingFlow setup={data} token={props.token} onRevoked={props.onRevoked} onHome={home} />;
     case 'status':
       return <KioskStatusScreen setup={data} token={props.token} onHome={home} />;
+    case 'rate':
+      return <KioskRatingScreen setup={data} token={props.token} onHome={home} />;
   }
 }

@@ -187,6 +187,8 @@ export function StartScreen(props: {
   onBook: () => void;
   /** A case's status by its number and PIN, or the receipt's QR (kiosk-status.tsx). */
   onStatus?: () => void;
+  /** «Оценить качество обслуживания» by the ticket's QR (kiosk-rating.tsx). */
+  onRate?: () => void;
 }) {
   const { t } = useT();
   const { setup } = props;
@@ -251,6 +253,18 @@ export function StartScreen(props: {
             onClick={props.onStatus}
           >
             {t('kioskStatus.start')}
+          </button>
+        </section>
+      )}
+      {props.onRate && (
+        <section className="kiosk-booking-choices" aria-label={t('kioskRating.title')}>
+          <button
+            type="button"
+            className="kiosk-button kiosk-button-big"
+            data-testid="kiosk-rating-start"
+            onClick={props.onRate}
+          >
+            {t('kioskRating.start')}
           </button>
         </section>
       )}
@@ -474,6 +488,9 @@ export function TicketScreen(props: {
         <Documents documents={ticket.documents} testId="kiosk-ticket-documents" />
         <QrBox url={url} label={t('kiosk.qr')} hint={t('kiosk.qrHint')} />
         <p className="kiosk-hint">{t('kiosk.watchScreen')}</p>
+        <p className="kiosk-hint" data-testid="kiosk-ticket-rate-hint">
+          {t('kioskRating.ticketHint')}
+        </p>
       </section>
       <PrintOrDone onDone={props.onDone} />
     </Screen>

@@ -2,12 +2,16 @@
  * A case's status as every channel shows it (the portal's /status, the kiosk, the call center): what is
  * happening now in the agency's words, the expected date (or why the term is paused), where to collect the
  * result and until when, and the route as a timeline — stages passed with their dates, the current one,
- * those to come. Dates are the office's: a stage's instant is read on its clock.
+ * those to come. Dates are the office's: a stage's instant is read on its clock. On the portal, a case with a
+ * rating token (issue 12) offers «Оценить».
  */
 import './status.css';
+import '../rating/rating.css';
+import { Link } from 'react-router';
 import type { CaseStatus } from '../../shared/cases.js';
 import { useT } from '../app/i18n/index.js';
 import { localOf, useBookingFormat } from '../portal/book-steps/format.js';
+import { ratePath, ratingTokenOf } from '../rating/rating-api.js';
 import { timelineOf } from './case-timeline.js';
 
 export type StatusVariant = 'portal' | 'kiosk' | 'staff';
@@ -20,6 +24,9 @@ export function StatusView({ status, variant }: { status: CaseStatus; variant: S
   const stageDay = (at: string | null) => (at ? date(localOf(at, zone).date) : '');
   const steps = timelineOf(status);
   const ended = status.final && !status.issued;
+  // «Оценить» (issue 12) where the citizen reads on their own screen: not the kiosk's (its exit screen
+  // rates) nor the call center's
+  const ratingToken = variant === 'portal' ? ratingTokenOf(status) : null;
   return (
     <div className={`case-status case-status-${variant}`} data-testid="case-status">
       <section className="case-status-now" aria-labelledby="case-status-now">
@@ -34,6 +41,14 @@ export function StatusView({ status, variant }: { status: CaseStatus; variant: S
         {status.issued && <p className="case-status-ready">{t('status.issued')}</p>}
         {ended && <p>{t('status.ended')}</p>}
       </section>
+      {ratingToken && (
+        <section className="rating-call" aria-labelledby="case-status-rate" data-testid="case-status-rate">
+          <h2 id="case-status-rate">{t('rating.rateCaseHint')}</h2>
+          <Link className="button button-primary" to={ratePath(ratingToken, 'portal')}>
+            {t('rating.rateCase')}
+          </Link>
+        </section>
+      )}
       <dl className="case-status-facts">
         <div>
           <dt>{t('status.service')}</dt>

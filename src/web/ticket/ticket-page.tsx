@@ -2,9 +2,11 @@
  * "/t/:track" — the ticket page (the QR code on the ticket): the number, its state, the office and the
  * service, the people ahead and the estimated wait, live — refetched on every event of the office's board
  * and every 20 s — and, the moment it is called, «Пройдите к окну N» large, with a beep and a vibration
- * where the phone allows. A postponed ticket says until when; a finished one says how it ended.
+ * where the phone allows. A postponed ticket says until when; a finished one says how it ended and, once
+ * the visit is over, «Оцените визит» leads to its rating (/rate/{token}, issue 12).
  */
 import './ticket.css';
+import '../rating/rating.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
@@ -14,6 +16,7 @@ import { useT, useTitle } from '../app/i18n/index.js';
 import { queryKeys } from '../app/query-keys.js';
 import { useOfficeEvents } from '../board/office-events.js';
 import { portalQueries } from '../portal/queries.js';
+import { ratePath, ratingTokenOf } from '../rating/rating-api.js';
 
 export function TicketPage() {
   const { track = '' } = useParams();
@@ -62,6 +65,8 @@ function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) 
     }).format(new Date(iso));
   const postponed = ticket.status === 'waiting' && ticket.dueAt && new Date(ticket.dueAt) > new Date();
   const called = ticket.status === 'called' && ticket.calledTo;
+  // a finished visit carries its rating's token (issue 12): the QR on the ticket leads to the rating so
+  const ratingToken = ratingTokenOf(ticket);
 
   return (
     <article className="ticket" data-status={ticket.status}>
@@ -115,6 +120,15 @@ function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) 
         </div>
       </dl>
       {active(ticket.status) && <p className="muted small">{t('ticket.live')}</p>}
+      {ratingToken && (
+        <section className="rating-call" aria-labelledby="ticket-rate" data-testid="ticket-rate">
+          <h2 id="ticket-rate">{t('rating.rateVisit')}</h2>
+          <p>{t('rating.rateVisitHint')}</p>
+          <Link className="button button-primary" to={ratePath(ratingToken, 'qr')}>
+            {t('rating.rateVisit')}
+          </Link>
+        </section>
+      )}
     </article>
   );
 }

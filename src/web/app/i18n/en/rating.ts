@@ -54,6 +54,8 @@ export const rating: Section<typeof ru> = {
   'kioskRating.notFound': 'Ticket not found. Hold the QR code of a ticket issued today to the scanner.',
   'kioskRating.notFinished':
     'The visit on this ticket is not over yet. You can rate it once you have been served.',
+  'kioskRating.ticketHint':
+    'After your visit, rate it: hold this QR code to the kiosk scanner at the exit or open it on your phone.',
   'kioskRating.done': 'Done',
   'kioskRating.failed': 'Could not reach the server. Please try again.',
 };
