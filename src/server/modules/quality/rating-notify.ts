@@ -18,7 +18,13 @@ import { caseRatingToken, visitRatingToken } from './rating-token.js';
 export const ratingUrl = (publicUrl: string, token: string, source?: RatingSource): string =>
   `${publicUrl.replace(/\/$/, '')}/rate/${encodeURIComponent(token)}${source ? `?src=${source}` : ''}`;
 
-type Deps = { cipher: PersonalDataCipher; outbox: () => OutboxDeps };
+/** The module's clock (`now`) also times the message: the quiet hours are reckoned from the finish's instant. */
+type Deps = { cipher: PersonalDataCipher; outbox: () => OutboxDeps; now?: Date };
+
+const outboxOf = (deps: Deps): OutboxDeps => {
+  const outbox = deps.outbox();
+  return deps.now && !outbox.now ? { ...outbox, now: deps.now } : outbox;
+};
 
 /**
  * `visit.rating` to a finished ticket's phone (given at the kiosk or the window for the queue's SMS: the
@@ -30,7 +36,7 @@ export async function notifyVisitRating(
   ticket: { id: string; officeCode: string; number: string; phone: string | null; locale: Locale },
 ): Promise<boolean> {
   if (!ticket.phone) return false;
-  const outbox = deps.outbox();
+  const outbox = outboxOf(deps);
   const context = await messageContextFor(tx, { officeCode: ticket.officeCode });
   const result = await enqueueNotification(tx, outbox, {
     event: 'visit.rating',
@@ -70,7 +76,7 @@ export async function notifyCaseRating(
   },
 ): Promise<Channel[]> {
   if (!contacts.phone && !contacts.email) return [];
-  const outbox = deps.outbox();
+  const outbox = outboxOf(deps);
   const base = await messageContextFor(tx, { officeCode: c.officeCode, serviceCode: c.serviceCode });
   const token = caseRatingToken(deps.cipher, c.id);
   const queued: Channel[] = [];
