@@ -101,3 +101,92 @@ describeOnBackends(
   },
   { clock: () => now },
 );
+
+const caseOffice = 'lip-kosmonavtov';
+const applicant = (consent: { sms: boolean; email: boolean }) => ({
+  kind: 'person',
+  lastName: 'Иванова',
+  firstName: 'Мария',
+  middleName: 'Петровна',
+  birthDate: '1980-05-17',
+  identityDocument: { kind: 'passport_rf', series: '42 05', number: '123456' },
+  phone: '+7 (910) 555-12-34',
+  email: 'maria@example.ru',
+  consent,
+});
+
+describeOnBackends(
+  'ratings: a case whose result is issued is asked to rate the service (case.rating)',
+  (ctx) => {
+    let backoffice: Client;
+    beforeAll(async () => {
+      backoffice = await staffClient(ctx().app, ctx().database, [
+        { role: 'backoffice', scope: { kind: 'offices', offices: [caseOffice] } },
+      ]);
+    });
+
+    async function issuedCase(consent: { sms: boolean; email: boolean }) {
+      const res = await backoffice.call({
+        method: 'POST',
+        url: '/api/cases',
+        payload: {
+          office: caseOffice,
+          service: 'egrn-extract',
+          applicant: applicant(consent),
+          documents: [{ name: 'Запрос о предоставлении сведений из ЕГРН', form: 'original', pages: 2 }],
+          feePaid: true,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json() as { id: string; number: string };
+      for (const to of ['sent', 'review', 'ready']) {
+        const moved = await backoffice.call({
+          method: 'POST',
+          url: `/api/cases/${created.id}/transitions`,
+          payload: { to },
+        });
+        expect(moved.statusCode, moved.body).toBe(200);
+      }
+      // before the issue: no invitation yet
+      expect(await ratingMessages(created.number)).toEqual([]);
+      const issued = await backoffice.call({
+        method: 'POST',
+        url: `/api/cases/${created.id}/issue`,
+        payload: { documentChecked: true, receivedBy: 'applicant' },
+      });
+      expect(issued.statusCode, issued.body).toBe(200);
+      return created;
+    }
+
+    const ratingMessages = (number: string) =>
+      rows<{ channel: string; content: string }>(
+        ctx().database.db,
+        sql`select channel, content from outbox_messages
+            where event = 'case.rating' and subject_ref = ${number} order by channel`,
+      );
+    const open = (content: string) =>
+      JSON.parse(ctx().app.personalData.open(content)) as { text: string; subject?: string };
+
+    it('queues an SMS and an e-mail, each with the case’s rating link and its own source', async () => {
+      const created = await issuedCase({ sms: true, email: true });
+      const messages = await ratingMessages(created.number);
+      expect(messages.map((m) => m.channel)).toEqual(['email', 'sms']);
+      const [email, sms] = messages.map((m) => open(m.content));
+      const smsLink = /\/rate\/([A-Za-z0-9_.-]+)\?src=sms$/.exec(sms!.text);
+      expect(smsLink, sms!.text).not.toBeNull();
+      expect(parseRatingToken(ctx().app.personalData, smsLink![1]!)).toEqual({
+        subject: 'case',
+        id: created.id,
+      });
+      expect(smsParts(sms!.text).parts).toBeLessThanOrEqual(2);
+      expect(email!.text).toContain(`/rate/${smsLink![1]}?src=email`);
+      expect(email!.subject).toContain(created.number);
+    });
+
+    it('asks only by the channels the applicant agreed to', async () => {
+      const created = await issuedCase({ sms: false, email: false });
+      expect(await ratingMessages(created.number)).toEqual([]);
+    });
+  },
+  { clock: () => new Date('2026-12-01T09:00:00Z') },
+);
