@@ -110,6 +110,34 @@ describe('the case receipt', () => {
     ).toEqual(expected);
   });
 
+  it('draws a second, smaller QR «Оцените качество обслуживания» of the rating link beside the status’s, on the same page', async () => {
+    const ratingUrl = `https://mfc.example.ru/rate/rc${'A'.repeat(22)}.${'b'.repeat(22)}?src=qr`;
+    const pdf = await renderCaseReceipt(buildReceipt(), options({ ratingUrl }));
+    const read = await readPdf(pdf);
+    expect(read.pages).toBe(1);
+    expect(flat(read.text)).toContain('Оцените качество обслуживания');
+    const drawn = rectangles(pageContents(pdf)[0]);
+    const status = qrRuns(qrMatrix(statusUrl));
+    const rating = qrRuns(qrMatrix(ratingUrl));
+    expect(drawn).toHaveLength(status.length + rating.length);
+    // the rating's code is drawn after the status's, beside it, its modules smaller
+    const second = drawn.slice(status.length);
+    const unit = second[0][3];
+    expect(unit).toBeLessThan(drawn[0][3]);
+    expect(second[0][0]).toBeGreaterThan(drawn[0][0] + 136);
+    const [x0, y0] = second[0];
+    expect(
+      second.map(([x, y, w]) => [
+        Math.round((x - x0) / unit),
+        Math.round((y - y0) / unit),
+        Math.round(w / unit),
+      ]),
+    ).toEqual(rating);
+    // without a rating link, no second code and no words of it
+    const plain = await readPdf(await renderCaseReceipt(buildReceipt(), options()));
+    expect(flat(plain.text)).not.toContain('Оцените качество');
+  });
+
   it('says no documents were taken when there were none, and leaves out a fee that is not charged', async () => {
     const text = flat(
       (await readPdf(await renderCaseReceipt(buildReceipt({ documents: [], fee: null }), options()))).text,

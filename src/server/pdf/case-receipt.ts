@@ -7,8 +7,8 @@ import { type PdfBlock, type PdfPageSize, renderPdf } from './pdf-document.js';
  * documents taken (original or copy, pages), when and by whom they were accepted, the expected date of the
  * result and where to collect it, and a QR code of the status page (`/status?number=…&pin=…`) that the
  * portal opens and the kiosk's scanner reads. Printed at the window and re-printed on request; the route
- * logs every print in the case's trail. A second, smaller QR «Оцените качество обслуживания» leads to the
- * case's rating page (`/rate/{token}?src=qr`, issue 12). Nothing of the applicant is printed but what is on the case.
+ * logs every print in the case's trail. A second, smaller QR «Оцените качество обслуживания» beside it leads
+ * to the case's rating page (`/rate/{token}?src=qr`, issue 12). Nothing of the applicant is printed but what is on the case.
  */
 
 export type CaseReceipt = {
@@ -30,7 +30,7 @@ export type CaseReceipt = {
 export type CaseReceiptOptions = {
   /** `${publicUrl}/status?number=…&pin=…`: the QR's content. */
   statusUrl: string;
-  /** `${publicUrl}/rate/{token}?src=qr`: a second, small QR to rate the service (issue 12), when given. */
+  /** `${publicUrl}/rate/{token}?src=qr`: a second, smaller QR beside the status's, to rate the service (issue 12), when given. */
   ratingUrl?: string;
   locale: PdfLocale;
   /** Printed in the footer and written as the PDF's creation date. */
@@ -90,7 +90,6 @@ type Words = {
   qrCaption: string;
   qrDetail: (url: string) => string;
   rateCaption: string;
-  rateDetail: string;
   generated: (date: string, time: string) => string;
 };
 
@@ -127,9 +126,6 @@ const words: Record<PdfLocale, Words> = {
     qrCaption: 'Статус дела: отсканируйте QR-код телефоном или у инфомата',
     qrDetail: (url) => `Или откройте ссылку:\n${url}`,
     rateCaption: 'Оцените качество обслуживания',
-    rateDetail:
-      'Отсканируйте QR-код телефоном, когда получите результат: пять вопросов, одна минута. ' +
-      'Если что-то было плохо, напишите в комментарии — руководитель офиса ответит.',
     generated: (date, time) => `Расписка напечатана ${date} в ${time} (время офиса)`,
   },
   en: {
@@ -160,9 +156,6 @@ const words: Record<PdfLocale, Words> = {
     qrCaption: 'Case status: scan the QR code with a phone or at the kiosk',
     qrDetail: (url) => `Or open the link:\n${url}`,
     rateCaption: 'Rate the quality of service',
-    rateDetail:
-      'Scan the QR code with a phone once you have the result: five questions, one minute. ' +
-      'If something went wrong, say so in the comment: the head of the office will answer.',
     generated: (date, time) => `Receipt printed on ${date} at ${time} (office time)`,
   },
 };
@@ -201,18 +194,13 @@ export function caseReceiptBlocks(receipt: CaseReceipt, opts: CaseReceiptOptions
       empty: w.noDocuments,
     },
     { kind: 'text', text: w.collectText },
-    { kind: 'qr', data: opts.statusUrl, caption: w.qrCaption, detail: w.qrDetail(opts.statusUrl) },
-    ...(opts.ratingUrl
-      ? [
-          {
-            kind: 'qr' as const,
-            data: opts.ratingUrl,
-            caption: w.rateCaption,
-            detail: w.rateDetail,
-            small: true,
-          },
-        ]
-      : []),
+    {
+      kind: 'qr',
+      data: opts.statusUrl,
+      caption: w.qrCaption,
+      detail: w.qrDetail(opts.statusUrl),
+      ...(opts.ratingUrl ? { aside: { data: opts.ratingUrl, caption: w.rateCaption } } : {}),
+    },
   ];
 }
 

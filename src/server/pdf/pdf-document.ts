@@ -31,8 +31,14 @@ export type PdfBlock =
   /** A paragraph. */
   | { kind: 'text'; text: string }
   /** A QR code of `data` drawn as vector squares, with a caption (and smaller detail) beside it. */
-  /** `small`: a second, lesser code (the receipt's «Оцените качество»), 70 % of the layout's size. */
-  | { kind: 'qr'; data: string; caption: string; detail?: string; small?: boolean };
+  /** `aside`: a second, smaller code at the row's right end with its caption under it (the receipt's «Оцените»). */
+  | {
+      kind: 'qr';
+      data: string;
+      caption: string;
+      detail?: string;
+      aside?: { data: string; caption: string };
+    };
 
 export type PdfDocumentSpec = {
   page: PdfPageSize;
@@ -271,20 +277,21 @@ class PageWriter {
 
   private qr(block: Extract<PdfBlock, { kind: 'qr' }>) {
     const { doc, layout } = this;
-    const matrix = qrMatrix(block.data);
-    const modules = matrix.length + 2 * qrQuietModules;
-    const size = block.small ? Math.round(layout.qrSize * 0.7) : layout.qrSize;
-    const unit = size / modules;
+    const size = layout.qrSize;
+    // the aside's code and its caption take a column of their own at the right
+    const asideSize = block.aside ? Math.round(size * 0.62) : 0;
+    const asideColumn = block.aside ? asideSize + layout.gap : 0;
     const textX = this.left + size + layout.gap;
-    const textWidth = this.width - size - layout.gap;
+    const textWidth = this.width - size - layout.gap - asideColumn;
     const captionHeight = this.height(block.caption, bold, layout.body, textWidth);
     const detailHeight = block.detail ? this.height(block.detail, regular, layout.small, textWidth) : 0;
-    this.room(Math.max(size, captionHeight + detailHeight + layout.gap));
+    const asideCaptionHeight = block.aside
+      ? this.height(block.aside.caption, bold, layout.small, asideSize)
+      : 0;
+    const asideHeight = block.aside ? asideSize + layout.gap / 4 + asideCaptionHeight : 0;
+    this.room(Math.max(size, captionHeight + detailHeight + layout.gap, asideHeight));
     const top = doc.y;
-    const origin = { x: this.left + qrQuietModules * unit, y: top + qrQuietModules * unit };
-    for (const [col, row, length] of qrRuns(matrix))
-      doc.rect(origin.x + col * unit, origin.y + row * unit, length * unit, unit);
-    doc.fillColor(ink).fill();
+    const unit = this.drawQr(block.data, this.left, top, size);
     const textTop = top + qrQuietModules * unit;
     this.write(block.caption, bold, layout.body, textX, textTop, textWidth);
     if (block.detail)
@@ -297,7 +304,24 @@ class PageWriter {
         textWidth,
         muted,
       );
-    doc.y = Math.max(top + size, doc.y);
+    const textBottom = doc.y;
+    if (block.aside) {
+      const x = this.left + this.width - asideSize;
+      this.drawQr(block.aside.data, x, top, asideSize);
+      this.write(block.aside.caption, bold, layout.small, x, top + asideSize + layout.gap / 4, asideSize);
+    }
+    doc.y = Math.max(top + size, textBottom, block.aside ? doc.y : 0);
+  }
+
+  /** A QR code of `data` drawn `size` wide (its quiet zone included) at (x, y); returns its module's width. */
+  private drawQr(data: string, x: number, y: number, size: number): number {
+    const matrix = qrMatrix(data);
+    const unit = size / (matrix.length + 2 * qrQuietModules);
+    const origin = { x: x + qrQuietModules * unit, y: y + qrQuietModules * unit };
+    for (const [col, row, length] of qrRuns(matrix))
+      this.doc.rect(origin.x + col * unit, origin.y + row * unit, length * unit, unit);
+    this.doc.fillColor(ink).fill();
+    return unit;
   }
 
   /** The footer on every page, below the bottom margin the text keeps clear of it. */
