@@ -11,7 +11,6 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { KioskSetup, PublicTicket } from '../../shared/queue.js';
 import { ApiError, request } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
-import { ratingTokenOf } from '../rating/rating-api.js';
 import { RatingForm } from '../rating/rating-form.js';
 import { parseScan } from '../rating/scan.js';
 import { kioskTokenHeader } from './kiosk-api.js';
@@ -75,8 +74,7 @@ export function KioskRatingScreen(props: { setup: KioskSetup; token: string; onH
       const ticket = await request<PublicTicket>('GET', `/api/tickets/${encodeURIComponent(scanned.track)}`, {
         headers,
       });
-      const token = ratingTokenOf(ticket);
-      if (token) setRatingToken(token);
+      if (ticket.ratingToken) setRatingToken(ticket.ratingToken);
       else setProblem('not_finished');
     } catch (failure) {
       const error = failure instanceof ApiError ? failure : new ApiError(0, 'CLIENT', String(failure));

@@ -35,12 +35,6 @@ export function sourceOf(src: string | null): RatingSource {
   return src === 'sms' || src === 'email' || src === 'qr' ? src : 'portal';
 }
 
-/** The rating's token of a ticket or a status (the field the lead's API adds; null until finished). */
-export const ratingTokenOf = (value: object): string | null => {
-  const token = (value as { ratingToken?: unknown }).ratingToken;
-  return typeof token === 'string' && token !== '' ? token : null;
-};
-
 /** The rating page of a token. */
 export const ratePath = (token: string, source?: RatingSource) =>
   `/rate/${encodeURIComponent(token)}${source ? `?src=${source}` : ''}`;

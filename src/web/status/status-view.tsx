@@ -11,7 +11,7 @@ import { Link } from 'react-router';
 import type { CaseStatus } from '../../shared/cases.js';
 import { useT } from '../app/i18n/index.js';
 import { localOf, useBookingFormat } from '../portal/book-steps/format.js';
-import { ratePath, ratingTokenOf } from '../rating/rating-api.js';
+import { ratePath } from '../rating/rating-api.js';
 import { timelineOf } from './case-timeline.js';
 
 export type StatusVariant = 'portal' | 'kiosk' | 'staff';
@@ -26,7 +26,7 @@ export function StatusView({ status, variant }: { status: CaseStatus; variant: S
   const ended = status.final && !status.issued;
   // «Оценить» (issue 12) where the citizen reads on their own screen: not the kiosk's (its exit screen
   // rates) nor the call center's
-  const ratingToken = variant === 'portal' ? ratingTokenOf(status) : null;
+  const ratingToken = variant === 'portal' ? status.ratingToken : null;
   return (
     <div className={`case-status case-status-${variant}`} data-testid="case-status">
       <section className="case-status-now" aria-labelledby="case-status-now">

@@ -16,7 +16,7 @@ import { useT, useTitle } from '../app/i18n/index.js';
 import { queryKeys } from '../app/query-keys.js';
 import { useOfficeEvents } from '../board/office-events.js';
 import { portalQueries } from '../portal/queries.js';
-import { ratePath, ratingTokenOf } from '../rating/rating-api.js';
+import { ratePath } from '../rating/rating-api.js';
 
 export function TicketPage() {
   const { track = '' } = useParams();
@@ -66,7 +66,7 @@ function TicketView({ track, ticket }: { track: string; ticket: PublicTicket }) 
   const postponed = ticket.status === 'waiting' && ticket.dueAt && new Date(ticket.dueAt) > new Date();
   const called = ticket.status === 'called' && ticket.calledTo;
   // a finished visit carries its rating's token (issue 12): the QR on the ticket leads to the rating so
-  const ratingToken = ratingTokenOf(ticket);
+  const ratingToken = ticket.ratingToken;
 
   return (
     <article className="ticket" data-status={ticket.status}>
