@@ -13,6 +13,7 @@ import { ApiError, request } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
 import { RatingForm } from '../rating/rating-form.js';
 import { parseScan } from '../rating/scan.js';
+import { LetterKeyboard } from './keyboards.js';
 import { kioskTokenHeader } from './kiosk-api.js';
 import { Actions, Screen, Top } from './kiosk-screens.js';
 
@@ -93,6 +94,9 @@ export function KioskRatingScreen(props: { setup: KioskSetup; token: string; onH
           source="kiosk"
           variant="kiosk"
           headers={headers}
+          keyboard={({ value, onChange }) => (
+            <LetterKeyboard value={value} onChange={onChange} maxLength={500} />
+          )}
           footer={
             <Actions>
               <button

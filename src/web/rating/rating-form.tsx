@@ -34,6 +34,8 @@ type Props = {
   headers?: Record<string, string>;
   /** Below the end screens (thanks, already rated, not valid): the kiosk's «Готово», the portal's link home. */
   footer?: React.ReactNode;
+  /** The kiosk's on-screen keyboard for the comment (a hall has no other), opened by «Написать комментарий». */
+  keyboard?: (props: { value: string; onChange: (value: string) => void }) => React.ReactNode;
 };
 
 type End = { kind: 'thanks'; saved: RatingSaved } | { kind: 'already' } | { kind: 'invalid' };
@@ -95,6 +97,7 @@ function Questions(props: Props & { onEnd: (end: End) => void }) {
   const [missing, setMissing] = useState<RatingCriterion[]>([]);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [typing, setTyping] = useState(false);
   const first = useRef<Partial<Record<RatingCriterion, HTMLInputElement | null>>>({});
 
   const submit = async (e: FormEvent) => {
@@ -181,7 +184,20 @@ function Questions(props: Props & { onEnd: (end: End) => void }) {
           maxLength={2000}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
+          {...(props.keyboard ? { inputMode: 'none' as const } : {})}
         />
+        {props.keyboard && (
+          <button
+            type="button"
+            className="kiosk-button"
+            aria-expanded={typing}
+            data-testid="rating-comment-keyboard"
+            onClick={() => setTyping((open) => !open)}
+          >
+            {typing ? t('rating.keyboardClose') : t('rating.keyboardOpen')}
+          </button>
+        )}
+        {props.keyboard && typing && props.keyboard({ value: comment, onChange: setComment })}
       </div>
       <div aria-live="polite">
         {missing.length > 0 && ratingCriteria.some((c) => scores[c] === undefined) && (

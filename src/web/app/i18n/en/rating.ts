@@ -23,6 +23,8 @@ export const rating: Section<typeof ru> = {
   'rating.comment': 'Comment (optional)',
   'rating.commentHint':
     'What went well or what should be fixed. If you chose “poor” or “very poor” and say what happened, the head of the office will look into it and answer you.',
+  'rating.keyboardOpen': 'Write a comment',
+  'rating.keyboardClose': 'Hide the keyboard',
   'rating.submit': 'Send the rating',
   'rating.sending': 'Sending…',
   'rating.missing': 'Please rate all five criteria: not chosen — {list}.',
