@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../../src/server/config.js';
 import { unsubscribeToken } from '../../src/server/modules/notifications/outbox.enqueue.js';
+import { caseRatingToken, visitRatingToken } from '../../src/server/modules/quality/rating-token.js';
 import { describeOnBackends } from '../support/app.js';
 
 /** The web app's pages answer 200 when they show something and 404 when not, with the app's page either way. */
@@ -84,6 +85,21 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
     }
     expect((await app.inject({ method: 'GET', url: '/unsubscribe/short' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/unsubscribe' })).statusCode).toBe(404);
+  });
+
+  it('answers 200 with the app for every rating link okno makes, whatever its token ends with', async () => {
+    // a rating token is `<value>.<signature>` too: the page itself says whether it is valid
+    const tokens = Array.from({ length: 12 }, (_, i) => {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return i % 2 ? visitRatingToken(app.personalData, id) : caseRatingToken(app.personalData, id);
+    });
+    expect(tokens.some((token) => /\.\w+$/.test(token))).toBe(true);
+    for (const token of [...tokens, 'rvAAAAAAAAAAAAAAAAAAAAAA.forged']) {
+      const res = await app.inject({ method: 'GET', url: `/rate/${token}?src=sms` });
+      expect(res.statusCode, token).toBe(200);
+      expect(res.body, token).toContain('<div id="root">');
+    }
+    expect((await app.inject({ method: 'GET', url: '/rate/short' })).statusCode).toBe(404);
   });
 
   it('serves the favicon and robots.txt of the built app (npm test builds it first)', async () => {

@@ -122,6 +122,12 @@ describe('rating a visit on the portal', { timeout: 180_000 }, () => {
   });
 
   it('says a link okno does not know is not valid', async () => {
+    // the server serves the page for any token (a signed token ends like a file's extension)
+    for (const token of ['rvAAAAAAAAAAAAAAAAAAAAAA.forged', 'rvAAAAAAAAAAAAAAAAAAAAAA.forged-x']) {
+      const res = await app.app.inject({ method: 'GET', url: `/rate/${token}?src=sms` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+    }
     const page = await app.newPage({ viewport: phone });
     await page.goto(`${app.baseUrl}/rate/rvAAAAAAAAAAAAAAAAAAAAAA.forged?src=email`);
     const invalid = page.getByTestId('rating-invalid');

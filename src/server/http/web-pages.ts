@@ -19,6 +19,9 @@ const fixedPages = [
   /^\/admin(\/.*)?$/,
   // an e-mail's unsubscribe link: the page itself says whether its token is valid
   /^\/unsubscribe\/[^/]{10,200}$/,
+  // a rating's link (an SMS's, an e-mail's, a receipt's QR): the page itself says whether its token is valid;
+  // a signed token ends like a file's extension (`.Ab3x…`), so it must be known here, not guessed
+  /^\/rate\/[^/]{10,200}$/,
   /^\/callcenter$/,
   // the queue's display board (the page says when the office is unknown) and a ticket's page (its QR code)
   /^\/board\/[^/]{1,64}$/,
