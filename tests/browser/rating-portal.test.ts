@@ -64,17 +64,26 @@ describe('rating a visit on the portal', { timeout: 180_000 }, () => {
     const about = await page.getByTestId('rating-about').textContent();
     expect(about).toContain('Визит в офис');
     expect(about).toContain('1 декабря');
-    // five in a row, each a finger's target, and nothing wider than the phone
-    const heights = await page
+    // on a phone one above another in the scale's order, each a finger's target, no word broken
+    const boxes = await page
       .locator('.rating-option')
-      .evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().height));
-    expect(heights).toHaveLength(25);
-    expect(Math.min(...heights)).toBeGreaterThanOrEqual(56);
-    const tops = await page
-      .getByRole('group', { name: 'Время ожидания в очереди' })
-      .locator('.rating-option')
-      .evaluateAll((labels) => labels.map((l) => Math.round(l.getBoundingClientRect().top)));
-    expect(new Set(tops).size).toBe(1);
+      .evaluateAll((labels) =>
+        labels.map((l) => l.getBoundingClientRect()).map((b) => [b.top, b.height, b.width]),
+      );
+    expect(boxes).toHaveLength(25);
+    expect(Math.min(...boxes.map(([, height]) => height))).toBeGreaterThanOrEqual(56);
+    expect(Math.min(...boxes.map(([, , width]) => width))).toBeGreaterThan(300);
+    const waiting = page.getByRole('group', { name: 'Время ожидания в очереди' }).locator('.rating-option');
+    const tops = await waiting.evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect().top));
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    expect(new Set(tops).size).toBe(5);
+    expect(await waiting.evaluateAll((labels) => labels.map((l) => l.textContent?.trim()))).toEqual([
+      'очень плохо',
+      'плохо',
+      'нормально',
+      'хорошо',
+      'отлично',
+    ]);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await expectNoSeriousA11yViolations(page);
 
