@@ -169,4 +169,35 @@ describe('rating a visit on the portal', { timeout: 180_000 }, () => {
     // all good, no comment: no follow-up
     expect(await page.getByTestId('rating-follow-up').count()).toBe(0);
   });
+
+  it('offers «Оценить» on the case’s status page, which opens the case’s rating', async () => {
+    const backoffice = await staffClient(app.app, app.database, [
+      { role: 'backoffice', scope: { kind: 'offices', offices: [office] } },
+    ]);
+    const res = await backoffice.call({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        office,
+        service: 'egrn-extract',
+        applicant: { kind: 'person', lastName: 'Лебедев', firstName: 'Олег', phone: '+79104445566' },
+        documents: [{ name: 'Заявление', form: 'original', pages: 1 }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as { number: string; pin: string };
+    const page = await app.newPage({ viewport: phone });
+    await page.goto(`${app.baseUrl}/status?number=${created.number}&pin=${created.pin}`);
+    const call = page.getByTestId('case-status-rate');
+    await call.waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await call.getByRole('link', { name: 'Оценить' }).click();
+    await page.getByTestId('rating-form').waitFor();
+    const about = await page.getByTestId('rating-about').textContent();
+    // the case's number without its last four digits: the page is no place for the whole of it
+    expect(about).toContain('Дело №');
+    expect(about).not.toContain(created.number);
+    expect(new URL(page.url()).searchParams.get('src')).toBe('portal');
+  });
 });
