@@ -13,6 +13,7 @@ type Entry = { name: string; data: Buffer };
 
 /** Characters XML 1.0 does not allow in text (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
 const invalidXml =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is dropped
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(value: string): string {
