@@ -20,6 +20,23 @@ import type { ChartOption } from './echart.js';
 const colors = { main: '#0b4fa3', previous: '#6b7785', ok: '#2e7d32', late: '#c8102e' };
 const palette = ['#0b4fa3', '#e08a00', '#2e7d32', '#8e3b9e', '#c8102e', '#00838f', '#6b7785'];
 
+/** The plot inside its box with room for the axis labels (ECharts 6's outer bounds, not `containLabel`). */
+const grid = (top = 8) => ({
+  left: 8,
+  right: 24,
+  top,
+  bottom: 8,
+  outerBoundsMode: 'same' as const,
+  outerBoundsContain: 'axisLabel' as const,
+  outerBoundsClampWidth: '40%',
+});
+/** A category axis of names (services, offices, agencies) at the left: long names cut at 180 px with «…». */
+const nameAxis = (names: string[]) => ({
+  type: 'category' as const,
+  data: names,
+  axisLabel: { width: 180, overflow: 'truncate' as const },
+});
+
 const tooltip = (format: (v: number) => string | null) => ({
   trigger: 'axis' as const,
   valueFormatter: (v: unknown) => (typeof v === 'number' ? (format(v) ?? '—') : '—'),
@@ -41,7 +58,7 @@ export function MonthsSection({ params }: { params: AnalyticsParams }) {
       color: [colors.main, colors.previous],
       tooltip: tooltip(f.integer),
       legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      grid: grid(40),
       xAxis: { type: 'category', data: rows.map((r) => f.month(r.key, true)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.integer(v) ?? '' } },
       series: [
@@ -160,8 +177,6 @@ type TopRow = {
   growth: number | null;
 };
 
-const shortLabel = (text: string, max = 36) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 export function TopServicesSection({ params }: { params: AnalyticsParams }) {
   const { t } = useT();
   const f = useAnalyticsFormat();
@@ -174,9 +189,9 @@ export function TopServicesSection({ params }: { params: AnalyticsParams }) {
     return {
       color: [colors.main],
       tooltip: tooltip(f.integer),
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: grid(),
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.integer(v) ?? '' } },
-      yAxis: { type: 'category', data: top.map((r) => shortLabel(r.title)) },
+      yAxis: nameAxis(top.map((r) => r.title)),
       series: [{ type: 'bar', name: t('an.visits'), data: top.map((r) => r.visits) }],
     };
   }, [rows, f, t]);
@@ -264,9 +279,9 @@ export function PlacesSection(props: {
     return {
       color: [colors.main],
       tooltip: tooltip(f.integer),
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: grid(),
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.integer(v) ?? '' } },
-      yAxis: { type: 'category', data: top.map((r) => shortLabel(r.title)) },
+      yAxis: nameAxis(top.map((r) => r.title)),
       series: [{ type: 'bar', name: t('an.visits'), data: top.map((r) => r.visits) }],
     };
   }, [rows, f, t]);
@@ -329,9 +344,9 @@ export function CasesSection({ params }: { params: AnalyticsParams }) {
       color: [colors.ok, colors.late],
       tooltip: tooltip(f.integer),
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      grid: grid(40),
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.integer(v) ?? '' } },
-      yAxis: { type: 'category', data: top.map((r) => shortLabel(r.title)) },
+      yAxis: nameAxis(top.map((r) => r.title)),
       series: [
         { type: 'bar', stack: 'cases', name: t('an.onTime'), data: top.map((r) => r.casesOnTime) },
         {
@@ -403,9 +418,9 @@ export function SatisfactionSection(props: {
     return {
       color: [colors.main],
       tooltip: tooltip(f.percent),
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      grid: grid(),
       xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => f.percent(v) ?? '' } },
-      yAxis: { type: 'category', data: top.map((r) => shortLabel(t(`an.criterion.${r.criterion}`))) },
+      yAxis: nameAxis(top.map((r) => t(`an.criterion.${r.criterion}`))),
       series: [{ type: 'bar', name: t('an.satisfied'), data: top.map((r) => r.share) }],
     };
   }, [rows, empty, f, t]);
