@@ -110,14 +110,16 @@ export function AnalyticsFiltersForm(props: {
           invalid={invalid}
           errorId={errorId}
         />
-        <Select
-          label={t('an.district')}
-          value={draft.district ?? ''}
-          onChange={set('district')}
-          all={t('an.allDistricts')}
-          options={props.districts}
-          name="district"
-        />
+        {props.districts.length > 0 && (
+          <Select
+            label={t('an.district')}
+            value={draft.district ?? ''}
+            onChange={set('district')}
+            all={t('an.allDistricts')}
+            options={props.districts}
+            name="district"
+          />
+        )}
         <Select
           label={t('an.office')}
           value={draft.office ?? ''}

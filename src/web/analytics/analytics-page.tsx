@@ -71,13 +71,15 @@ export function AnalyticsPage() {
       ),
     [offices.data, grants],
   );
+  // a district is asked for only by a grant that covers it whole (the API refuses it otherwise, 403): an
+  // office head of some offices filters by office alone
   const districtChoices = useMemo(() => {
-    const used = new Set(ownOffices.map((o) => o.district.code));
+    const granted = new Set(grants.flatMap((g) => (g.scope.kind === 'district' ? [g.scope.district] : [])));
     return sortedBy(
-      (districts.data ?? []).filter((d) => wholeRegion || used.has(d.code)),
+      (districts.data ?? []).filter((d) => wholeRegion || granted.has(d.code)),
       (d) => d.name,
     ).map((d) => ({ value: d.code, label: d.name }));
-  }, [districts.data, ownOffices, wholeRegion]);
+  }, [districts.data, grants, wholeRegion]);
   const serviceChoices = useMemo(
     () => sortedBy(services.data ?? [], (s) => s.title).map((s) => ({ value: s.code, label: s.title })),
     [services.data],
