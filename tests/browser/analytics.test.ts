@@ -137,6 +137,15 @@ describe('the analytics screen', { timeout: 240_000 }, () => {
       true,
     );
 
+    // the same table as XLSX: a workbook (a zip) sent as a download
+    const xlsxHref = (await places.getByTestId('export-xlsx').getAttribute('href')) ?? '';
+    expect(xlsxHref).toBe(href.replace('format=csv', 'format=xlsx'));
+    const xlsx = await page.request.get(`${app.baseUrl}${xlsxHref}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml.sheet');
+    expect(xlsx.headers()['content-disposition']).toMatch(/attachment; filename=".+\.xlsx"/);
+    expect((await xlsx.body()).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+
     // a quick period: last month (October), the district kept
     await page.getByRole('button', { name: 'Прошлый месяц' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === '2026-10-01');

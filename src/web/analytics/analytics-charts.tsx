@@ -131,7 +131,8 @@ export function ChannelsSection({ params }: { params: AnalyticsParams }) {
             formatter: (p: { name: string; percent?: number }) =>
               `${p.name}: ${f.percent((p.percent ?? 0) / 100)}`,
           },
-          data: rows.map((r) => ({ name: channelName(r, t), value: r.visits })),
+          // a channel with no visits has no slice (its label would sit on a neighbour's); the table lists it
+          data: rows.filter((r) => r.visits > 0).map((r) => ({ name: channelName(r, t), value: r.visits })),
         },
       ],
     };

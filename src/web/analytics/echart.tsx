@@ -65,10 +65,7 @@ export default function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(
-      { animation: !reducedMotion(), textStyle: { fontFamily: 'inherit' }, ...option },
-      { notMerge: true },
-    );
+    chart.current?.setOption({ animation: !reducedMotion(), ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={box} className="an-chart" role="img" aria-label={label} style={{ height }} />;
