@@ -9,6 +9,7 @@ import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
+import { quality } from './quality.js';
 import { queue } from './queue.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
@@ -26,4 +27,5 @@ export const en: Messages = {
   ...caseLists,
   ...cases,
   ...status,
+  ...quality,
 };
