@@ -113,7 +113,7 @@ describe('quality: an office head follows up a low rating, the ratings export as
     const scores = await card.getByTestId('fu-scores').locator('li').allTextContents();
     expect(scores).toEqual([
       'Время предоставления услуги: 4 — хорошо',
-      'Время ожидания в очереди: 2 — плохо (низкая оценка)',
+      'Время ожидания в очереди: 2 — плохо низкая оценка',
       'Вежливость и компетентность сотрудника: 5 — отлично',
       'Комфортность условий в помещении: 4 — хорошо',
       'Доступность информации о порядке предоставления услуги: 3 — нормально',

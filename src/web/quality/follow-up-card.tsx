@@ -83,7 +83,12 @@ export function FollowUpCard(props: {
         {ratingCriteria.map((c) => (
           <li key={c} className={isLow(rating.scores[c]) ? 'quality-low' : undefined}>
             <span>{w.criterion(c)}:</span> <strong>{w.score(rating.scores[c])}</strong>
-            {isLow(rating.scores[c]) && <span className="visually-hidden"> ({t('quality.low')})</span>}
+            {isLow(rating.scores[c]) && (
+              <>
+                {' '}
+                <Badge tone="warn">{t('quality.low')}</Badge>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -61,5 +61,15 @@ export function useQualityWords() {
         minute: '2-digit',
         timeZone,
       }).format(new Date(instant)),
+    /** The same, short, for a table's cell: «01.12.2026, 13:15». */
+    stamp: (instant: string, timeZone = 'UTC') =>
+      new Intl.DateTimeFormat(locale, {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+      }).format(new Date(instant)),
   };
 }

@@ -216,7 +216,7 @@ function RatingResults({ params }: { params: RatingParams }) {
                       return (
                         <tr key={item.id}>
                           <th scope="row" className="quality-nowrap">
-                            {w.at(item.ratedAt, timeZone)}
+                            {w.stamp(item.ratedAt, timeZone)}
                             <span className="block small muted">
                               {item.subject === 'case'
                                 ? t('quality.r.subject.case')
