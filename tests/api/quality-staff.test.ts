@@ -12,6 +12,7 @@ const otherOffice = 'elets-oktyabrskaya';
 const noon = new Date('2026-12-01T09:00:00Z');
 let now = noon;
 const daysLater = (days: number) => new Date(noon.getTime() + days * 86_400_000);
+const minutesLater = (minutes: number) => new Date(noon.getTime() + minutes * 60_000);
 
 const scores = (low: Partial<Record<(typeof ratingCriteria)[number], number>> = {}) => ({
   time: 5,
@@ -21,6 +22,36 @@ const scores = (low: Partial<Record<(typeof ratingCriteria)[number], number>> = 
   information: 5,
   ...low,
 });
+
+/** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
 
 describeOnBackends(
   'quality, staff side: follow-ups of low ratings, their outcome, the ratings list and its CSV export',
@@ -91,13 +122,16 @@ describeOnBackends(
     };
 
     it('opens a follow-up due in 30 days for a score below 3 with a comment, and none without a comment or at 3', async () => {
+      now = minutesLater(10);
       const lowWithComment = await rate(await finishedVisit(), {
         scores: scores({ waiting: 2 }),
         comment: 'Ждала почти час, окно 3 было закрыто.',
       });
       expect(lowWithComment.followUp).toBe(true);
+      now = minutesLater(20);
       const lowSilent = await rate(await finishedVisit(), { scores: scores({ waiting: 2 }) });
       expect(lowSilent.followUp).toBe(false);
+      now = minutesLater(30);
       const fairWithComment = await rate(await finishedVisit(), {
         scores: scores({ waiting: 3 }),
         comment: 'Нормально, но душно.',
@@ -154,9 +188,10 @@ describeOnBackends(
       const [open] = await followUps(head, '?status=open');
       expect(await followUps(otherHead)).toEqual([]);
       expect(await followUps(otherHead, '?status=open')).toEqual([]);
-      const foreign = await get(otherHead, `/api/quality/follow-ups?office=${office}`);
-      expect([403, 404, 200]).toContain(foreign.statusCode);
-      if (foreign.statusCode === 200) expect((foreign.json() as FollowUps).items).toEqual([]);
+      // asking for the office by its code shows nothing of it either
+      expect(await followUps(otherHead, `?office=${office}`)).toEqual([]);
+      const foreignRatings = (await get(otherHead, `/api/quality/ratings?office=${office}`)).json();
+      expect((foreignRatings as RatingPage).items).toEqual([]);
       const closeForeign = await post(otherHead, `/api/quality/follow-ups/${open.id}/close`, {
         outcome: 'Не мой офис',
       });
@@ -211,15 +246,35 @@ describeOnBackends(
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
       expect(String(res.headers['content-disposition'])).toContain('attachment');
-      const lines = res.body
-        .replace(/^\uFEFF/, '')
-        .trimEnd()
-        .split(/\r?\n/);
-      const header = lines[0].split(/[;,]/);
-      for (const criterion of ratingCriteria) expect(header.join(' ')).toContain(criterion);
-      expect(lines).toHaveLength(1 + 3);
-      // the comment with a comma inside its quotes stays one cell of one row
-      expect(lines.some((line) => line.includes('Ждала почти час, окно 3 было закрыто.'))).toBe(true);
+      const [header, ...rows] = parseCsv(res.body.replace(/^\uFEFF/, ''));
+      expect(header).toEqual([
+        'rated_at',
+        'visit_date',
+        'subject',
+        'office_code',
+        'office',
+        'service_code',
+        'service',
+        'window',
+        ...ratingCriteria,
+        'comment',
+        'source',
+      ]);
+      expect(rows).toHaveLength(3);
+      const cell = (row: string[], column: string) => row[header.indexOf(column)];
+      // one row per rating, newest first; the comment with a comma stays one cell
+      expect(rows.map((r) => cell(r, 'comment'))).toEqual([
+        'Нормально, но душно.',
+        '',
+        'Ждала почти час, окно 3 было закрыто.',
+      ]);
+      expect(rows.map((r) => cell(r, 'waiting'))).toEqual(['3', '2', '2']);
+      expect(rows.map((r) => cell(r, 'office_code'))).toEqual([office, office, office]);
+      expect(rows.every((r) => cell(r, 'service_code') === 'egrn-extract')).toBe(true);
+      expect(rows.every((r) => cell(r, 'visit_date') === '2026-12-01')).toBe(true);
+      // the same filters as the list: only the low ones
+      const low = await get(analyst, `/api/quality/ratings?format=csv&office=${office}&low=true`);
+      expect(parseCsv(low.body.replace(/^\uFEFF/, ''))).toHaveLength(1 + 2);
     });
 
     it('refuses bad input with 400 VALIDATION, never a 500', async () => {
@@ -238,9 +293,18 @@ describeOnBackends(
         expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
         expect(res.json().error.code).toBe('VALIDATION');
       }
-      // a cursor that is no cursor of ours is refused as input, not followed into the database
-      const forged = await get(analyst, '/api/quality/ratings?after=bm90LWEtY3Vyc29y');
-      expect(forged.statusCode, forged.body).toBe(400);
+      // a cursor that is no cursor of ours is refused as input, never followed into the database
+      const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      for (const after of [
+        'bm90LWEtY3Vyc29y',
+        cursor(['not-a-time', '00000000-0000-4000-8000-000000000000']),
+        cursor([17, '00000000-0000-4000-8000-000000000000']),
+        cursor(['2026-12-01T09:00:00.000Z', 'not-a-uuid']),
+      ]) {
+        const res = await get(analyst, `/api/quality/ratings?after=${after}`);
+        expect(res.statusCode, `${after}: ${res.body}`).toBe(400);
+        expect(res.json().error.code).toBe('VALIDATION');
+      }
       const [closed] = await followUps(head, '?status=closed');
       for (const [url, payload] of [
         [`/api/quality/follow-ups/not-a-uuid/close`, { outcome: 'Годный результат' }],
