@@ -224,9 +224,16 @@ function RatingResults({ params }: { params: RatingParams }) {
                             </span>
                           </th>
                           <td>{item.office.name}</td>
-                          <td>{item.service?.title ?? t('quality.fu.noService')}</td>
+                          <td className="quality-service-cell">
+                            {item.service?.title ?? t('quality.fu.noService')}
+                          </td>
                           {ratingCriteria.map((c) => (
-                            <td key={c} className={isLow(item.scores[c]) ? 'quality-low' : undefined}>
+                            <td
+                              key={c}
+                              className={
+                                isLow(item.scores[c]) ? 'quality-score quality-low' : 'quality-score'
+                              }
+                            >
                               {w.score(item.scores[c])}
                             </td>
                           ))}
