@@ -22,7 +22,9 @@ const outcome = 'Связались с заявительницей, извин�
  */
 const noon = Date.parse('2026-12-01T09:00:00Z');
 const startedAt = Date.now();
-const clock = () => new Date(noon + (Date.now() - startedAt));
+/** Moved forward by a test to see a follow-up past its due date. */
+let shift = 0;
+const clock = () => new Date(noon + shift + (Date.now() - startedAt));
 
 /** Waits for what the page shows, longer than vitest's 1 s: the staff chunk and a sign-in take seconds. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
@@ -123,6 +125,21 @@ describe('quality: an office head follows up a low rating, the ratings export as
     expect(text).not.toContain('Просрочено');
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'quality-follow-ups');
+
+    // a month on, unanswered: overdue, in words, and in the «Просроченные» tab
+    shift = 31 * 86_400_000;
+    await page.getByTestId('fu-tab-overdue').click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'overdue');
+    await poll(() => followUps(page).count()).toBe(1);
+    expect(await followUps(page).first().textContent()).toContain(
+      'Просрочено: срок ответа истёк 31 декабря 2026 г.',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'quality-overdue');
+    shift = 0;
+    await page.getByTestId('fu-tab-open').click();
+    await page.waitForURL((url) => !url.searchParams.has('status'));
+    await poll(() => followUps(page).first().textContent()).not.toContain('Просрочено');
 
     // an outcome is needed first
     await card.getByRole('button', { name: 'Записать результат и закрыть' }).click();
