@@ -156,6 +156,17 @@ export const queryKeys = {
     breakdown: (by: BreakdownDimension, params: AnalyticsParams) =>
       ['analytics', 'breakdown', by, params] as const,
   },
+  /**
+   * Quality (issue 12), staff screens: the follow-ups of low ratings by state and office, and the ratings'
+   * pages read one after another (keyset). Everything under ['quality'] is dropped at sign-out.
+   */
+  quality: {
+    all: ['quality'] as const,
+    followUps: (params?: Record<string, string>) =>
+      params ? (['quality', 'follow-ups', params] as const) : (['quality', 'follow-ups'] as const),
+    ratings: (params?: Record<string, string>) =>
+      params ? (['quality', 'ratings', params, 'pages'] as const) : (['quality', 'ratings'] as const),
+  },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {
     all: ['admin'] as const,
