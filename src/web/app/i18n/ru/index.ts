@@ -8,12 +8,13 @@
  * operator's window and the office head's «Запись»), cases.ts (acceptance and the case page), case-lists.ts
  * (the cases' work lists, search, registers and requests on /cases),
  * status.ts (a case's status: the portal's /status,
- * the kiosk's status screen, the call center's cases), rating.ts (a citizen's rating of a visit or a case:
- * the form, /rate/:token, the kiosk's exit screen).
+ * the kiosk's status screen, the call center's cases), quality.ts (ratings and their follow-ups on /quality),
+ * rating.ts (a citizen's rating of a visit or a case: the form, /rate/:token, the kiosk's exit screen).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
  */
+import { analytics } from './analytics.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
@@ -23,6 +24,7 @@ import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
+import { quality } from './quality.js';
 import { queue } from './queue.js';
 import { rating } from './rating.js';
 import { staff } from './staff.js';
@@ -41,5 +43,7 @@ export const ru = {
   ...caseLists,
   ...cases,
   ...status,
+  ...analytics,
+  ...quality,
   ...rating,
 } as const;
