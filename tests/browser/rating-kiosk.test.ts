@@ -179,4 +179,48 @@ describe('rating a visit at the kiosk', { timeout: 180_000 }, () => {
     await page.getByText('QR-код не распознан', { exact: false }).waitFor();
     await expectNoSeriousA11yViolations(page);
   });
+
+  it('rates a case from its status found by the receipt’s QR', async () => {
+    const backoffice = await staffClient(app.app, app.database, [
+      { role: 'backoffice', scope: { kind: 'offices', offices: [office] } },
+    ]);
+    const res = await backoffice.call({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        office,
+        service: 'egrn-extract',
+        applicant: { kind: 'person', lastName: 'Лебедев', firstName: 'Олег', phone: '+79104445566' },
+        documents: [{ name: 'Заявление', form: 'original', pages: 1 }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as { id: string; number: string; pin: string };
+    const page = await app.newPage({ viewport: portrait });
+    await page.goto(`${app.baseUrl}/kiosk/${office}?idle=600#device=${demoToken}`);
+    await page.getByRole('button', { name: 'Узнать статус дела' }).click();
+    await page.getByTestId('kiosk-status').waitFor();
+    await page.keyboard.type(`${app.baseUrl}/status?number=${created.number}&pin=${created.pin}`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('kiosk-status-result').waitFor();
+    await page.getByRole('button', { name: 'Оценить качество обслуживания' }).click();
+    await page.getByTestId('rating-form').waitFor();
+    expect(await page.getByTestId('rating-about').textContent()).toContain('Дело №');
+    for (const name of criteria)
+      await page.getByRole('group', { name }).getByText('хорошо', { exact: true }).click();
+    // the comment on the kiosk's own keyboard
+    await page.getByTestId('rating-comment-keyboard').click();
+    const keys = page.getByRole('group', { name: 'Экранная клавиатура' });
+    for (const key of 'СПАСИБО') await keys.getByRole('button', { name: key, exact: true }).click();
+    expect(await page.getByTestId('rating-comment').inputValue()).toBe('СПАСИБО');
+    await expectTouchTargets(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-thanks').waitFor();
+    const [saved] = await rows<{ source: string; comment: string }>(
+      app.database.db,
+      sql`select source, comment from ratings where case_id = ${created.id}`,
+    );
+    expect(saved).toEqual({ source: 'kiosk', comment: 'СПАСИБО' });
+  });
 });

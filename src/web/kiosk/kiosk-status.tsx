@@ -3,7 +3,8 @@
  * in by themselves), then the PIN on the same keypad (shown as dots: people stand behind), or the receipt's
  * QR held to the scanner — a scanner types the status link and Enter into the focused field, and a typed
  * character brings the focus there first, as at the booking's check-in. The answer is the status every
- * channel shows (GET /api/status), big and touch-friendly. What was typed lives here alone: back at the
+ * channel shows (GET /api/status), big and touch-friendly, with «Оценить качество обслуживания» of the case
+ * (issue 12: the shared rating form, source 'kiosk'). What was typed lives here alone: back at the
  * start (by a button or after the kiosk's idle time) it is gone.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -12,10 +13,11 @@ import type { CaseStatus } from '../../shared/cases.js';
 import type { KioskSetup } from '../../shared/queue.js';
 import { ApiError } from '../app/api.js';
 import { useT } from '../app/i18n/index.js';
+import { RatingForm } from '../rating/rating-form.js';
 import { caseNumberFromDigits, fromStatusLink } from '../status/case-timeline.js';
 import { fetchCaseStatus, statusRefusal } from '../status/status-api.js';
 import { StatusView } from '../status/status-view.js';
-import { NumericKeypad } from './keyboards.js';
+import { LetterKeyboard, NumericKeypad } from './keyboards.js';
 import { kioskTokenHeader } from './kiosk-api.js';
 import { Actions, Entry, Screen, Top } from './kiosk-screens.js';
 
@@ -41,6 +43,8 @@ export function KioskStatusScreen(props: { setup: KioskSetup; token: string; onH
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<CaseStatus | null>(null);
+  // «Оценить качество обслуживания» of the case found (issue 12): its form in place of the status
+  const [rating, setRating] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const number = parseCaseNumber(text);
 
@@ -97,11 +101,35 @@ export function KioskStatusScreen(props: { setup: KioskSetup; token: string; onH
 
   const again = () => {
     setStatus(null);
+    setRating(false);
     setText('');
     setPin('');
     setPhase('number');
     setProblem(null);
   };
+
+  if (status?.ratingToken && rating)
+    return (
+      <Screen testId="kiosk-status-rating">
+        <Top setup={setup} title={t('kioskRating.title')} onHome={props.onHome} />
+        <RatingForm
+          token={status.ratingToken}
+          source="kiosk"
+          variant="kiosk"
+          headers={{ [kioskTokenHeader]: props.token }}
+          keyboard={({ value, onChange }) => (
+            <LetterKeyboard value={value} onChange={onChange} maxLength={500} />
+          )}
+          footer={
+            <Actions>
+              <button type="button" className="kiosk-button kiosk-button-primary" onClick={props.onHome}>
+                {t('kioskRating.done')}
+              </button>
+            </Actions>
+          }
+        />
+      </Screen>
+    );
 
   if (status)
     return (
@@ -112,6 +140,11 @@ export function KioskStatusScreen(props: { setup: KioskSetup; token: string; onH
           <button type="button" className="kiosk-button" onClick={again}>
             {t('kioskStatus.another')}
           </button>
+          {status.ratingToken && (
+            <button type="button" className="kiosk-button" onClick={() => setRating(true)}>
+              {t('kioskRating.start')}
+            </button>
+          )}
           <button type="button" className="kiosk-button kiosk-button-primary" onClick={props.onHome}>
             {t('kioskStatus.done')}
           </button>
