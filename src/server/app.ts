@@ -16,6 +16,7 @@ import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { webPageStatus } from './http/web-pages.js';
 import { loggerOptions } from './logger.js';
+import { situationRoutes } from './modules/analytics/situation.routes.js';
 import { registerBooking } from './modules/booking/booking.plugin.js';
 import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js';
 import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
@@ -139,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registerRoutes);
   await app.register(requestRoutes);
   registerAgencyRequests(app);
+  // The situational center (issue 12).
+  await app.register(situationRoutes);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
