@@ -60,6 +60,7 @@ export async function situation(deps: { db: Db; now: Date; scope: ActorScope }):
       kind: o.kind,
       lat: o.lat,
       lon: o.lon,
+      timeZone: o.timeZone,
       open: o.openNow,
       waiting: load?.waiting ?? 0,
       longestWaitMinutes: longest,

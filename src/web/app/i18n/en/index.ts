@@ -10,6 +10,7 @@ import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { queue } from './queue.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -26,4 +27,5 @@ export const en: Messages = {
   ...caseLists,
   ...cases,
   ...status,
+  ...situation,
 };
