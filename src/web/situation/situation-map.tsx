@@ -11,6 +11,7 @@ import { useT } from '../app/i18n/index.js';
 import {
   circleRadius,
   fitProjection,
+  labelsWithoutOverlap,
   type OfficeState,
   officeState,
   officeStates,
@@ -44,9 +45,24 @@ export function SituationMap(props: {
     r: circleRadius(o.waiting),
     ...projection.project(o.lat, o.lon),
   }));
-  // the largest under, alerts on top: nothing important is hidden by a crowd
-  const order = (p: Placed) => (p.state === 'alert' ? 1e6 : 0) + (p.office.code === selected ? 2e6 : 0) - p.r;
+  // the selected office first, then by alerts, the longest wait, the number waiting
+  const urgency = (p: Placed) =>
+    (p.office.code === selected ? 1e9 : 0) +
+    p.office.alerts.length * 1e6 +
+    (p.office.longestWaitMinutes ?? 0) * 1e3 +
+    p.office.waiting;
+  const marked = (p: Placed) => p.state === 'alert' || p.office.code === selected;
+  // drawn in order: the largest plain circles under, then the marked ones, the most urgent on top — nothing
+  // important is hidden by a crowd
+  const order = (p: Placed) => (marked(p) ? 1e12 + urgency(p) : -p.r);
   placed.sort((a, b) => order(a) - order(b));
+  // names beside the marked ones, the most urgent first, never overlapping
+  const labelled = labelsWithoutOverlap(
+    placed
+      .filter(marked)
+      .sort((a, b) => urgency(b) - urgency(a))
+      .map((p) => ({ code: p.office.code, x: p.x, y: p.y, r: p.r, text: p.office.name })),
+  );
   const alerting = situation.offices.filter((o) => o.alerts.length > 0).length;
   const unplaced = situation.offices.length - located.length;
   return (
@@ -110,7 +126,7 @@ export function SituationMap(props: {
                 </text>
               </>
             )}
-            {(p.state === 'alert' || p.office.code === selected) && (
+            {labelled.has(p.office.code) && (
               <text x={p.x + p.r + 10} y={p.y + 4} className="situation-label">
                 {p.office.name}
               </text>

@@ -1,5 +1,11 @@
 import type { SituationOffice } from '../../shared/analytics.js';
-import { circleRadius, fitProjection, officeState, sortOffices } from './situation-view.js';
+import {
+  circleRadius,
+  fitProjection,
+  labelsWithoutOverlap,
+  officeState,
+  sortOffices,
+} from './situation-view.js';
 
 const office = (over: Partial<SituationOffice>): SituationOffice => ({
   code: 'x',
@@ -79,5 +85,17 @@ describe('the situational center’s view', () => {
     expect(codes('longest')).toEqual(['b', 'a', 'c']);
     expect(codes('predicted')).toEqual(['c', 'a', 'b']);
     expect(codes('name')).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('the map’s labels', () => {
+  it('keeps the first label of those that would overlap, and every one that does not', () => {
+    const kept = labelsWithoutOverlap([
+      { code: 'urgent', x: 100, y: 100, r: 10, text: 'Главный офис' },
+      { code: 'near', x: 110, y: 105, r: 5, text: 'Соседний офис' },
+      { code: 'below', x: 100, y: 140, r: 10, text: 'Ниже' },
+      { code: 'far', x: 400, y: 100, r: 5, text: 'Дальний' },
+    ]);
+    expect([...kept]).toEqual(['urgent', 'below', 'far']);
   });
 });

@@ -109,3 +109,31 @@ export function sortOffices(offices: readonly SituationOffice[], key: SortKey): 
       return sortedBy(offices, name, (o) => o.district);
   }
 }
+
+/**
+ * Which circles get their name written beside them: in the order given (the most important first), each
+ * label kept only when its box (about `charWidth` per character, `lineHeight` high, right of the circle)
+ * overlaps no label already kept — a dense city shows its most urgent names, never a smudge.
+ */
+export function labelsWithoutOverlap(
+  candidates: readonly { code: string; x: number; y: number; r: number; text: string }[],
+  options: { charWidth?: number; lineHeight?: number } = {},
+): Set<string> {
+  const charWidth = options.charWidth ?? 7;
+  const lineHeight = options.lineHeight ?? 16;
+  const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const codes = new Set<string>();
+  for (const c of candidates) {
+    const x1 = c.x + c.r + 8;
+    const box = {
+      x1,
+      y1: c.y - lineHeight / 2,
+      x2: x1 + c.text.length * charWidth,
+      y2: c.y + lineHeight / 2,
+    };
+    if (kept.some((k) => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) continue;
+    kept.push(box);
+    codes.add(c.code);
+  }
+  return codes;
+}
