@@ -77,7 +77,7 @@ describe('the situational center', { timeout: 180_000 }, () => {
       await page.getByTestId('situation-list').locator('tbody tr').first().getAttribute('data-office'),
     ).toBe(office);
     // picking the office shows its figures beside the map
-    await dot.click();
+    await dot.locator('circle').first().click();
     const detail = page.getByTestId('situation-detail');
     await detail.getByRole('heading', { name }).waitFor();
     expect(await detail.textContent()).toContain('Ожидание 16 мин');
