@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { OfficeDetail } from '../../src/shared/network.js';
 import { staffClient } from '../support/admin.js';
-import { type BrowserApp, expectNoSeriousA11yViolations, startBrowserApp } from '../support/browser.js';
+import {
+  type BrowserApp,
+  expectNoSeriousA11yViolations,
+  screenshot,
+  startBrowserApp,
+} from '../support/browser.js';
 import { openSignedIn } from './admin-helpers.js';
 
 const office = 'lip-kosmonavtov';
@@ -82,6 +87,7 @@ describe('the situational center', { timeout: 180_000 }, () => {
     await detail.getByRole('heading', { name }).waitFor();
     expect(await detail.textContent()).toContain('Ожидание 16 мин');
     await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'situation');
   });
 
   it('shows an office head only their office', async () => {

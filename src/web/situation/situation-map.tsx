@@ -62,6 +62,7 @@ export function SituationMap(props: {
       .filter(marked)
       .sort((a, b) => urgency(b) - urgency(a))
       .map((p) => ({ code: p.office.code, x: p.x, y: p.y, r: p.r, text: p.office.name })),
+    { width: projection.width },
   );
   const alerting = situation.offices.filter((o) => o.alerts.length > 0).length;
   const unplaced = situation.offices.length - located.length;
@@ -127,7 +128,12 @@ export function SituationMap(props: {
               </>
             )}
             {labelled.has(p.office.code) && (
-              <text x={p.x + p.r + 10} y={p.y + 4} className="situation-label">
+              <text
+                x={labelled.get(p.office.code) === 'start' ? p.x + p.r + 8 : p.x - p.r - 8}
+                y={p.y + 4}
+                textAnchor={labelled.get(p.office.code)}
+                className="situation-label"
+              >
                 {p.office.name}
               </text>
             )}

@@ -90,12 +90,26 @@ describe('the situational center’s view', () => {
 
 describe('the map’s labels', () => {
   it('keeps the first label of those that would overlap, and every one that does not', () => {
-    const kept = labelsWithoutOverlap([
-      { code: 'urgent', x: 100, y: 100, r: 10, text: 'Главный офис' },
-      { code: 'near', x: 110, y: 105, r: 5, text: 'Соседний офис' },
-      { code: 'below', x: 100, y: 140, r: 10, text: 'Ниже' },
-      { code: 'far', x: 400, y: 100, r: 5, text: 'Дальний' },
-    ]);
-    expect([...kept]).toEqual(['urgent', 'below', 'far']);
+    const kept = labelsWithoutOverlap(
+      [
+        { code: 'urgent', x: 100, y: 100, r: 10, text: 'Главный офис' },
+        { code: 'near', x: 110, y: 105, r: 5, text: 'Соседний офис' },
+        { code: 'below', x: 100, y: 140, r: 10, text: 'Ниже' },
+        { code: 'far', x: 400, y: 100, r: 5, text: 'Дальний' },
+      ],
+      { width: 800 },
+    );
+    expect([...kept.keys()]).toEqual(['urgent', 'below', 'far']);
+  });
+
+  it('writes a name left of its circle when it would leave the map', () => {
+    const sides = labelsWithoutOverlap(
+      [
+        { code: 'edge', x: 780, y: 100, r: 5, text: 'Офис у края' },
+        { code: 'middle', x: 300, y: 100, r: 5, text: 'Офис' },
+      ],
+      { width: 800 },
+    );
+    expect(Object.fromEntries(sides)).toEqual({ edge: 'end', middle: 'start' });
   });
 });

@@ -111,29 +111,27 @@ export function sortOffices(offices: readonly SituationOffice[], key: SortKey): 
 }
 
 /**
- * Which circles get their name written beside them: in the order given (the most important first), each
- * label kept only when its box (about `charWidth` per character, `lineHeight` high, right of the circle)
- * overlaps no label already kept — a dense city shows its most urgent names, never a smudge.
+ * Which circles get their name written beside them, and on which side: in the order given (the most
+ * important first), each label — about `charWidth` per character, `lineHeight` high — goes right of its
+ * circle, or left of it when it would leave the map (`width`), and is kept only when it overlaps no label
+ * already kept: a dense city shows its most urgent names, never a smudge.
  */
 export function labelsWithoutOverlap(
   candidates: readonly { code: string; x: number; y: number; r: number; text: string }[],
-  options: { charWidth?: number; lineHeight?: number } = {},
-): Set<string> {
+  options: { width: number; charWidth?: number; lineHeight?: number },
+): Map<string, 'start' | 'end'> {
   const charWidth = options.charWidth ?? 7;
   const lineHeight = options.lineHeight ?? 16;
   const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
-  const codes = new Set<string>();
+  const sides = new Map<string, 'start' | 'end'>();
   for (const c of candidates) {
-    const x1 = c.x + c.r + 8;
-    const box = {
-      x1,
-      y1: c.y - lineHeight / 2,
-      x2: x1 + c.text.length * charWidth,
-      y2: c.y + lineHeight / 2,
-    };
+    const length = c.text.length * charWidth;
+    const right = c.x + c.r + 8 + length <= options.width;
+    const x1 = right ? c.x + c.r + 8 : c.x - c.r - 8 - length;
+    const box = { x1, y1: c.y - lineHeight / 2, x2: x1 + length, y2: c.y + lineHeight / 2 };
     if (kept.some((k) => box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2)) continue;
     kept.push(box);
-    codes.add(c.code);
+    sides.set(c.code, right ? 'start' : 'end');
   }
-  return codes;
+  return sides;
 }

@@ -18,7 +18,7 @@ export const situation: Section<typeof ru> = {
   'situation.noAlerts': 'No alerts: every office is within the targets.',
   'situation.alert.wait_over_target': 'Waiting {minutes} min — over the {target} min target',
   'situation.alert.window_closed': 'Window {window} closed or on a break during opening hours',
-  'situation.alert.kiosk_offline': 'Kiosk “{kiosk}” silent for over 5 minutes',
+  'situation.alert.kiosk_offline': 'Silent for over 5 minutes: {kiosk}',
   'situation.alertCount': { one: '{n} alert', other: '{n} alerts' },
 
   'situation.map': 'Map of offices',

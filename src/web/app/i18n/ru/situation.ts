@@ -18,7 +18,7 @@ export const situation = {
   'situation.noAlerts': 'Тревог нет: все офисы работают в пределах нормы.',
   'situation.alert.wait_over_target': 'Ожидание {minutes} мин — дольше нормы в {target} мин',
   'situation.alert.window_closed': 'Окно {window} закрыто или на перерыве в рабочее время',
-  'situation.alert.kiosk_offline': 'Инфомат «{kiosk}» не на связи больше 5 минут',
+  'situation.alert.kiosk_offline': 'Не на связи больше 5 минут: {kiosk}',
   'situation.alertCount': {
     one: '{n} тревога',
     few: '{n} тревоги',
