@@ -112,7 +112,7 @@ export function sortOffices(offices: readonly SituationOffice[], key: SortKey): 
 
 /**
  * Which circles get their name written beside them, and on which side: in the order given (the most
- * important first), each label — about `charWidth` per character, `lineHeight` high — goes right of its
+ * important first), each label — about `charWidth` per character (13 px bold), `lineHeight` high — goes right of its
  * circle, or left of it when it would leave the map (`width`), and is kept only when it overlaps no label
  * already kept: a dense city shows its most urgent names, never a smudge.
  */
@@ -120,7 +120,7 @@ export function labelsWithoutOverlap(
   candidates: readonly { code: string; x: number; y: number; r: number; text: string }[],
   options: { width: number; charWidth?: number; lineHeight?: number },
 ): Map<string, 'start' | 'end'> {
-  const charWidth = options.charWidth ?? 7;
+  const charWidth = options.charWidth ?? 8.5;
   const lineHeight = options.lineHeight ?? 16;
   const kept: { x1: number; y1: number; x2: number; y2: number }[] = [];
   const sides = new Map<string, 'start' | 'end'>();
