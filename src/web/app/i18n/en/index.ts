@@ -12,6 +12,7 @@ import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
 import { quality } from './quality.js';
 import { queue } from './queue.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -30,4 +31,5 @@ export const en: Messages = {
   ...status,
   ...analytics,
   ...quality,
+  ...situation,
 };
