@@ -76,6 +76,8 @@ export const queryKeys = {
     /** The office head's overview (the operator's console reads it too). */
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
+    /** The situational center: every office of the user's scope live (issue 12; dropped with ['queue']). */
+    situation: () => ['queue', 'situation'] as const,
   },
   /**
    * Pre-booking on the portal: offices with their first free time, a month's free days, a day's free

@@ -13,6 +13,7 @@ import { portal } from './portal.js';
 import { quality } from './quality.js';
 import { queue } from './queue.js';
 import { rating } from './rating.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -32,4 +33,5 @@ export const en: Messages = {
   ...analytics,
   ...quality,
   ...rating,
+  ...situation,
 };

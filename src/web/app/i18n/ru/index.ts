@@ -8,7 +8,8 @@
  * operator's window and the office head's «Запись»), cases.ts (acceptance and the case page), case-lists.ts
  * (the cases' work lists, search, registers and requests on /cases),
  * status.ts (a case's status: the portal's /status,
- * the kiosk's status screen, the call center's cases), quality.ts (ratings and their follow-ups on /quality),
+ * the kiosk's status screen, the call center's cases), analytics.ts (/analytics), quality.ts (ratings and
+ * their follow-ups on /quality), situation.ts (the situational center, /situation),
  * rating.ts (a citizen's rating of a visit or a case: the form, /rate/:token, the kiosk's exit screen).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
@@ -27,6 +28,7 @@ import { portal } from './portal.js';
 import { quality } from './quality.js';
 import { queue } from './queue.js';
 import { rating } from './rating.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -46,4 +48,5 @@ export const ru = {
   ...analytics,
   ...quality,
   ...rating,
+  ...situation,
 } as const;
