@@ -64,9 +64,12 @@ export const ratingSavedSchema = z.object({
 });
 export type RatingSaved = z.infer<typeof ratingSavedSchema>;
 
-/** The follow-up rule: a score below 3 on any criterion, with a comment, goes to the office head. */
+/** A low score: below «нормально». */
+export const isLowScore = (score: number) => score < 3;
+
+/** The follow-up rule: a low score on any criterion, with a comment, goes to the office head. */
 export function needsFollowUp(scores: RatingScores, comment: string | undefined | null): boolean {
-  return Boolean(comment?.trim()) && ratingCriteria.some((c) => scores[c] < 3);
+  return Boolean(comment?.trim()) && ratingCriteria.some((c) => isLowScore(scores[c]));
 }
 
 /** A follow-up is due this many calendar days after the rating. */

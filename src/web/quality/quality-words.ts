@@ -30,8 +30,8 @@ const scoreKeys: Record<number, MessageKey> = {
   5: 'quality.score.5',
 };
 
-/** Below «нормально»: the scores that make a rating with a comment a follow-up. */
-export const isLow = (score: number) => score < 3;
+/** Below «нормально»: the scores that make a rating with a comment a follow-up (the shared rule). */
+export { isLowScore as isLow } from '../../shared/ratings.js';
 
 export function useQualityWords() {
   const { t, locale } = useT();
