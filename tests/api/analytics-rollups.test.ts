@@ -448,6 +448,34 @@ describeOnBackends(
       });
     });
 
+    it('breaks the period down by agency', async () => {
+      const byAgency = await analyst.call({
+        method: 'GET',
+        url: '/api/analytics/breakdown?by=agency&from=2026-11-30&to=2026-12-02',
+      });
+      expect(byAgency.statusCode, byAgency.body).toBe(200);
+      const agencies = Object.fromEntries(
+        (byAgency.json() as { items: { key: string; visits: number }[] }).items.map((i) => [i.key, i.visits]),
+      );
+      // egrn-extract (Роскадастр): t1, t3, t5, tb1, tw1, tb4, t6; passport-rf-14 (МВД, migration): t4
+      expect(agencies).toEqual({ roskadastr: 7, 'mvd-migration': 1 });
+    });
+
+    it('breaks the period down by channel: walk-in, booked by other channels, booked on the portal', async () => {
+      const byChannel = await analyst.call({
+        method: 'GET',
+        url: '/api/analytics/breakdown?by=channel&from=2026-11-30&to=2026-12-02',
+      });
+      expect(byChannel.statusCode, byChannel.body).toBe(200);
+      const channels = Object.fromEntries(
+        (byChannel.json() as { items: { key: string; visits: number }[] }).items.map((i) => [
+          i.key,
+          i.visits,
+        ]),
+      );
+      expect(channels).toEqual({ walk_in: 8, booking: 0, portal: 2 });
+    });
+
     it('ranks the top services and breaks the period down by office and by month', async () => {
       const top = await analyst.call({
         method: 'GET',
