@@ -1,12 +1,13 @@
 /**
  * The staff route trees (sign-in, the admin console, the call center, the operator's console, the office
  * head's screen) under one <StaffAuth/> session, as route objects.
- * main.tsx imports this module dynamically, on the first navigation to /staff, /admin, /callcenter, /operator, /office or /cases: the portal's
+ * main.tsx imports this module dynamically, on the first navigation to /staff, /admin, /callcenter, /operator, /office, /cases or /analytics: the portal's
  * pages never download staff code (nor zod, which only the staff forms use at run time).
  */
 import { createRoutesFromElements, Route } from 'react-router';
 import { z } from 'zod';
 import { adminRoutes } from './admin/routes.js';
+import { analyticsRoutes } from './analytics/routes.js';
 import { callcenterRoutes } from './callcenter/routes.js';
 import { caseRoutes } from './cases/case-routes.js';
 import { caseListsNav, caseListsRoutes } from './cases/cases-lists-routes.js';
@@ -28,6 +29,7 @@ export const staffRouteObjects = createRoutesFromElements(
     {callcenterRoutes}
     {operatorRoutes}
     {officeRoutes}
+    {analyticsRoutes}
     {caseRoutes({ nav: caseListsNav, children: caseListsRoutes })}
   </Route>,
   [1],

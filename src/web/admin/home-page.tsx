@@ -29,6 +29,7 @@ const catalogSections: Section[] = [
 ];
 const portalCatalog: Section = { to: '/services', title: 'staff.catalog', text: 'staff.catalogText' };
 const operatorSection: Section = { to: '/operator', title: 'operator.title', text: 'operator.sectionText' };
+const analyticsSection: Section = { to: '/analytics', title: 'an.title', text: 'an.sectionText' };
 const callcenterSection: Section = {
   to: '/callcenter',
   title: 'callcenter.title',
@@ -44,6 +45,7 @@ export function AdminHomePage() {
   const sections = [
     ...(hasRole(me, 'operator', 'office_head', 'admin') ? [operatorSection] : []),
     ...(hasRole(me, 'callcenter', 'admin') ? [callcenterSection] : []),
+    ...(hasRole(me, 'analyst', 'office_head', 'admin') ? [analyticsSection] : []),
     ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : [portalCatalog]),
     ...(admin ? adminSections : []),
   ];

@@ -26,7 +26,7 @@ async function subjectOf(deps: RatingDeps, token: string) {
   if (!parsed) return undefined;
   if (parsed.subject === 'visit') {
     const t = await ticketForRating(deps.db, parsed.id);
-    if (!t || !t.finished) return undefined;
+    if (!t?.finished) return undefined;
     const office = await officeCard(deps.db, t.officeCode);
     if (!office) return undefined;
     const [service] = t.serviceCode ? await serviceTitles(deps.db, [t.serviceCode]) : [];

@@ -1,5 +1,6 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
+import { analytics } from './analytics.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
@@ -26,4 +27,5 @@ export const en: Messages = {
   ...caseLists,
   ...cases,
   ...status,
+  ...analytics,
 };

@@ -13,6 +13,7 @@
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
  */
+import { analytics } from './analytics.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
@@ -39,4 +40,5 @@ export const ru = {
   ...caseLists,
   ...cases,
   ...status,
+  ...analytics,
 } as const;
