@@ -76,6 +76,8 @@ export const queryKeys = {
     /** The office head's overview (the operator's console reads it too). */
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
+    /** The situational center: every office of the user's scope live (issue 12; dropped with ['queue']). */
+    situation: () => ['queue', 'situation'] as const,
   },
   /**
    * Pre-booking on the portal: offices with their first free time, a month's free days, a day's free
@@ -155,6 +157,17 @@ export const queryKeys = {
     topServices: (params: AnalyticsParams) => ['analytics', 'top-services', params] as const,
     breakdown: (by: BreakdownDimension, params: AnalyticsParams) =>
       ['analytics', 'breakdown', by, params] as const,
+  },
+  /**
+   * Quality (issue 12), staff screens: the follow-ups of low ratings by state and office, and the ratings'
+   * pages read one after another (keyset). Everything under ['quality'] is dropped at sign-out.
+   */
+  quality: {
+    all: ['quality'] as const,
+    followUps: (params?: Record<string, string>) =>
+      params ? (['quality', 'follow-ups', params] as const) : (['quality', 'follow-ups'] as const),
+    ratings: (params?: Record<string, string>) =>
+      params ? (['quality', 'ratings', params, 'pages'] as const) : (['quality', 'ratings'] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

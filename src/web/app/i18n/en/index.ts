@@ -10,7 +10,9 @@ import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
+import { quality } from './quality.js';
 import { queue } from './queue.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -28,4 +30,6 @@ export const en: Messages = {
   ...cases,
   ...status,
   ...analytics,
+  ...quality,
+  ...situation,
 };
