@@ -10,6 +10,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { freePort, startPostgres } from '../tests/support/postgres-server.js';
+import { analyticsBench, analyticsOptionsFromArgs } from './analytics-bench.js';
 import { authBench } from './auth-bench.js';
 import { bookingBench } from './booking-bench.js';
 import { casesBench } from './cases-bench.js';
@@ -18,7 +19,7 @@ import { outboxBench } from './outbox-bench.js';
 import { queueBench } from './queue-bench.js';
 import { timedStart } from './start.js';
 
-// `npm run bench [-- seconds] [-- --cases N]`: the seconds are the first argument when it is a number.
+// `npm run bench [-- seconds] [-- --cases N] [-- --visits N --years 1,5]`: the seconds are the first argument when it is a number.
 const seconds = Number.isFinite(Number(process.argv[2])) ? Number(process.argv[2]) : 10;
 const noLimits = { RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000000' };
 const report: Record<string, unknown> = { at: new Date().toISOString(), seconds };
@@ -85,6 +86,12 @@ try {
   const cases = await casesBench(server, seconds);
   rows.push(...cases.lines);
   report.postgresCases = cases.report;
+
+  // Analytics: `okno simulate` over 1 and 5 years (--visits N a year, default 2,000,000), each dashboard query's
+  // p50/p99 on what it wrote, and the rollups' cost per event; a database of its own per size.
+  const analytics = await analyticsBench(server, analyticsOptionsFromArgs());
+  rows.push(...analytics.lines);
+  report.postgresAnalytics = analytics.report;
 
   // The outbox, in process: on the bench's PostgreSQL database and on an in-memory PGlite.
   for (const [kind, options] of [

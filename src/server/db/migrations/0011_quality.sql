@@ -232,18 +232,35 @@ end $$;
 create trigger analytics_ticket after insert or update of status on tickets
   for each row execute function analytics_ticket();
 
--- A booking counts while booked, checked in or not kept; a no-show counts apart.
+-- A booking counts while booked, checked in or not kept, on the day it is for; a no-show counts apart.
+-- Moved to another day (rescheduled), it leaves the old day and counts on the new one.
 create function analytics_booking() returns trigger language plpgsql as $$
 declare
   d analytics_rollups;
   counted integer := (new.status in ('booked', 'checked_in', 'no_show'))::int;
   no_show integer := (new.status = 'no_show')::int;
+  was_counted integer := 0;
+  was_no_show integer := 0;
 begin
   if not analytics_rollups_on() then return null; end if;
   if tg_op = 'UPDATE' then
-    counted := counted - (old.status in ('booked', 'checked_in', 'no_show'))::int;
-    no_show := no_show - (old.status = 'no_show')::int;
+    was_counted := (old.status in ('booked', 'checked_in', 'no_show'))::int;
+    was_no_show := (old.status = 'no_show')::int;
+    if (old.office_code, old.service_code, old.local_date) is distinct from
+       (new.office_code, new.service_code, new.local_date) then
+      if was_counted <> 0 or was_no_show <> 0 then
+        d := analytics_blank(old.office_code, old.service_code, old.local_date);
+        d.bookings := -was_counted;
+        d.bookings_portal := -was_counted * (old.channel = 'portal')::int;
+        d.bookings_no_show := -was_no_show;
+        perform analytics_apply(d);
+      end if;
+      was_counted := 0;
+      was_no_show := 0;
+    end if;
   end if;
+  counted := counted - was_counted;
+  no_show := no_show - was_no_show;
   if counted = 0 and no_show = 0 then return null; end if;
   d := analytics_blank(new.office_code, new.service_code, new.local_date);
   d.bookings := counted;
@@ -252,7 +269,7 @@ begin
   perform analytics_apply(d);
   return null;
 end $$;
-create trigger analytics_booking after insert or update of status on bookings
+create trigger analytics_booking after insert or update of status, local_date, office_code, service_code on bookings
   for each row execute function analytics_booking();
 
 -- A case counts when accepted, and once more when its result is ready (or refused): on time or late.
