@@ -230,11 +230,13 @@ describeOnBackends(
       );
     });
 
-    it('keeps each month as the sum of its days, for every office and service, and the region’s month of a service', () => {
-      const days = before.filter((r) => r.grain === 'd');
+    it('keeps each month as the sum of its days, for every office and service, and the region’s month and day of a service', () => {
+      const days = before.filter((r) => r.grain === 'd' && r.office_code !== '*');
+      const regionDays = before.filter((r) => r.grain === 'd' && r.office_code === '*');
       const months = before.filter((r) => r.grain === 'm' && r.office_code !== '*');
       const regionMonths = before.filter((r) => r.grain === 'm' && r.office_code === '*');
-      expect(days.some((r) => r.office_code === '*')).toBe(false);
+      expect(regionDays.length).toBeGreaterThan(0);
+      expect(regionDays.some((r) => r.service_code === '*')).toBe(false);
       const sum = (a: number[], b: number[]) => a.map((x, i) => x + (b[i] ?? 0));
       const add = (into: RollupRow, r: RollupRow) => {
         for (const k of Object.keys(r) as (keyof RollupRow)[]) {
@@ -283,6 +285,15 @@ describeOnBackends(
           rollUp(
             months.filter((r) => r.service_code !== '*'),
             (r) => ({ grain: 'm', period: r.period, office_code: '*', service_code: r.service_code }),
+          ),
+        ),
+      );
+      // and the region's day of a service is the sum of the offices' days of it
+      expect(sorted(regionDays)).toEqual(
+        sorted(
+          rollUp(
+            days.filter((r) => r.service_code !== '*'),
+            (r) => ({ grain: 'd', period: r.period, office_code: '*', service_code: r.service_code }),
           ),
         ),
       );

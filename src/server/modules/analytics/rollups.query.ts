@@ -9,7 +9,7 @@ import { type RollupSums, rollupSumsSelect, sumsOfRow } from './rollup-sums.js';
  * The one query every analytics figure comes from: rollup rows of a period added up, optionally grouped.
  * Whole months come from the monthly rows, the edge days from the daily ones (splitPeriod). Rows are narrowed
  * to the actor's scope by the WHERE clause. A question about services across the whole region (no office or
- * district filter, the region's scope) reads the region's monthly rows of each service (office_code '*').
+ * district filter, the region's scope) reads the region's rows of each service (office_code '*').
  */
 export type RollupSelection = {
   from: string;
@@ -49,12 +49,9 @@ export async function rollupSums(
     groupBy !== 'office' &&
     groupBy !== 'district' &&
     (q.perService || q.service !== undefined);
-  const monthOffice = regionRows ? sql`r.office_code = '*'` : sql`r.office_code <> '*'`;
   const period: SQL[] = [];
   if (parts.months)
-    period.push(
-      sql`(r.grain = 'm' and ${monthOffice} and r.period between ${parts.months.from} and ${parts.months.to})`,
-    );
+    period.push(sql`(r.grain = 'm' and r.period between ${parts.months.from} and ${parts.months.to})`);
   for (const d of parts.days) period.push(sql`(r.grain = 'd' and r.period between ${d.from} and ${d.to})`);
   const service = q.service
     ? sql`r.service_code = ${q.service}`
@@ -62,7 +59,12 @@ export async function rollupSums(
       ? sql`r.service_code <> '*'`
       : sql`r.service_code = '*'`;
   const needsOffices = !regionRows;
-  const where: SQL[] = [sql`(${sql.join(period, sql` or `)})`, service];
+  const where: SQL[] = [
+    sql`(${sql.join(period, sql` or `)})`,
+    service,
+    // the region's rows of a service, or the offices' own
+    regionRows ? sql`r.office_code = '*'` : sql`r.office_code <> '*'`,
+  ];
   if (needsOffices) {
     where.push(officeInScope(scope, sql`r.office_code`, sql`o.district_code`));
     if (q.office) where.push(sql`r.office_code = ${q.office}`);

@@ -139,13 +139,17 @@ export function rebuildStatement(): string {
     ),
     region_month as (
       select service_code, month, ${summed} from month_facts group by service_code, month
+    ),
+    region_day as (
+      select service_code, day, ${summed} from facts group by service_code, day
     )
     insert into analytics_rollups (${insertColumns})
     select 'd', f.day, f.office_code, f.service_code, ${valuesOf('f', '0')} from facts f
     union all select 'd', s.day, s.office_code, '*', ${valuesOf('s', 's.window_days')} from star s
     union all select 'm', m.month, m.office_code, m.service_code, ${valuesOf('m', '0')} from month_facts m
     union all select 'm', s.month, s.office_code, '*', ${valuesOf('s', 's.window_days')} from month_star s
-    union all select 'm', g.month, '*', g.service_code, ${valuesOf('g', '0')} from region_month g`;
+    union all select 'm', g.month, '*', g.service_code, ${valuesOf('g', '0')} from region_month g
+    union all select 'd', g.day, '*', g.service_code, ${valuesOf('g', '0')} from region_day g`;
 }
 
 /** Recomputes the rollups of the whole months around [from, to] in one transaction. */
