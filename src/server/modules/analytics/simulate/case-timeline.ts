@@ -79,7 +79,8 @@ export function caseLife(input: {
         log.push({ code: returnedStage, at: toInstant(calendar.addCalendarDays(storageUntil, 1), 10 * 60) });
       } else {
         const day = calendar.addWorkingDays(resultOn, rng.between(collectDays[0], collectDays[1]));
-        const at = immediate ? resultAt + 60_000 : toInstant(day, rng.between(9 * 60, 18 * 60));
+        const drawn = immediate ? resultAt + 60_000 : toInstant(day, rng.between(9 * 60, 18 * 60));
+        const at = drawn > resultAt ? drawn : resultAt + 60_000 * rng.between(10, 120);
         log.push({ code: next, at });
         if (next === issuedStage) issuedAt = at;
       }

@@ -398,7 +398,9 @@ export function officeDay(ctx: Context, office: SimOffice, date: string, count: 
     let ready = arrival;
     if (booked) {
       ready = Math.max(day.opens, Math.floor(arrival / grid) * grid);
-      arrival = Math.max(day.opens - 10, ready - rng.next() * 15);
+      // a little early, but the doors open at the opening (or the end of the break)
+      const doors = day.breakEnd !== null && ready >= day.breakEnd ? day.breakEnd : day.opens;
+      arrival = Math.max(doors, ready - rng.next() * 15);
     }
     const mean =
       purpose === 'submit'
