@@ -16,6 +16,7 @@ import { describeRoute, securitySchemes } from './http/openapi.js';
 import { canonicalRequestUrl, refusedPathOf } from './http/refused-path.js';
 import { webPageStatus } from './http/web-pages.js';
 import { loggerOptions } from './logger.js';
+import { registerAnalytics } from './modules/analytics/analytics.plugin.js';
 import { registerBooking } from './modules/booking/booking.plugin.js';
 import { bookingPublicRoutes } from './modules/booking/booking.public.routes.js';
 import { bookingStaffRoutes } from './modules/booking/booking.staff.routes.js';
@@ -35,6 +36,7 @@ import { networkStaffRoutes } from './modules/network/network.staff.routes.js';
 import { notificationsPublicRoutes } from './modules/notifications/notifications.public.routes.js';
 import { notificationsStaffRoutes } from './modules/notifications/notifications.staff.routes.js';
 import { registerOutbox } from './modules/notifications/outbox.plugin.js';
+import { qualityRoutes } from './modules/quality/quality.routes.js';
 import { boardPublicRoutes } from './modules/queue/board.public.routes.js';
 import { kioskRoutes } from './modules/queue/kiosks.routes.js';
 import { registerQueueDayEnd } from './modules/queue/queue.plugin.js';
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registerRoutes);
   await app.register(requestRoutes);
   registerAgencyRequests(app);
+  await app.register(qualityRoutes);
+  await registerAnalytics(app);
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

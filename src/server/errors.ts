@@ -43,6 +43,10 @@ export const errorStatus = {
   CHECK_IN_TOO_LATE: 409,
   /** The same Idempotency-Key sent again with a different body. */
   IDEMPOTENCY_KEY_REUSED: 409,
+  /** The visit or case was rated already: one rating each. */
+  ALREADY_RATED: 409,
+  /** The follow-up of a rating was closed already, with its outcome. */
+  ALREADY_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   HEADERS_TOO_LARGE: 431,
   TIMEOUT: 408,

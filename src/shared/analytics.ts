@@ -11,7 +11,7 @@ import { exportFormatSchema, ratingCriteria } from './ratings.js';
 const code = z.string().trim().min(1).max(64);
 
 /** The filters every analytics query takes; a view's URL carries the same names. */
-export const analyticsFilterSchema = z.object({
+const filterShape = z.object({
   /** Inclusive; default: 29 days before `to`. */
   from: isoDateSchema.optional(),
   /** Inclusive; default: today in the region. */
@@ -21,6 +21,27 @@ export const analyticsFilterSchema = z.object({
   service: code.optional(),
   format: exportFormatSchema.default('json'),
 });
+
+/** `from` not after `to`, and at most ten years apart. */
+const periodChecked = <T extends z.ZodType<{ from?: string; to?: string }>>(schema: T) =>
+  schema.superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'the period starts after it ends',
+        params: { rule: 'from_after_to' },
+      });
+    if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 3660 * 86_400_000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'a period of at most ten years',
+        params: { rule: 'period_too_long' },
+      });
+  });
+
+export const analyticsFilterSchema = periodChecked(filterShape);
 export type AnalyticsFilter = z.infer<typeof analyticsFilterSchema>;
 
 const share = z.number().min(0).max(1).nullable();
@@ -88,9 +109,9 @@ export const analyticsSummarySchema = analyticsFiguresSchema.extend({
 export type AnalyticsSummary = z.infer<typeof analyticsSummarySchema>;
 
 /** GET /api/analytics/top-services?from=&to=&limit= (and the filters). */
-export const topServicesQuerySchema = analyticsFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-});
+export const topServicesQuerySchema = periodChecked(
+  filterShape.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+);
 export const topServicesSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -118,10 +139,12 @@ export const breakdownDimensionSchema = z.enum([
 export type BreakdownDimension = z.infer<typeof breakdownDimensionSchema>;
 
 /** GET /api/analytics/breakdown?by=&… : one row per district, office, service, agency, channel or period. */
-export const breakdownQuerySchema = analyticsFilterSchema.extend({
-  by: breakdownDimensionSchema,
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
+export const breakdownQuerySchema = periodChecked(
+  filterShape.extend({
+    by: breakdownDimensionSchema,
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  }),
+);
 export const breakdownRowSchema = analyticsFiguresSchema.extend({
   key: z.string(),
   title: z.string(),

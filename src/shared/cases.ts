@@ -428,6 +428,12 @@ export const caseStatusSchema = z.object({
     /** The last day the result is kept, once it is at the office. */
     until: z.string().nullable(),
   }),
+  ratingToken: z
+    .string()
+    .nullable()
+    .describe(
+      'the token of GET/POST /api/ratings/{token} to rate this case (null where the channel does not rate)',
+    ),
 });
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 

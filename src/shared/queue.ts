@@ -97,6 +97,10 @@ export const publicTicketSchema = z.object({
   dueAt: z.string().nullable().describe('a postponed ticket waits until then'),
   calledTo: calledTo.describe('the window it is called to while called or served'),
   documents: z.array(z.object({ name: z.string(), required: z.boolean() })),
+  ratingToken: z
+    .string()
+    .nullable()
+    .describe('once the visit is finished (done): the token of GET/POST /api/ratings/{token}; null before'),
 });
 export type PublicTicket = z.infer<typeof publicTicketSchema>;
 

@@ -3,8 +3,9 @@
 --
 -- The rollups are kept up to date in the transaction of each change by the triggers below (a ticket
 -- reaching its end, a booking counted or no longer counted, a case accepted or its result ready, a rating):
--- each adds one delta to four rows — the day and the month of the office for all services ('*') and for
--- the one service — always in that order, so that two changes of one office never lock them crosswise.
+-- each adds one delta to five rows — the day and the month of the office for all services ('*') and for
+-- the one service, then the region's month of the service — always in that order, so that two changes of
+-- one office never lock them crosswise.
 -- A whole-period query reads whole months from the monthly rows and the edge days from the daily ones.
 -- `modules/analytics/rollups.rebuild.ts` recomputes the same rows from the sources set by set (the
 -- simulation's bulk load, and the test that the incremental rows equal a recomputation). A session that
@@ -67,7 +68,7 @@ create index tickets_real on tickets (day) where not simulated;
 -- ── rollups ──────────────────────────────────────────────────────────────────────────────────────────────
 
 -- grain 'd' (a day) or 'm' (a month: period is its first day); service_code '*' sums all services of the
--- office, '' is a ticket without a service (a collection, a consultation). Waits in seconds, from the ticket
+-- office; office_code '*' (monthly only) sums a service over the region; '' is a ticket without a service (a collection, a consultation). Waits in seconds, from the ticket
 -- (or the booked time, if later) to its first call; the histogram's buckets are src/shared/analytics-kpi.ts's.
 create table analytics_rollups (
   grain char(1) not null check (grain in ('d', 'm')),
@@ -130,20 +131,25 @@ language sql stable as $$
     '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'::integer[], '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'::integer[], '{0,0,0,0,0}'::integer[], '{0,0,0,0,0}'::integer[]
 $$;
 
--- Adds a delta (grain 'd', period its day) to the office's four rows, the '*' rows first.
+-- Adds a delta (grain 'd', period its day) to the office's four rows, the '*' rows first, then to the
+-- region's month of the service (office_code '*': the top services and a service's figures across the region
+-- read a row per month, not one per office).
 create function analytics_apply(d analytics_rollups) returns void language plpgsql as $$
 declare
   g record;
   service text := d.service_code;
+  office text := d.office_code;
   day date := d.period;
 begin
   for g in
-    select * from (values (1, 'd', day, '*'), (2, 'm', date_trunc('month', day)::date, '*'),
-      (3, 'd', day, service), (4, 'm', date_trunc('month', day)::date, service)) as v(n, grain, period, service_code)
+    select * from (values (1, 'd', day, office, '*'), (2, 'm', date_trunc('month', day)::date, office, '*'),
+      (3, 'd', day, office, service), (4, 'm', date_trunc('month', day)::date, office, service),
+      (5, 'm', date_trunc('month', day)::date, '*', service)) as v(n, grain, period, office_code, service_code)
     order by n
   loop
     d.grain := g.grain;
     d.period := g.period;
+    d.office_code := g.office_code;
     d.service_code := g.service_code;
     if g.n = 3 then d.window_days := 0; end if;
     insert into analytics_rollups as r values (d.*)

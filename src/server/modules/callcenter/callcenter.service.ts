@@ -256,7 +256,7 @@ async function callerRecords(deps: CallcenterDeps, operator: Operator, phoneHash
 
 /** A case by its number for the operator: its status and the applicant masked (the call center's scope). */
 export const caseByNumber = (deps: CallcenterDeps, number: string, scope: ActorScope) =>
-  caseByNumberForStaff(deps.db, number, scope);
+  caseByNumberForStaff(deps.db, deps.cipher, number, scope);
 
 /**
  * The full view of the caller on a verified call: the phone and the texts of the latest messages to it.

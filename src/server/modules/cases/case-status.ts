@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { officeCard } from '../network/network.service.js';
+import { caseRatingToken } from '../quality/rating-token.js';
 import { caseSettingsOf } from './case-settings.js';
 import { toCaseStatus } from './cases.mappers.js';
 import { findCaseByNumber } from './cases.repository.js';
@@ -51,12 +52,11 @@ export async function caseStatus(
   }
   const office = await officeCard(db, row.officeCode);
   if (!office) throw notFound('case');
-  return toCaseStatus(row, {
-    code: office.code,
-    name: office.name,
-    address: office.address,
-    timeZone: office.timeZone,
-  });
+  return toCaseStatus(
+    row,
+    { code: office.code, name: office.name, address: office.address, timeZone: office.timeZone },
+    caseRatingToken(deps.cipher, row.id),
+  );
 }
 
 function samePin(stored: string, given: string): boolean {

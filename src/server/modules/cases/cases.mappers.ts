@@ -154,6 +154,7 @@ export const toCaseEventDto = (e: CaseEventRow): CaseEvent => ({
 export function toCaseStatus(
   row: CaseRow,
   office: { code: string; name: string; address: string; timeZone: string },
+  ratingToken: string | null,
 ): CaseStatus {
   const stages = routeOf(row.card, row.stage, row.stageLog);
   return {
@@ -169,5 +170,6 @@ export function toCaseStatus(
     resultReady: row.stage === 'ready',
     issued: row.issuedAt !== null,
     collect: { office, until: row.storageUntil },
+    ratingToken,
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { officeCard } from '../network/network.service.js';
+import { caseRatingToken } from '../quality/rating-token.js';
 import type { ActorScope } from '../staff/auth.policy.js';
 import { openApplicant, toMaskedApplicant } from './case-applicant.js';
 import { appendCaseEvents, type CaseActor } from './case-trail.js';
@@ -45,8 +46,12 @@ async function officesOf(db: Db, rows: readonly CaseRow[]): Promise<Map<string, 
 }
 
 /** The status as GET /api/status answers it (the same mapper and the same office's card). */
-const statusOf = (row: CaseRow, office: Office | undefined): CaseStatus =>
-  toCaseStatus(row, office ?? { code: row.officeCode, name: row.officeCode, address: '', timeZone: 'UTC' });
+const statusOf = (row: CaseRow, office: Office | undefined, cipher: PersonalDataCipher): CaseStatus =>
+  toCaseStatus(
+    row,
+    office ?? { code: row.officeCode, name: row.officeCode, address: '', timeZone: 'UTC' },
+    caseRatingToken(cipher, row.id),
+  );
 
 async function casesWithPhone(db: Db, phoneHash: string, lock: boolean) {
   const query = (open: boolean) => {
@@ -116,7 +121,7 @@ export async function casesOfPhone(
       );
       result.push({
         ...base,
-        status: statusOf(c, office),
+        status: statusOf(c, office, cipher),
         applicant: { name: fullName(a, full), phone: full.phone, email: full.email },
       });
     } else result.push(base);
@@ -160,6 +165,7 @@ export async function phoneHasCasePin(
  */
 export async function caseByNumberForStaff(
   db: Db,
+  cipher: PersonalDataCipher,
   number: string,
   scope: ActorScope,
 ): Promise<CallcenterCase> {
@@ -172,7 +178,7 @@ export async function caseByNumberForStaff(
   const offices = await officesOf(db, [found.c]);
   return {
     id: found.c.id,
-    status: statusOf(found.c, offices.get(found.c.officeCode)),
+    status: statusOf(found.c, offices.get(found.c.officeCode), cipher),
     applicant: toMaskedApplicant(found.a),
   };
 }

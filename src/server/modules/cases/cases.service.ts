@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { caseDeadline } from '../../../shared/case-deadline.js';
 import { formatCaseNumber } from '../../../shared/case-number.js';
 import type { Case, CaseCreate, CaseCreated } from '../../../shared/cases.js';
@@ -214,4 +215,19 @@ export async function toDto(db: Db, row: CaseRow, now: Date): Promise<Case> {
     calendar,
     today: nowInTimeZone(office?.timeZone ?? 'Europe/Moscow', now).date,
   });
+}
+
+/** What a rating of a case is tied to (modules/quality): its office, service and title, acceptance date. */
+export async function caseForRating(db: Db, id: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    officeCode: row.officeCode,
+    districtCode: row.districtCode,
+    serviceCode: row.serviceCode,
+    title: row.card.title,
+    acceptedOn: row.acceptedOn,
+  };
 }

@@ -57,6 +57,8 @@ export function toPublicTicket(
     place: { position: number; estimatedWaitMinutes: number } | null;
     windowLabel: string | null;
     documents: { name: string; required: boolean }[];
+    /** The rating token of a finished visit (modules/quality). */
+    ratingToken?: string | null;
   },
 ): PublicTicket {
   const atWindow = (t.status === 'called' || t.status === 'serving') && t.windowNumber !== null;
@@ -79,6 +81,7 @@ export function toPublicTicket(
         }
       : null,
     documents: p.documents,
+    ratingToken: p.ratingToken ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type { PersonalDataCipher } from '../../privacy/personal-data.js';
 import { serviceForTicket, serviceTitles } from '../catalog/services.lookup.js';
 import { type OfficeNow, officeOffers, officesNow } from '../network/network.service.js';
 import type { OutboxDeps } from '../notifications/outbox.enqueue.js';
+import { visitRatingToken } from '../quality/rating-token.js';
 import { configuredWindows, queueView, toCandidate } from './queue.context.js';
 import { type Names, toPublicTicket } from './queue.mappers.js';
 import type { TicketRow } from './queue.schema.js';
@@ -16,6 +17,7 @@ import { activePriorities, queueSettingsOf, ticketLetter } from './queue.setting
 import { placeInQueue } from './queue.view.js';
 import {
   appendTicketEvent,
+  findTicket,
   findTicketByTrack,
   insertTicket,
   nextTicketSeq,
@@ -189,7 +191,7 @@ export async function issueTicket(
 
 /** A ticket as its holder sees it (the page of its QR code): live place and wait, the window it is called to. */
 export async function publicTicket(
-  deps: Pick<QueueDeps, 'db' | 'now'>,
+  deps: Pick<QueueDeps, 'db' | 'now' | 'cipher'>,
   track: string,
 ): Promise<PublicTicket> {
   const { db, now } = deps;
@@ -218,8 +220,24 @@ export async function publicTicket(
     place,
     windowLabel: windows.find((w) => w.number === ticket.windowNumber)?.label ?? null,
     documents: service?.documents ?? [],
+    ratingToken: ticket.status === 'done' ? visitRatingToken(deps.cipher, ticket.id) : null,
   });
 }
 
 /** When tickets were first called (booking's report: how soon booked visitors were called). */
 export { firstCallTimes } from './tickets.repository.js';
+
+/** What a rating of a visit is tied to (modules/quality): the ticket's office, service, day, window, operator. */
+export async function ticketForRating(db: Db, id: string) {
+  const t = await findTicket(db, id);
+  if (!t) return undefined;
+  return {
+    id: t.id,
+    officeCode: t.officeCode,
+    serviceCode: t.serviceCode,
+    day: t.day,
+    finished: t.status === 'done',
+    windowNumber: t.windowNumber,
+    operatorId: t.operatorId,
+  };
+}
