@@ -115,7 +115,12 @@ export async function simulateCommand(config: Config, args: string[]): Promise<v
       database.db,
       cipher,
       { ...period, visits: parsed.visits, seed: parsed.seed, allowReal: parsed.allowReal },
-      { rebuildRollups, progress: (done, total) => bar.update(done, total) },
+      {
+        rebuildRollups,
+        progress: (done, total) => bar.update(done, total),
+        rebuilding: () =>
+          process.stderr.write(`okno simulate: rebuilding the rollups of ${period.from}..${period.to}\n`),
+      },
     ).catch((err) => {
       if (err instanceof SimulateRefusal) throw new SimulateUsageError(err.message);
       throw err;

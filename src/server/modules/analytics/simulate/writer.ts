@@ -735,6 +735,8 @@ export type SimulateDeps = {
   /** rollups.rebuild.ts: recomputes the rollups of the period from the sources. */
   rebuildRollups: (db: Db, period: { from: string; to: string }) => Promise<unknown>;
   progress?: SimulateProgress;
+  /** Told when every visit is written and the rollups' rebuild begins (it takes a while: no progress of its own). */
+  rebuilding?: () => void;
 };
 
 export async function simulateHistory(
@@ -787,6 +789,7 @@ export async function simulateHistory(
     if (pending >= size) await flush();
   }
   await flush();
+  deps.rebuilding?.();
   const started = performance.now();
   await deps.rebuildRollups(db, { from: input.from, to: input.to });
   return { ...totals, rollupsSeconds: (performance.now() - started) / 1000 };
