@@ -152,8 +152,11 @@ export async function loadRegionModel(db: Db, from: string, to: string): Promise
   }));
   const published = simServices.map((s) => s.code);
   const offeredBy = new Map<string, string[]>();
-  for (const r of offered)
-    offeredBy.set(r.office_code, [...(offeredBy.get(r.office_code) ?? []), r.service_code]);
+  for (const r of offered) {
+    const list = offeredBy.get(r.office_code);
+    if (list) list.push(r.service_code);
+    else offeredBy.set(r.office_code, [r.service_code]);
+  }
   const offices: SimOffice[] = officeRows.map((o) => ({
     code: o.code,
     kind: o.kind,
@@ -289,7 +292,9 @@ async function writeBatch(
     const byYear = new Map<number, typeof cases>();
     for (const c of cases) {
       const y = Number(c.acceptedOn.slice(0, 4));
-      byYear.set(y, [...(byYear.get(y) ?? []), c]);
+      const list = byYear.get(y);
+      if (list) list.push(c);
+      else byYear.set(y, [c]);
     }
     for (const [year, list] of byYear) {
       const got = await rows<{ n: number }>(
