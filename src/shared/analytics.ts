@@ -177,6 +177,8 @@ export const situationOfficeSchema = z.object({
   kind: z.string(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
+  /** The office's time zone (its clock shows times in it). */
+  timeZone: z.string(),
   open: z.boolean(),
   waiting: z.number().int(),
   longestWaitMinutes: z.number().int().nullable(),

@@ -26,7 +26,8 @@ import { queryClient } from './app/query-client.js';
 import { NotFoundPage } from './portal/not-found-page.js';
 import { portalNav, portalRoutes } from './portal/routes.js';
 
-const isStaffPath = (path: string) => /^\/(admin|staff|callcenter|operator|office|cases)(\/|$)/.test(path);
+const isStaffPath = (path: string) =>
+  /^\/(admin|staff|callcenter|operator|office|cases|analytics|quality|situation)(\/|$)/.test(path);
 
 /**
  * The scroll key: each history entry in the portal (so «Назад» restores where the person was); one key per

@@ -94,7 +94,7 @@ describeOnBackends('the OpenAPI document and the real answers', (ctx) => {
       const cases: Case[] = [];
       // An event stream stays open while a board watches it: an inject would wait for ever. Its refusals
       // (unknown office, bad query) are checked here; its stream in board.stream.integration.test.ts.
-      const stream = path.endsWith('/board/events');
+      const stream = path.endsWith('/board/events') || path.endsWith('/situation/stream');
       if (method === 'GET' && !stream) cases.push({ label: 'ordinary', method, url, headers: signedIn });
       if (staff) cases.push({ label: 'anonymous', method, url });
       if (path.includes('{')) {

@@ -60,6 +60,9 @@ describeOnBackends('web pages and their HTTP status', (ctx) => {
       [`/office/${offices[0].code}/bookings`, 200],
       [`/office/${offices[0].code}/nothing`, 404],
       ['/office', 404],
+      ['/quality', 200],
+      ['/quality/ratings', 200],
+      ['/quality/nothing', 404],
       ['/no-such-page', 404],
       ['/services/a/b', 404],
     ];

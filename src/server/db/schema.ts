@@ -1,3 +1,4 @@
+import * as analytics from '../modules/analytics/analytics.schema.js';
 import * as booking from '../modules/booking/booking.schema.js';
 import * as callcenter from '../modules/callcenter/callcenter.schema.js';
 import * as cases from '../modules/cases/cases.schema.js';
@@ -5,6 +6,7 @@ import * as catalog from '../modules/catalog/catalog.schema.js';
 import * as history from '../modules/history/history.schema.js';
 import * as network from '../modules/network/network.schema.js';
 import * as notifications from '../modules/notifications/notifications.schema.js';
+import * as quality from '../modules/quality/quality.schema.js';
 import * as queue from '../modules/queue/queue.schema.js';
 import * as staff from '../modules/staff/staff.schema.js';
 
@@ -22,4 +24,6 @@ export const schemaByDomain = {
   queue,
   booking,
   cases,
+  quality,
+  analytics,
 };

@@ -30,6 +30,8 @@ const fixedPages = [
   /^\/office\/[^/]{1,64}(\/bookings)?$/,
   // the case screens: acceptance, a case's page, the work lists (each page asks the server itself)
   /^\/cases(\/.*)?$/,
+  // the quality screen: follow-ups of low ratings and the ratings (issue 12)
+  /^\/quality(\/ratings)?$/,
 ];
 
 export async function webPageStatus(db: Db, path: string): Promise<200 | 404> {

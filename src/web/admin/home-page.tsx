@@ -29,6 +29,13 @@ const catalogSections: Section[] = [
 ];
 const portalCatalog: Section = { to: '/services', title: 'staff.catalog', text: 'staff.catalogText' };
 const operatorSection: Section = { to: '/operator', title: 'operator.title', text: 'operator.sectionText' };
+const analyticsSection: Section = { to: '/analytics', title: 'an.title', text: 'an.sectionText' };
+const qualitySection: Section = { to: '/quality', title: 'quality.title', text: 'quality.sectionText' };
+const situationSection: Section = {
+  to: '/situation',
+  title: 'situation.title',
+  text: 'situation.sectionText',
+};
 const callcenterSection: Section = {
   to: '/callcenter',
   title: 'callcenter.title',
@@ -44,6 +51,9 @@ export function AdminHomePage() {
   const sections = [
     ...(hasRole(me, 'operator', 'office_head', 'admin') ? [operatorSection] : []),
     ...(hasRole(me, 'callcenter', 'admin') ? [callcenterSection] : []),
+    ...(hasRole(me, 'analyst', 'office_head', 'admin') ? [analyticsSection] : []),
+    ...(hasRole(me, 'office_head', 'analyst', 'admin') ? [qualitySection] : []),
+    ...(hasRole(me, 'analyst', 'office_head', 'admin') ? [situationSection] : []),
     ...(hasRole(me, 'admin', 'catalog_editor') ? catalogSections : [portalCatalog]),
     ...(admin ? adminSections : []),
   ];

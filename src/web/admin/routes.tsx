@@ -43,6 +43,7 @@ const adminNav: (NavItem & { roles: Role[]; unless?: Role[] })[] = [
     label: 'clist.menu',
     roles: ['operator', 'backoffice', 'office_head', 'callcenter', 'admin'],
   },
+  { to: '/quality', label: 'quality.menu', roles: ['office_head', 'analyst', 'admin'] },
   { to: '/admin/services', label: 'admin.services', roles: ['admin', 'catalog_editor'] },
   { to: '/admin/offices', label: 'admin.offices', roles: ['admin'] },
   { to: '/admin/districts', label: 'admin.districts', roles: ['admin'] },

@@ -8,6 +8,7 @@
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { BreakdownDimension } from '../../shared/analytics.js';
 import type { CallbackStatus, CallsQuery } from '../../shared/callcenter.js';
 import type { CaseSearchQuery } from '../../shared/cases.js';
 import type { adminServicesQuerySchema } from '../../shared/catalog.admin.js';
@@ -26,6 +27,10 @@ export type SecurityLogParams = Partial<z.infer<typeof securityLogQuerySchema>>;
 export type OutboxParams = Partial<z.infer<typeof outboxQuerySchema>>;
 export type OutboxFiguresParams = Partial<z.infer<typeof figuresQuerySchema>>;
 export type CallsParams = Partial<CallsQuery>;
+/** The analytics' filters that are set (dates YYYY-MM-DD, codes); no format: the screens read JSON. */
+export type AnalyticsParams = Partial<
+  Record<'from' | 'to' | 'district' | 'office' | 'service' | 'limit', string | number>
+>;
 export type CaseSearchParams = Partial<Record<keyof CaseSearchQuery, string | number>>;
 
 export const queryKeys = {
@@ -71,6 +76,8 @@ export const queryKeys = {
     /** The office head's overview (the operator's console reads it too). */
     overview: (office?: string) =>
       office === undefined ? (['queue', 'overview'] as const) : (['queue', 'overview', office] as const),
+    /** The situational center: every office of the user's scope live (issue 12; dropped with ['queue']). */
+    situation: () => ['queue', 'situation'] as const,
   },
   /**
    * Pre-booking on the portal: offices with their first free time, a month's free days, a day's free
@@ -139,6 +146,28 @@ export const queryKeys = {
     /** Interagency requests: of a case, or an office's list (['cases', 'requests'] names them all). */
     requests: (params?: Record<string, string | number>) =>
       params ? (['cases', 'requests', params] as const) : (['cases', 'requests'] as const),
+  },
+  /**
+   * Analytics (issue 12): the summary, the top services and a breakdown, each for the view's filters. What
+   * an office head sees differs from an analyst's: everything under ['analytics'] is dropped at sign-out.
+   */
+  analytics: {
+    all: ['analytics'] as const,
+    summary: (params: AnalyticsParams) => ['analytics', 'summary', params] as const,
+    topServices: (params: AnalyticsParams) => ['analytics', 'top-services', params] as const,
+    breakdown: (by: BreakdownDimension, params: AnalyticsParams) =>
+      ['analytics', 'breakdown', by, params] as const,
+  },
+  /**
+   * Quality (issue 12), staff screens: the follow-ups of low ratings by state and office, and the ratings'
+   * pages read one after another (keyset). Everything under ['quality'] is dropped at sign-out.
+   */
+  quality: {
+    all: ['quality'] as const,
+    followUps: (params?: Record<string, string>) =>
+      params ? (['quality', 'follow-ups', params] as const) : (['quality', 'follow-ups'] as const),
+    ratings: (params?: Record<string, string>) =>
+      params ? (['quality', 'ratings', params, 'pages'] as const) : (['quality', 'ratings'] as const),
   },
   /** The admin console; everything under ['admin'] is dropped at sign-out. */
   admin: {

@@ -69,6 +69,8 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
         client.removeQueries({ queryKey: queryKeys.callcenter.all });
         client.removeQueries({ queryKey: queryKeys.queue.all });
         client.removeQueries({ queryKey: queryKeys.cases.all });
+        client.removeQueries({ queryKey: queryKeys.analytics.all });
+        client.removeQueries({ queryKey: queryKeys.quality.all });
       }
       client.setQueryData(queryKeys.staff.session(), next);
     },
@@ -81,6 +83,8 @@ export function StaffAuthProvider({ children }: { children: ReactNode }) {
       client.removeQueries({ queryKey: queryKeys.callcenter.all });
       client.removeQueries({ queryKey: queryKeys.queue.all });
       client.removeQueries({ queryKey: queryKeys.cases.all });
+      client.removeQueries({ queryKey: queryKeys.analytics.all });
+      client.removeQueries({ queryKey: queryKeys.quality.all });
       accept(next);
       return next.user;
     },

@@ -71,7 +71,7 @@ create index tickets_real on tickets (day) where not simulated;
 -- office; office_code '*' (monthly only) sums a service over the region; '' is a ticket without a service (a collection, a consultation). Waits in seconds, from the ticket
 -- (or the booked time, if later) to its first call; the histogram's buckets are src/shared/analytics-kpi.ts's.
 create table analytics_rollups (
-  grain char(1) not null check (grain in ('d', 'm')),
+  grain text not null check (grain in ('d', 'm')),
   period date not null,
   office_code text not null,
   service_code text not null,
@@ -127,7 +127,7 @@ $$;
 -- A zero delta for an office's service and day.
 create function analytics_blank(p_office text, p_service text, p_day date) returns analytics_rollups
 language sql stable as $$
-  select 'd'::char(1), p_day, p_office, p_service, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  select 'd'::text, p_day, p_office, p_service, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'::integer[], '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'::integer[], '{0,0,0,0,0}'::integer[], '{0,0,0,0,0}'::integer[]
 $$;
 

@@ -71,7 +71,9 @@ export async function rollupSums(
   const key = groupBy ? sql.raw(keyOf[groupBy]) : sql`''`;
   const joins: SQL[] = [];
   if (needsOffices) joins.push(sql`join offices o on o.code = r.office_code`);
-  if (groupBy === 'agency') joins.push(sql`join services sv on sv.code = r.service_code`);
+  if (groupBy === 'agency')
+    joins.push(sql`join services s on s.code = r.service_code
+      join service_versions sv on sv.service_code = s.code and sv.version = s.published_version`);
   const rows = await preparedRows<Record<string, unknown>>(
     db,
     sql`select ${key} as key, ${sql.raw(rollupSumsSelect)}

@@ -87,6 +87,8 @@ export const bookings = pgTable('bookings', {
   checkedInAt: timestamptz('checked_in_at'),
   ticketId: uuid('ticket_id'),
   noShowAt: timestamptz('no_show_at'),
+  /** Written by `okno simulate` (migration 0011). */
+  simulated: boolean('simulated').notNull().default(false),
 });
 export type BookingRow = typeof bookings.$inferSelect;
 

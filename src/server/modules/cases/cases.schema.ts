@@ -75,6 +75,8 @@ export const cases = pgTable('cases', {
   issuedTo: jsonb('issued_to').$type<Record<string, unknown>>(),
   eventSeq: integer('event_seq').notNull().default(0),
   eventHash: text('event_hash').notNull(),
+  /** Written by `okno simulate` (migration 0011). */
+  simulated: boolean('simulated').notNull().default(false),
 });
 export type CaseRow = typeof cases.$inferSelect;
 

@@ -29,6 +29,7 @@ import type { Db } from '../../db/client.js';
 import { kept } from '../../db/kept.js';
 import { AppError, notFound } from '../../errors.js';
 import { isServicePublished, publishedServiceSummaries } from '../catalog/catalog.service.js';
+import type { ActorScope } from '../staff/auth.policy.js';
 import { allOverrides } from './calendar.repository.js';
 import { listDistricts as listDistrictRows } from './districts.repository.js';
 import {
@@ -267,12 +268,27 @@ export type OfficeNow = {
   today: ReturnType<typeof resolveDay>;
   openNow: boolean;
   offersAllServices: boolean;
+  districtCode: string;
+  districtName: string;
+  lat: number | null;
+  lon: number | null;
 };
 
-/** The queue's view of offices now (all of them, or these codes; closed ones included). */
-export async function officesNow(db: Db, now: Date, codes?: readonly string[]): Promise<OfficeNow[]> {
+/**
+ * The queue's view of offices now (all of them, or these codes; closed ones included), narrowed to a staff
+ * scope in SQL when one is given (the situational center).
+ */
+export async function officesNow(
+  db: Db,
+  now: Date,
+  codes?: readonly string[],
+  scope?: ActorScope,
+): Promise<OfficeNow[]> {
   if (codes?.length === 0) return [];
-  const filter: OfficeFilter = codes?.length === 1 ? { code: codes[0] } : {};
+  const filter: OfficeFilter = {
+    ...(codes?.length === 1 ? { code: codes[0] } : {}),
+    ...(scope ? { scope } : {}),
+  };
   const { offices, calendar } = await loadOffices(db, filter, now, 0);
   const wanted = codes && codes.length > 1 ? new Set(codes) : null;
   return offices
@@ -290,6 +306,10 @@ export async function officesNow(db: Db, now: Date, codes?: readonly string[]): 
         today,
         openNow: o.row.status === 'open' && isOpenAt(today, o.local.time),
         offersAllServices: o.row.offersAllServices,
+        districtCode: o.row.districtCode,
+        districtName: o.row.districtName,
+        lat: o.row.lat,
+        lon: o.row.lon,
       };
     });
 }

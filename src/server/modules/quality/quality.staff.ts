@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/keyset.js';
 import { isoTimestamp } from '../../db/type-parsers.js';
-import { AppError, badRequest, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { Table } from '../../export/send-table.js';
 import { regionTimeZone } from '../network/network.service.js';
 import type { ActorScope } from '../staff/auth.policy.js';
@@ -25,6 +25,7 @@ import {
 
 const ts = (v: string | Date) => (v instanceof Date ? v.toISOString() : isoTimestamp(v));
 const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function toRatingItem(r: RatingListRow): RatingItem {
   return {
@@ -50,8 +51,18 @@ function toRatingItem(r: RatingListRow): RatingItem {
 
 export async function ratingPage(db: Db, scope: ActorScope, q: RatingListQuery): Promise<RatingPage> {
   const cursor = q.after === undefined ? undefined : decodeCursor(q.after);
-  if (q.after !== undefined && (!cursor || !uuidLike.test(cursor.id) || typeof cursor.key !== 'string'))
-    throw badRequest('invalid querystring.after: not a page cursor');
+  // only a cursor this list made: an instant and a uuid (anything else would reach the database's casts)
+  if (
+    q.after !== undefined &&
+    (!cursor ||
+      !uuidLike.test(cursor.id) ||
+      typeof cursor.key !== 'string' ||
+      !isoInstant.test(cursor.key) ||
+      Number.isNaN(Date.parse(cursor.key)))
+  )
+    throw new AppError('VALIDATION', 'invalid querystring.after: not a page cursor', [
+      { field: 'querystring.after', path: 'after', message: 'not a page cursor', code: 'cursor' },
+    ]);
   const rows = await listRatings(db, scope, { ...q, low: q.low === 'true' }, cursor, q.limit + 1);
   const items = rows.slice(0, q.limit).map(toRatingItem);
   const last = items.at(-1);

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { qualified } from '../../db/columns.js';
 import type { ActorScope } from '../staff/auth.policy.js';
@@ -110,3 +110,24 @@ export async function kioskByToken(db: Db, tokenHash: string): Promise<{ id: str
     .where(and(eq(kiosks.tokenHash, tokenHash), isNull(kiosks.revokedAt)));
   return row;
 }
+
+/** The enrolled, not revoked kiosks of these offices (the situational center's «kiosk offline»), in one query. */
+export const enrolledKiosksOf = (db: Db, officeCodes: readonly string[]) =>
+  officeCodes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({
+          officeCode: kiosks.officeCode,
+          label: kiosks.label,
+          enrolledAt: kiosks.enrolledAt,
+          lastSeenAt: kiosks.lastSeenAt,
+        })
+        .from(kiosks)
+        .where(
+          and(
+            inArray(kiosks.officeCode, [...officeCodes]),
+            isNotNull(kiosks.enrolledAt),
+            isNull(kiosks.revokedAt),
+          ),
+        )
+        .orderBy(asc(kiosks.officeCode), asc(kiosks.label));

@@ -1,4 +1,4 @@
-import type { OfficeLoad, OfficeOverview } from '../../../shared/queue.js';
+import type { OfficeLoad, OfficeOverview, WindowStatus } from '../../../shared/queue.js';
 import { waitBand } from '../../../shared/queue.wait.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
@@ -7,12 +7,19 @@ import { officesNow } from '../network/network.service.js';
 import { openOfficesOffering } from '../network/service-offices.js';
 import { staffNames } from '../staff/staff-names.js';
 import { callOrder } from './call-order.js';
-import { configuredWindows, queueView } from './queue.context.js';
+import { enrolledKiosksOf } from './kiosks.repository.js';
+import { configuredWindows, epoch, queueView } from './queue.context.js';
 import { numberOf, toStaffTicket, toWindowState } from './queue.mappers.js';
 import type { QueueSettingsRow, TicketRow, WindowStateRow } from './queue.schema.js';
 import { queueSettingsOf } from './queue.settings.js';
 import { newcomerWait, openWindowCount, type QueueView } from './queue.view.js';
-import { dayFigures, ticketsAtWindows, waitingTickets, waitingTicketsOf } from './tickets.repository.js';
+import {
+  dayFigures,
+  issuedOnDays,
+  ticketsAtWindows,
+  waitingTickets,
+  waitingTicketsOf,
+} from './tickets.repository.js';
 import { namesFor } from './tickets.service.js';
 import { windowStatesOf, windowStatesOfOffices } from './windows.repository.js';
 
@@ -62,6 +69,71 @@ async function viewsOf(db: Db, codes: readonly string[], settings: QueueSettings
       }),
     })),
   );
+}
+
+/** What the situational center reads of one office's queue now (liveOfficeLoads). */
+export type LiveOfficeLoad = {
+  waiting: number;
+  /** The oldest `queued_at` among those waiting (epoch ms), null when nobody waits. */
+  oldestQueuedAt: number | null;
+  /** The queue's own prediction for a newcomer (any service); null when no window is open. */
+  predictedWaitMinutes: number | null;
+  windowsOpen: number;
+  windowsTotal: number;
+  /** Tickets issued on the office's local day. */
+  issuedToday: number;
+  /** The configured windows with their state now (no row yet: closed since never). */
+  windows: { number: number; status: WindowStatus; since: number | null }[];
+  /** Enrolled, not revoked kiosks with when they were last seen (epoch ms; never: when enrolled). */
+  kiosks: { label: string; lastSeenAt: number | null }[];
+};
+
+/**
+ * The live load of many offices for the situational center, set-based: the waiting tickets, the window
+ * states, the kiosks and today's issued counts each in one query for all the offices (the windows and the
+ * measured service times come from the queue's per-instance caches). `offices` maps a code to its local
+ * date. Other modules read the queue through this, never its tables.
+ */
+export async function liveOfficeLoads(
+  db: Db,
+  offices: ReadonlyMap<string, string>,
+  now: Date,
+): Promise<{ targetWaitMinutes: number; offices: Map<string, LiveOfficeLoad> }> {
+  const codes = [...offices.keys()];
+  const settings = await queueSettingsOf(db);
+  const [views, issued, kiosks, states] = await Promise.all([
+    viewsOf(db, codes, settings, now),
+    issuedOnDays(db, offices),
+    enrolledKiosksOf(db, codes),
+    windowStatesOfOffices(db, codes),
+  ]);
+  const kiosksBy = groupByOffice(kiosks);
+  const statesBy = groupByOffice<WindowStateRow>(states);
+  const result = new Map<string, LiveOfficeLoad>();
+  for (const { officeCode, view } of views) {
+    const oldest = view.waiting.reduce<number | null>(
+      (min, t) => (min === null || t.queuedAt < min ? t.queuedAt : min),
+      null,
+    );
+    const stateOf = new Map((statesBy.get(officeCode) ?? []).map((s) => [s.number, s]));
+    result.set(officeCode, {
+      waiting: view.waiting.length,
+      oldestQueuedAt: oldest,
+      predictedWaitMinutes: newcomerWait(view),
+      windowsOpen: openWindowCount(view),
+      windowsTotal: view.windows.length,
+      issuedToday: issued.get(officeCode) ?? 0,
+      windows: view.windows.map((w) => {
+        const s = stateOf.get(w.number);
+        return { number: w.number, status: s?.status ?? 'closed', since: epoch(s?.since ?? null) };
+      }),
+      kiosks: (kiosksBy.get(officeCode) ?? []).map((k) => ({
+        label: k.label,
+        lastSeenAt: epoch(k.lastSeenAt ?? k.enrolledAt),
+      })),
+    });
+  }
+  return { targetWaitMinutes: settings.targetWaitMinutes, offices: result };
 }
 
 /** GET /api/offices/{office}/queue: one office's load. */

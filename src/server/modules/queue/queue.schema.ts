@@ -121,6 +121,8 @@ export const tickets = pgTable('tickets', {
   caseId: uuid('case_id'),
   estimatedWaitMinutes: integer('estimated_wait_minutes'),
   turnNearSent: boolean('turn_near_sent').notNull().default(false),
+  /** Written by `okno simulate` (migration 0011). */
+  simulated: boolean('simulated').notNull().default(false),
 });
 export type TicketRow = typeof tickets.$inferSelect;
 

@@ -234,3 +234,15 @@ export async function firstCallTimes(db: Db, ids: readonly string[]): Promise<Ma
     .groupBy(ticketEvents.ticketId);
   return new Map(found.map((r) => [r.ticketId, r.at]));
 }
+
+/** Tickets issued per office on its own local day (`days`: office → YYYY-MM-DD), in one query. */
+export async function issuedOnDays(db: Db, days: ReadonlyMap<string, string>): Promise<Map<string, number>> {
+  if (days.size === 0) return new Map();
+  const dates = [...new Set(days.values())];
+  const found = await db
+    .select({ office: tickets.officeCode, day: tickets.day, n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(inArray(tickets.officeCode, [...days.keys()]), inArray(tickets.day, dates)))
+    .groupBy(tickets.officeCode, tickets.day);
+  return new Map(found.filter((r) => days.get(r.office) === r.day).map((r) => [r.office, r.n]));
+}

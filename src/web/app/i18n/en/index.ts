@@ -1,5 +1,6 @@
 /** English messages, one section per audience like ../ru/; typed as `Messages`: a missing key is a compile error. */
 import type { Messages } from '../messages.js';
+import { analytics } from './analytics.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
@@ -9,7 +10,9 @@ import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
+import { quality } from './quality.js';
 import { queue } from './queue.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -26,4 +29,7 @@ export const en: Messages = {
   ...caseLists,
   ...cases,
   ...status,
+  ...analytics,
+  ...quality,
+  ...situation,
 };

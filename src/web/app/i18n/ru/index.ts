@@ -8,11 +8,13 @@
  * operator's window and the office head's «Запись»), cases.ts (acceptance and the case page), case-lists.ts
  * (the cases' work lists, search, registers and requests on /cases),
  * status.ts (a case's status: the portal's /status,
- * the kiosk's status screen, the call center's cases).
+ * the kiosk's status screen, the call center's cases), analytics.ts (/analytics), quality.ts (ratings and
+ * their follow-ups on /quality), situation.ts (the situational center, /situation).
  * A value is either a string with `{name}` placeholders or plural forms (Intl.PluralRules categories,
  * `{n}` is the count). `Messages` is derived from this object, so every other language must have
  * exactly these keys, section by section (see ../en/).
  */
+import { analytics } from './analytics.js';
 import { board } from './board.js';
 import { book } from './book.js';
 import { bookingStaff } from './booking-staff.js';
@@ -22,7 +24,9 @@ import { common } from './common.js';
 import { kiosk } from './kiosk.js';
 import { kioskBooking } from './kiosk-booking.js';
 import { portal } from './portal.js';
+import { quality } from './quality.js';
 import { queue } from './queue.js';
+import { situation } from './situation.js';
 import { staff } from './staff.js';
 import { status } from './status.js';
 
@@ -39,4 +43,7 @@ export const ru = {
   ...caseLists,
   ...cases,
   ...status,
+  ...analytics,
+  ...quality,
+  ...situation,
 } as const;
