@@ -38,6 +38,10 @@ Commands:
   dev agency [--port 2527] [--delay-ms 2000] [--failure-rate 0..1] [--seed S] [--quiet]
                         a simulated agency for interagency requests: answers each after the delay,
                         fails the given share of sends (503), until Ctrl-C; prints the AGENCY_GATEWAY_URL
+  simulate --years N [--visits N] [--seed S] [--allow-real] [--to YYYY-MM-DD]
+                        fill the database with a simulated history of its region (N years ending
+                        yesterday; --visits sizes it, default 2,000,000 a year); refuses a database
+                        with real visits unless --allow-real
   help                  show this text
 
 Configuration (environment): PORT, HOST, DATA_DIR, DATABASE_URL, REGION_DIR, LOG_LEVEL — see README.md.`;
@@ -88,6 +92,8 @@ const commands: Record<string, Command> = {
     args[0] === 'agency'
       ? (await import('./modules/cases/dev-agency.cli.js')).devAgencyCommand(config, args)
       : (await import('./modules/notifications/dev-gateways.cli.js')).devCommand(config, args),
+  simulate: async (config, args) =>
+    (await import('./modules/analytics/simulate/simulate.cli.js')).simulateCommand(config, args),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -106,7 +112,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     console.error(`okno ${name}: ${describeFailure(err)}`);
-    return 1;
+    // a command's refusal of its arguments or of the database (okno simulate) exits 2
+    return (err as { exitCode?: unknown }).exitCode === 2 ? 2 : 1;
   }
 }
 
