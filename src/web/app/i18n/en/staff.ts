@@ -272,7 +272,7 @@ export const staff: Section<typeof ru> = {
     'Cases and document transfer to agencies. For now, the offices of your district and the service catalog.',
   'staff.can.callcenter': 'Answering calls: where to get a service, office hours, what to bring.',
   'staff.can.office_head': 'Hours, special dates and windows of your offices.',
-  'staff.can.analyst': 'Reports will be here; for now, the offices and the service catalog.',
+  'staff.can.analyst': 'The network’s analytics, the situational center and the quality ratings.',
   'staff.can.catalog_editor': 'Service cards, drafts and publishing.',
   'staff.can.admin': 'Every section of administration.',
   'staff.myOffices': 'My offices',
