@@ -177,6 +177,16 @@ class PageWriter {
     return this.doc.font(font).fontSize(size).heightOfString(text, { width });
   }
 
+  /**
+   * The size at most `size` at which the text's longest word (a link) fits `width` unbroken — a link cut in two
+   * lines cannot be typed — but never below two thirds of it.
+   */
+  private fittingSize(text: string, font: string, size: number, width: number) {
+    this.doc.font(font).fontSize(size);
+    const widest = Math.max(...text.split(/\s+/).map((word) => this.doc.widthOfString(word)));
+    return widest <= width ? size : Math.max((size * 2) / 3, (size * width) / widest - 0.05);
+  }
+
   private write(text: string, font: string, size: number, x: number, y: number, width: number, color = ink) {
     this.doc.font(font).fontSize(size).fillColor(color).text(text, x, y, { width });
   }
@@ -284,7 +294,8 @@ class PageWriter {
     const textX = this.left + size + layout.gap;
     const textWidth = this.width - size - layout.gap - asideColumn;
     const captionHeight = this.height(block.caption, bold, layout.body, textWidth);
-    const detailHeight = block.detail ? this.height(block.detail, regular, layout.small, textWidth) : 0;
+    const detailSize = block.detail ? this.fittingSize(block.detail, regular, layout.small, textWidth) : 0;
+    const detailHeight = block.detail ? this.height(block.detail, regular, detailSize, textWidth) : 0;
     const asideCaptionHeight = block.aside
       ? this.height(block.aside.caption, bold, layout.small, asideSize)
       : 0;
@@ -298,7 +309,7 @@ class PageWriter {
       this.write(
         block.detail,
         regular,
-        layout.small,
+        detailSize,
         textX,
         textTop + captionHeight + layout.gap / 2,
         textWidth,
