@@ -15,6 +15,7 @@ import { codeKeyboardRows, wallTime } from './booking-input.js';
 import { LetterKeyboard } from './keyboards.js';
 import { kioskApi } from './kiosk-api.js';
 import { Actions, Screen, TicketScreen, Top } from './kiosk-screens.js';
+import { isTyping } from './scanner-keys.js';
 
 type Refusal =
   | { kind: 'early'; comeAt: string | null }
@@ -47,8 +48,6 @@ function refusalOf(error: ApiError): Refusal {
  * A character a scanner (or a keyboard) types, not a shortcut. Enter and Space are left alone: on a button
  * they press it; a scanner's Enter comes after its characters, which have brought the focus to the field.
  */
-const isTyping = (e: KeyboardEvent) =>
-  !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.key !== ' ';
 
 export function CheckInScreen(props: {
   setup: KioskSetup;

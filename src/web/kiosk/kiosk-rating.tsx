@@ -16,6 +16,7 @@ import { parseScan } from '../rating/scan.js';
 import { LetterKeyboard } from './keyboards.js';
 import { kioskTokenHeader } from './kiosk-api.js';
 import { Actions, Screen, Top } from './kiosk-screens.js';
+import { isTyping } from './scanner-keys.js';
 
 type Problem = 'unreadable' | 'not_found' | 'not_finished' | 'failed';
 
@@ -25,10 +26,6 @@ const problemKey = {
   not_finished: 'kioskRating.notFinished',
   failed: 'kioskRating.failed',
 } as const;
-
-/** A character a scanner (or a keyboard) types, not a shortcut; Enter and Space are left to the focused control. */
-const isTyping = (e: KeyboardEvent) =>
-  !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.key !== ' ';
 
 export function KioskRatingScreen(props: { setup: KioskSetup; token: string; onHome: () => void }) {
   const { t } = useT();

@@ -20,6 +20,7 @@ import { StatusView } from '../status/status-view.js';
 import { LetterKeyboard, NumericKeypad } from './keyboards.js';
 import { kioskTokenHeader } from './kiosk-api.js';
 import { Actions, Entry, Screen, Top } from './kiosk-screens.js';
+import { isTyping } from './scanner-keys.js';
 
 type Problem = 'not_found' | 'rate_limited' | 'failed' | 'unreadable';
 
@@ -29,10 +30,6 @@ const problemKey = {
   failed: 'status.failed',
   unreadable: 'kioskStatus.unreadable',
 } as const;
-
-/** A character a scanner (or a keyboard) types, not a shortcut; Enter and Space are left to the focused control. */
-const isTyping = (e: KeyboardEvent) =>
-  !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.key !== ' ';
 
 export function KioskStatusScreen(props: { setup: KioskSetup; token: string; onHome: () => void }) {
   const { t } = useT();

@@ -138,28 +138,31 @@ export const categoryTitles = (db: Db) =>
     .from(categories)
     .orderBy(asc(categories.sort), asc(categories.code));
 
+/** The columns of a published card a case freezes (with `agencies` left-joined on the version's agency). */
+export const caseCardColumns = {
+  version: serviceVersions.version,
+  title: serviceVersions.title,
+  shortTitle: serviceVersions.shortTitle,
+  agencyCode: serviceVersions.agencyCode,
+  agencyShortName: agencies.shortName,
+  agencyName: agencies.name,
+  applicantKinds: serviceVersions.applicantKinds,
+  feeAmount: serviceVersions.feeAmount,
+  termDays: serviceVersions.termDays,
+  termKind: serviceVersions.termKind,
+  keepResultDays: serviceVersions.keepResultDays,
+  documents: serviceVersions.documents,
+  results: serviceVersions.results,
+  stages: serviceVersions.stages,
+};
+
 /**
  * A service's published card as a case freezes it at acceptance: the version, titles, agency, fee, term,
  * storage term, documents, results and stages. Undefined for a service with no published card.
  */
 export async function publishedCardForCase(db: Db, code: string) {
   const [found] = await db
-    .select({
-      version: serviceVersions.version,
-      title: serviceVersions.title,
-      shortTitle: serviceVersions.shortTitle,
-      agencyCode: serviceVersions.agencyCode,
-      agencyShortName: agencies.shortName,
-      agencyName: agencies.name,
-      applicantKinds: serviceVersions.applicantKinds,
-      feeAmount: serviceVersions.feeAmount,
-      termDays: serviceVersions.termDays,
-      termKind: serviceVersions.termKind,
-      keepResultDays: serviceVersions.keepResultDays,
-      documents: serviceVersions.documents,
-      results: serviceVersions.results,
-      stages: serviceVersions.stages,
-    })
+    .select(caseCardColumns)
     .from(services)
     .innerJoin(serviceVersions, publishedCard)
     .leftJoin(agencies, eq(agencies.code, serviceVersions.agencyCode))

@@ -8,6 +8,7 @@ import type { PersonalDataCipher } from '../../../privacy/personal-data.js';
 import { freezeCard } from '../../cases/case-card.js';
 import { ensureYearSequences, yearSequence } from '../../cases/case-settings.js';
 import { agencies, services, serviceVersions } from '../../catalog/catalog.schema.js';
+import { caseCardColumns } from '../../catalog/services.lookup.js';
 import { caseTrail } from './case-timeline.js';
 import {
   type Context,
@@ -90,20 +91,7 @@ export async function loadRegionModel(db: Db, from: string, to: string): Promise
       code: services.code,
       popularity: services.popularity,
       category: serviceVersions.categoryCode,
-      version: serviceVersions.version,
-      title: serviceVersions.title,
-      shortTitle: serviceVersions.shortTitle,
-      agencyCode: serviceVersions.agencyCode,
-      agencyShortName: agencies.shortName,
-      agencyName: agencies.name,
-      applicantKinds: serviceVersions.applicantKinds,
-      feeAmount: serviceVersions.feeAmount,
-      termDays: serviceVersions.termDays,
-      termKind: serviceVersions.termKind,
-      keepResultDays: serviceVersions.keepResultDays,
-      documents: serviceVersions.documents,
-      results: serviceVersions.results,
-      stages: serviceVersions.stages,
+      ...caseCardColumns,
     })
     .from(services)
     .innerJoin(
