@@ -41,7 +41,7 @@ export const ratingCreateSchema = z.object({
 export type RatingCreate = z.infer<typeof ratingCreateSchema>;
 
 /** A token is opaque to clients: anything that is not one of okno's is simply unknown (404). */
-export const ratingTokenParamsSchema = z.object({ token: z.string().max(200) });
+export const ratingTokenParamsSchema = z.object({ token: z.string().max(4096) });
 
 /** GET /api/ratings/{token}: what is rated (never who served or who rates). */
 export const ratingTargetSchema = z.object({

@@ -83,6 +83,10 @@ describeOnBackends(
       expect(again.json().error.code).toBe('ALREADY_RATED');
       const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
       expect((await ctx().app.inject({ method: 'GET', url: `/api/ratings/${forged}` })).statusCode).toBe(404);
+      // a token is opaque: anything that is not okno's, however long, is simply unknown
+      expect(
+        (await ctx().app.inject({ method: 'GET', url: `/api/ratings/${'x'.repeat(300)}` })).statusCode,
+      ).toBe(404);
       expect(
         (await ctx().app.inject({ method: 'POST', url: '/api/ratings/nonsense', payload: { scores } }))
           .statusCode,
