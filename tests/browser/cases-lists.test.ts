@@ -228,8 +228,10 @@ describe('the cases’ lists: search, work lists and a transfer register', { tim
     );
     await expectNoSeriousA11yViolations(page);
     // only the overdue ones: this one is not (it may go out until the next working day)
-    await page.getByLabel('Только просроченные').check();
+    // a click, not check(): the box follows the address, which changes just after the click
+    await page.getByLabel('Только просроченные').click();
     await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
+    await poll(() => page.getByLabel('Только просроченные').isChecked()).toBe(true);
     await page.getByText('Запросов нет.').waitFor();
     // the case waits for the answer: it is on the suspended list
     await page.goto(`${app.baseUrl}/cases?list=suspended`);
